@@ -1,0 +1,532 @@
+package dev.clusterplanner.adapters.plan;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterplanner.core.model.CephLayout;
+import dev.clusterplanner.core.model.CostSettings;
+import dev.clusterplanner.core.model.Facility;
+import dev.clusterplanner.core.model.FieldProblem;
+import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.ModelRules;
+import dev.clusterplanner.core.model.Plan;
+import dev.clusterplanner.core.model.Policy;
+import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.model.SiteKind;
+import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.core.model.Workload;
+import dev.clusterplanner.core.model.WorkloadKind;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes plan files ({@code *.plan.json}). Reading is strict and all-or-nothing: bad JSON,
+ * unknown fields, wrong types and impossible values are reported with line, column and field, and
+ * no plan is returned. Writing is atomic: a temporary file in the same folder, then a rename.
+ */
+public final class PlanJson {
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private PlanJson() {
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public static Plan read(Path file) throws IOException, InputRejectedException {
+        byte[] bytes = Files.readAllBytes(file);
+        return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** Parses plan text; {@code fileName} is used in messages only. */
+    public static Plan parse(String text, String fileName) throws InputRejectedException {
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        JsonNode root;
+        JsonLocations locations;
+        try {
+            root = MAPPER.readTree(text);
+            locations = JsonLocations.scan(FACTORY, text);
+        } catch (JsonParseException e) {
+            JsonLocation loc = e.getLocation();
+            throw new InputRejectedException(new InputProblem(fileName, loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(), "", "not valid JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new InputRejectedException(new InputProblem(fileName, 0, 0, "", "cannot be read as JSON: " + e.getMessage()));
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InputRejectedException(new InputProblem(fileName, 1, 1, "", "the file is empty; a plan is a JSON object"));
+        }
+        Reader reader = new Reader(fileName, locations);
+        Plan plan = reader.plan(root);
+        if (plan != null && reader.problems.isEmpty()) {
+            for (FieldProblem p : ModelRules.check(plan)) {
+                reader.problem(p.field(), p.message());
+            }
+        }
+        if (!reader.problems.isEmpty()) {
+            throw new InputRejectedException(reader.problems);
+        }
+        return plan;
+    }
+
+    /** Maps a JSON tree onto the model, collecting every problem rather than stopping at the first. */
+    private static final class Reader {
+        final String file;
+        final JsonLocations locations;
+        final List<InputProblem> problems = new ArrayList<>();
+
+        Reader(String file, JsonLocations locations) {
+            this.file = file;
+            this.locations = locations;
+        }
+
+        void problem(String path, String message) {
+            JsonLocation loc = locations.find(path);
+            problems.add(new InputProblem(file, loc == null ? 0 : loc.getLineNr(), loc == null ? 0 : loc.getColumnNr(), path, message));
+        }
+
+        Plan plan(JsonNode root) {
+            if (!object(root, "")) {
+                return null;
+            }
+            allowOnly(root, "", "format", "name", "description", "cost", "sites");
+            JsonNode format = root.get("format");
+            if (format == null) {
+                problem("", "missing field 'format' (this version writes and reads format " + Plan.FORMAT + ")");
+            } else if (!format.isInt()) {
+                problem("format", "'format' must be a whole number, got " + kind(format));
+            } else if (format.intValue() != Plan.FORMAT) {
+                problem("format", "plan format " + format.intValue() + " is not supported; this version reads format " + Plan.FORMAT);
+            }
+            String name = text(root, "", "name", true, null);
+            String description = text(root, "", "description", false, "");
+            CostSettings cost = cost(root.get("cost"), "cost");
+            List<Site> sites = new ArrayList<>();
+            JsonNode sitesNode = root.get("sites");
+            if (sitesNode == null) {
+                problem("", "missing field 'sites' (a plan needs at least one site)");
+            } else if (!sitesNode.isArray()) {
+                problem("sites", "'sites' must be a list, got " + kind(sitesNode));
+            } else {
+                for (int i = 0; i < sitesNode.size(); i++) {
+                    Site s = site(sitesNode.get(i), "sites/" + i);
+                    if (s != null) {
+                        sites.add(s);
+                    }
+                }
+            }
+            if (!problems.isEmpty() || name == null) {
+                return null;
+            }
+            return new Plan(name, description, sites, cost);
+        }
+
+        CostSettings cost(JsonNode n, String path) {
+            CostSettings d = CostSettings.DEFAULT;
+            if (n == null) {
+                return d;
+            }
+            if (!object(n, path)) {
+                return d;
+            }
+            allowOnly(n, path, "years", "discountRatePct", "salvagePct", "supportPctPerYear", "awsCommitment");
+            int years = integer(n, path, "years", d.years());
+            double discount = number(n, path, "discountRatePct", d.discountRatePct());
+            double salvage = number(n, path, "salvagePct", d.salvagePct());
+            double support = number(n, path, "supportPctPerYear", d.supportPctPerYear());
+            CostSettings.AwsCommitment commitment = d.awsCommitment();
+            String c = text(n, path, "awsCommitment", false, null);
+            if (c != null) {
+                try {
+                    commitment = CostSettings.AwsCommitment.parse(c);
+                } catch (IllegalArgumentException e) {
+                    problem(path + "/awsCommitment", e.getMessage());
+                }
+            }
+            return new CostSettings(years, discount, salvage, support, commitment);
+        }
+
+        Site site(JsonNode n, String path) {
+            if (!object(n, path)) {
+                return null;
+            }
+            allowOnly(n, path, "name", "kind", "hardware", "policy", "facility", "workloads");
+            String name = text(n, path, "name", true, null);
+            SiteKind kind = null;
+            String kindText = text(n, path, "kind", true, null);
+            if (kindText != null) {
+                try {
+                    kind = SiteKind.parse(kindText);
+                } catch (IllegalArgumentException e) {
+                    problem(path + "/kind", e.getMessage());
+                }
+            }
+            List<String> hardware = new ArrayList<>();
+            JsonNode hw = n.get("hardware");
+            if (hw == null) {
+                problem(path, "missing field 'hardware' (the catalog ids of the hardware candidates to compare)");
+            } else if (!hw.isArray()) {
+                problem(path + "/hardware", "'hardware' must be a list of catalog ids, got " + kind(hw));
+            } else {
+                for (int i = 0; i < hw.size(); i++) {
+                    if (!hw.get(i).isTextual()) {
+                        problem(path + "/hardware/" + i, "a hardware candidate is a catalog id (text), got " + kind(hw.get(i)));
+                    } else {
+                        hardware.add(hw.get(i).textValue());
+                    }
+                }
+            }
+            List<Workload> workloads = new ArrayList<>();
+            JsonNode wl = n.get("workloads");
+            if (wl == null) {
+                problem(path, "missing field 'workloads' (a list, may be empty)");
+            } else if (!wl.isArray()) {
+                problem(path + "/workloads", "'workloads' must be a list, got " + kind(wl));
+            } else {
+                for (int i = 0; i < wl.size(); i++) {
+                    Workload w = workload(wl.get(i), path + "/workloads/" + i);
+                    if (w != null) {
+                        workloads.add(w);
+                    }
+                }
+            }
+            if (kind == null || name == null) {
+                return null;
+            }
+            Policy policy = policy(n.get("policy"), path + "/policy", kind);
+            Facility facility = facility(n.get("facility"), path + "/facility", kind);
+            return new Site(name, kind, workloads, hardware, policy, facility);
+        }
+
+        Policy policy(JsonNode n, String path, SiteKind kind) {
+            Policy d = Policy.defaultsFor(kind);
+            if (n == null || !object(n, path)) {
+                return d;
+            }
+            allowOnly(n, path, "failuresTolerated", "minHosts", "cpuOvercommitContainers", "cpuOvercommitVms",
+                    "vmCpuOverheadPct", "vmMemoryOverheadGib", "reserveMemoryGib", "reserveThreads", "storage",
+                    "ceph", "cephMemoryPerOsdGib", "cephThreadsPerOsd", "cephMonMgrMemoryGib");
+            StorageMode mode = d.storageMode();
+            String m = text(n, path, "storage", false, null);
+            if (m != null) {
+                try {
+                    mode = StorageMode.parse(m);
+                } catch (IllegalArgumentException e) {
+                    problem(path + "/storage", e.getMessage());
+                }
+            }
+            return new Policy(
+                    integer(n, path, "failuresTolerated", d.failuresTolerated()),
+                    integer(n, path, "minHosts", d.minHosts()),
+                    number(n, path, "cpuOvercommitContainers", d.cpuOvercommitContainers()),
+                    number(n, path, "cpuOvercommitVms", d.cpuOvercommitVms()),
+                    number(n, path, "vmCpuOverheadPct", d.vmCpuOverheadPct()),
+                    number(n, path, "vmMemoryOverheadGib", d.vmMemoryOverheadGib()),
+                    number(n, path, "reserveMemoryGib", d.reserveMemoryGib()),
+                    number(n, path, "reserveThreads", d.reserveThreads()),
+                    mode,
+                    ceph(n.get("ceph"), path + "/ceph"),
+                    number(n, path, "cephMemoryPerOsdGib", d.cephMemoryPerOsdGib()),
+                    number(n, path, "cephThreadsPerOsd", d.cephThreadsPerOsd()),
+                    number(n, path, "cephMonMgrMemoryGib", d.cephMonMgrMemoryGib()));
+        }
+
+        CephLayout ceph(JsonNode n, String path) {
+            CephLayout d = CephLayout.DEFAULT;
+            if (n == null || !object(n, path)) {
+                return d;
+            }
+            allowOnly(n, path, "size", "minSize", "k", "m", "nearfullRatio");
+            int k = integer(n, path, "k", 0);
+            int m = integer(n, path, "m", 0);
+            boolean ec = k > 0;
+            return new CephLayout(integer(n, path, "size", ec ? 0 : d.size()), integer(n, path, "minSize", ec ? 0 : d.minSize()),
+                    k, m, number(n, path, "nearfullRatio", d.nearfullRatio()));
+        }
+
+        Facility facility(JsonNode n, String path, SiteKind kind) {
+            Facility d = Facility.defaultsFor(kind);
+            if (n == null || !object(n, path)) {
+                return d;
+            }
+            allowOnly(n, path, "dataCentre", "electricityUsdPerKwh", "pue", "colocationUsdPerUMonth", "colocationUsdPerKwMonth", "electricitySource");
+            boolean dc = bool(n, path, "dataCentre", d.dataCentre());
+            return new Facility(dc,
+                    number(n, path, "electricityUsdPerKwh", d.electricityUsdPerKwh()),
+                    number(n, path, "pue", dc ? d.pue() : 1.0),
+                    number(n, path, "colocationUsdPerUMonth", dc ? d.colocationUsdPerUMonth() : 0),
+                    number(n, path, "colocationUsdPerKwMonth", dc ? d.colocationUsdPerKwMonth() : 0),
+                    text(n, path, "electricitySource", false, d.electricitySource()));
+        }
+
+        Workload workload(JsonNode n, String path) {
+            if (!object(n, path)) {
+                return null;
+            }
+            allowOnly(n, path, "name", "kind", "count", "vcpu", "memoryGib", "diskGib", "gpu", "antiAffinity",
+                    "iops", "writeMbps", "netMbps", "cpuUtil", "growthPctYear", "project");
+            String name = text(n, path, "name", true, null);
+            WorkloadKind kind = null;
+            String k = text(n, path, "kind", true, null);
+            if (k != null) {
+                try {
+                    kind = WorkloadKind.parse(k);
+                } catch (IllegalArgumentException e) {
+                    problem(path + "/kind", e.getMessage());
+                }
+            }
+            int count = requiredInt(n, path, "count");
+            double vcpu = requiredNumber(n, path, "vcpu");
+            double memory = requiredNumber(n, path, "memoryGib");
+            double disk = number(n, path, "diskGib", 0);
+            int gpu = integer(n, path, "gpu", 0);
+            boolean anti = bool(n, path, "antiAffinity", false);
+            double iops = number(n, path, "iops", 0);
+            double write = number(n, path, "writeMbps", 0);
+            double net = number(n, path, "netMbps", 0);
+            double util = number(n, path, "cpuUtil", Workload.DEFAULT_CPU_UTIL);
+            double growth = number(n, path, "growthPctYear", 0);
+            String project = text(n, path, "project", false, Workload.DEFAULT_PROJECT);
+            if (name == null || kind == null) {
+                return null;
+            }
+            return new Workload(name, kind, count, vcpu, memory, disk, gpu, anti, iops, write, net, util, growth, project);
+        }
+
+        // ---- typed field access: each reports a problem and returns a default when the value is unusable
+
+        boolean object(JsonNode n, String path) {
+            if (!n.isObject()) {
+                problem(path, (path.isEmpty() ? "the plan" : "'" + path + "'") + " must be a JSON object, got " + kind(n));
+                return false;
+            }
+            return true;
+        }
+
+        void allowOnly(JsonNode n, String path, String... allowed) {
+            List<String> known = List.of(allowed);
+            n.fieldNames().forEachRemaining(f -> {
+                if (!known.contains(f)) {
+                    problem(join(path, f), "unknown field '" + f + "'" + (path.isEmpty() ? "" : " in " + path) + "; expected one of " + String.join(", ", known));
+                }
+            });
+        }
+
+        String text(JsonNode n, String path, String field, boolean required, String dflt) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                if (required) {
+                    problem(path, "missing field '" + field + "'");
+                }
+                return dflt;
+            }
+            if (!v.isTextual()) {
+                problem(join(path, field), "'" + field + "' must be text, got " + kind(v));
+                return dflt;
+            }
+            return v.textValue();
+        }
+
+        double number(JsonNode n, String path, String field, double dflt) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return dflt;
+            }
+            if (!v.isNumber()) {
+                problem(join(path, field), "'" + field + "' must be a number, got " + kind(v));
+                return dflt;
+            }
+            return v.doubleValue();
+        }
+
+        double requiredNumber(JsonNode n, String path, String field) {
+            if (n.get(field) == null) {
+                problem(path, "missing field '" + field + "'");
+                return 1;
+            }
+            return number(n, path, field, 1);
+        }
+
+        int integer(JsonNode n, String path, String field, int dflt) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return dflt;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                problem(join(path, field), "'" + field + "' must be a whole number, got " + kind(v));
+                return dflt;
+            }
+            return v.intValue();
+        }
+
+        int requiredInt(JsonNode n, String path, String field) {
+            if (n.get(field) == null) {
+                problem(path, "missing field '" + field + "'");
+                return 1;
+            }
+            return integer(n, path, field, 1);
+        }
+
+        boolean bool(JsonNode n, String path, String field, boolean dflt) {
+            JsonNode v = n.get(field);
+            if (v == null || v.isNull()) {
+                return dflt;
+            }
+            if (!v.isBoolean()) {
+                problem(join(path, field), "'" + field + "' must be true or false, got " + kind(v));
+                return dflt;
+            }
+            return v.booleanValue();
+        }
+
+        static String join(String path, String field) {
+            return path.isEmpty() ? field : path + "/" + field;
+        }
+
+        static String kind(JsonNode v) {
+            if (v.isTextual()) {
+                return "text \"" + v.textValue() + "\"";
+            }
+            if (v.isNumber()) {
+                return "the number " + v.asText();
+            }
+            if (v.isBoolean()) {
+                return v.asText();
+            }
+            if (v.isArray()) {
+                return "a list";
+            }
+            if (v.isObject()) {
+                return "an object";
+            }
+            return v.getNodeType().toString().toLowerCase();
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** The plan as JSON text, every field written out (defaults included), so a file documents itself. */
+    public static String toJson(Plan plan) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", Plan.FORMAT);
+        root.put("name", plan.name());
+        root.put("description", plan.description());
+        CostSettings c = plan.cost();
+        ObjectNode cost = root.putObject("cost");
+        cost.put("years", c.years());
+        cost.put("discountRatePct", c.discountRatePct());
+        cost.put("salvagePct", c.salvagePct());
+        cost.put("supportPctPerYear", c.supportPctPerYear());
+        cost.put("awsCommitment", c.awsCommitment().id());
+        ArrayNode sites = root.putArray("sites");
+        for (Site s : plan.sites()) {
+            ObjectNode site = sites.addObject();
+            site.put("name", s.name());
+            site.put("kind", s.kind().id());
+            ArrayNode hw = site.putArray("hardware");
+            s.hardware().forEach(hw::add);
+            Policy p = s.policy();
+            ObjectNode policy = site.putObject("policy");
+            policy.put("failuresTolerated", p.failuresTolerated());
+            policy.put("minHosts", p.minHosts());
+            policy.put("cpuOvercommitContainers", p.cpuOvercommitContainers());
+            policy.put("cpuOvercommitVms", p.cpuOvercommitVms());
+            policy.put("vmCpuOverheadPct", p.vmCpuOverheadPct());
+            policy.put("vmMemoryOverheadGib", p.vmMemoryOverheadGib());
+            policy.put("reserveMemoryGib", p.reserveMemoryGib());
+            policy.put("reserveThreads", p.reserveThreads());
+            policy.put("storage", p.storageMode().id());
+            ObjectNode ceph = policy.putObject("ceph");
+            ceph.put("size", p.ceph().size());
+            ceph.put("minSize", p.ceph().minSize());
+            ceph.put("k", p.ceph().k());
+            ceph.put("m", p.ceph().m());
+            ceph.put("nearfullRatio", p.ceph().nearfullRatio());
+            policy.put("cephMemoryPerOsdGib", p.cephMemoryPerOsdGib());
+            policy.put("cephThreadsPerOsd", p.cephThreadsPerOsd());
+            policy.put("cephMonMgrMemoryGib", p.cephMonMgrMemoryGib());
+            Facility f = s.facility();
+            ObjectNode facility = site.putObject("facility");
+            facility.put("dataCentre", f.dataCentre());
+            facility.put("electricityUsdPerKwh", f.electricityUsdPerKwh());
+            facility.put("pue", f.pue());
+            facility.put("colocationUsdPerUMonth", f.colocationUsdPerUMonth());
+            facility.put("colocationUsdPerKwMonth", f.colocationUsdPerKwMonth());
+            facility.put("electricitySource", f.electricitySource());
+            ArrayNode wl = site.putArray("workloads");
+            for (Workload w : s.workloads()) {
+                ObjectNode o = wl.addObject();
+                o.put("name", w.name());
+                o.put("kind", w.kind().id());
+                o.put("count", w.count());
+                o.put("vcpu", w.vcpu());
+                o.put("memoryGib", w.memoryGib());
+                o.put("diskGib", w.diskGib());
+                o.put("gpu", w.gpu());
+                o.put("antiAffinity", w.antiAffinity());
+                o.put("iops", w.iops());
+                o.put("writeMbps", w.writeMbps());
+                o.put("netMbps", w.netMbps());
+                o.put("cpuUtil", w.cpuUtil());
+                o.put("growthPctYear", w.growthPctYear());
+                o.put("project", w.project());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise plan", e);
+        }
+    }
+
+    /** Writes the plan atomically: a temporary file beside the target, flushed to disk, then renamed over it. */
+    public static void write(Plan plan, Path file) throws IOException {
+        writeAtomically(file, toJson(plan).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes bytes so that a reader sees either the old file or the whole new one, never a part. */
+    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+                var buf = java.nio.ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.clusterplanner.cli;
+
+import dev.clusterplanner.core.model.InputRejectedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The command line. Commands are thin: they parse options, call an application service and print.
+ * Exit codes: 0 success, 1 input rejected (file, line, field named), 2 usage error,
+ * 3 findings of severity warning or worse (probe).
+ */
+@Command(name = "cluster-planner",
+        mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
+        description = "Plan, cost and validate Incus clusters. With no sub-command the desktop app opens.",
+        subcommands = {
+                CheckCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Cli implements Runnable {
+
+    public static final int OK = 0;
+    public static final int INPUT_REJECTED = 1;
+    public static final int USAGE = 2;
+    public static final int FINDINGS = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command");
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (for tests and the launcher). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = create();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static CommandLine create() {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof InputRejectedException rejected) {
+                err.println("Rejected: nothing was loaded.");
+                rejected.problems().forEach(p -> err.println("  " + p.describe()));
+                return INPUT_REJECTED;
+            }
+            if (ex instanceof java.nio.file.NoSuchFileException nf) {
+                err.println(nf.getFile() + ": no such file");
+                return INPUT_REJECTED;
+            }
+            if (ex instanceof java.io.IOException io) {
+                err.println("Error: " + io.getMessage());
+                return INPUT_REJECTED;
+            }
+            err.println("Internal error: " + ex);
+            return INPUT_REJECTED;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getMessage());
+            err.println("Usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return USAGE;
+        });
+        return cl;
+    }
+
+    /** The version from the jar's manifest, or "development" when run from classes. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[]{"Cluster Planner " + (v == null ? "development build" : v)};
+        }
+    }
+}

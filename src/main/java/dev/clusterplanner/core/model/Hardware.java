@@ -1,0 +1,81 @@
+package dev.clusterplanner.core.model;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * One hardware candidate from a catalog: a machine to buy, rent or run on a cloud.
+ * Money is in USD. A price or power figure that the catalog does not know is {@code null}
+ * (never zero), so that it stays missing and visible.
+ *
+ * @param cpuScore relative per-thread performance (1.0 = the reference thread); demand in
+ *                 reference threads needs {@code vcpu / cpuScore} threads of this host
+ */
+public record Hardware(
+        String id,
+        String name,
+        HardwareCategory category,
+        String vendor,
+        String cpuModel,
+        int sockets,
+        int cores,
+        int threads,
+        double baseGhz,
+        double cpuScore,
+        double memoryGib,
+        Double priceUsd,
+        Double monthlyUsd,
+        Double hourlyUsd,
+        double setupUsd,
+        int osDiskGb,
+        int dataDisks,
+        double dataDiskGb,
+        DiskType dataDiskType,
+        int nicPorts,
+        double nicGbps,
+        String gpuModel,
+        int gpuCount,
+        double gpuVramGib,
+        double gpuWatts,
+        int rackUnits,
+        Double powerIdleW,
+        Double powerMaxW,
+        String region,
+        String source,
+        LocalDate sourceDate,
+        boolean estimate) {
+
+    public Hardware {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(category, "category");
+    }
+
+    /** Raw data-disk capacity in GB (decimal, as drives are sold). */
+    public double rawDataGb() {
+        return dataDisks * dataDiskGb;
+    }
+
+    /** The running cost per month for rented hardware: monthly rate, or hourly rate times 730 h. */
+    public OptionalDouble rentalMonthlyUsd() {
+        if (monthlyUsd != null) {
+            return OptionalDouble.of(monthlyUsd);
+        }
+        if (hourlyUsd != null) {
+            return OptionalDouble.of(hourlyUsd * HOURS_PER_MONTH);
+        }
+        return OptionalDouble.empty();
+    }
+
+    /** Hours in a billing month, the convention of the AWS calculator and OpenCost. */
+    public static final double HOURS_PER_MONTH = 730.0;
+
+    public boolean hasGpu() {
+        return gpuCount > 0;
+    }
+
+    /** "price from 2026-07": the month of the source date, for display. */
+    public String priceAge() {
+        return sourceDate == null ? "price date unknown" : "price from " + sourceDate.toString().substring(0, 7);
+    }
+}
