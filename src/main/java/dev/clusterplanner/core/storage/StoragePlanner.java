@@ -1,0 +1,242 @@
+package dev.clusterplanner.core.storage;
+
+import dev.clusterplanner.core.model.CephLayout;
+import dev.clusterplanner.core.model.Explanation;
+import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.core.model.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.clusterplanner.core.storage.Figures.BYTES_PER_GB;
+import static dev.clusterplanner.core.storage.Figures.BYTES_PER_GIB;
+import static dev.clusterplanner.core.storage.Figures.BYTES_PER_TB;
+import static dev.clusterplanner.core.storage.Figures.BYTES_PER_TIB;
+import static dev.clusterplanner.core.storage.Figures.n;
+
+/**
+ * Capacity of a site's storage for a scenario of {@code hosts} identical hosts: local disks (a mirror or a
+ * single disk per host) or Ceph (replicated or erasure-coded, one OSD per data disk), and the failure-domain
+ * rules that become findings. Pure functions; README "Storage, network and power" documents every formula.
+ */
+public final class StoragePlanner {
+
+    /** Findings raised here, by stable rule id. */
+    public static final String RULE_REPLICAS_EXCEED_HOSTS = "ceph.replicas-exceed-hosts";
+    public static final String RULE_EC_TOO_FEW_HOSTS = "ceph.ec-too-few-hosts";
+    public static final String RULE_CANNOT_HEAL = "ceph.cannot-heal-after-host-loss";
+    public static final String RULE_EC_M1 = "ceph.ec-m1-discouraged";
+    public static final String RULE_SIZE_BELOW_3 = "ceph.size-below-3";
+    public static final String RULE_MIN_SIZE_1 = "ceph.min-size-1";
+    public static final String RULE_NO_DATA_DISKS = "storage.no-data-disks";
+    public static final String RULE_SINGLE_DISK = "storage.local-single-disk";
+    public static final String RULE_OVER_CAPACITY = "storage.over-usable-capacity";
+    public static final String RULE_NEARFULL_AFTER_GROWTH = "storage.nearfull-after-growth";
+
+    public static final String CITE_POOL = "Ceph docs, rados/configuration/pool-pg-config-ref: osd_pool_default_size 3, osd_pool_default_min_size 2";
+    public static final String CITE_FULL = "Ceph docs, rados/configuration/mon-config-ref: mon_osd_nearfull_ratio 0.85, backfillfull 0.90, full 0.95";
+    public static final String CITE_EC = "Ceph docs, rados/operations/erasure-code: raw overhead (k+m)/k; one chunk per failure domain, so k+m hosts at least (k+m+1 to heal); m=1 discouraged";
+    public static final String CITE_RESERVE = "reserve rule used in practice: usable = (raw - largest host) / size (reference-data.md, Ceph section)";
+    public static final String CITE_CRUSH = "Ceph docs, rados/operations/crush-map: the default rule places each copy on a different host";
+
+    private StoragePlanner() {
+    }
+
+    /**
+     * Storage for {@code hosts} hosts of {@code hw} at {@code site}, with growth counted over {@code years}.
+     */
+    public static StorageAnalysis analyse(Site site, Hardware hw, int hosts, int years) {
+        StorageMode mode = site.policy().storageMode();
+        CephLayout layout = site.policy().ceph();
+        double stored = storedBytes(site.workloads(), 0);
+        double storedAtHorizon = storedBytes(site.workloads(), years);
+        return mode == StorageMode.CEPH
+                ? ceph(site, hw, hosts, years, layout, stored, storedAtHorizon)
+                : local(site, hw, hosts, years, layout, stored, storedAtHorizon);
+    }
+
+    /** Sum of count x diskGib over the workloads, with each count grown by growthPctYear for {@code year} years. */
+    public static double storedBytes(List<Workload> workloads, int year) {
+        double gib = 0;
+        for (Workload w : workloads) {
+            gib += w.count() * Math.pow(1 + w.growthPctYear() / 100.0, year) * w.diskGib();
+        }
+        return gib * BYTES_PER_GIB;
+    }
+
+    /** (raw - largest host) / overhead: the data the survivors can still hold every copy of after the largest host is lost. */
+    public static double safeBytes(double rawBytes, double largestHostBytes, double rawOverhead) {
+        return Math.max(0, rawBytes - largestHostBytes) / rawOverhead;
+    }
+
+    /** Failure domains (hosts) one object's copies or chunks need: size for replication, k+m for erasure coding. */
+    public static int width(CephLayout layout) {
+        return layout.isErasureCoded() ? layout.k() + layout.m() : layout.size();
+    }
+
+    private static StorageAnalysis ceph(Site site, Hardware hw, int hosts, int years, CephLayout layout,
+                                        double stored, double storedAtHorizon) {
+        List<Explanation> ex = new ArrayList<>();
+        List<Finding> fs = new ArrayList<>();
+        int osds = hw.dataDisks();
+        double hostBytes = osds * hw.dataDiskGb() * BYTES_PER_GB;
+        double raw = hosts * hostBytes;
+        double overhead = layout.rawOverhead();
+        double prot = raw / overhead;
+        double safe = safeBytes(raw, hostBytes, overhead);
+        double usable = safe * layout.nearfullRatio();
+        int width = width(layout);
+        boolean heals = hosts > width;
+        String desc = "Ceph " + layout.describe() + ", " + osds + " OSD" + (osds == 1 ? "" : "s") + " per host";
+
+        ex.add(new Explanation("osdsPerHost", osds, "OSDs",
+                "one OSD per data disk: " + hw.id() + " has " + osds + " x " + n(hw.dataDiskGb()) + " GB "
+                        + (hw.dataDiskType() == null ? "(type unknown)" : hw.dataDiskType().id()),
+                source(hw)));
+        ex.add(new Explanation("rawTiB", raw / BYTES_PER_TIB, "TiB",
+                hosts + " hosts x " + osds + " disks x " + n(hw.dataDiskGb()) + " GB = " + n(raw / BYTES_PER_TB)
+                        + " TB = " + n(raw / BYTES_PER_TIB) + " TiB", source(hw)));
+        String overheadText = layout.isErasureCoded()
+                ? "erasure coding " + layout.k() + "+" + layout.m() + ": raw overhead (k+m)/k = (" + layout.k() + "+" + layout.m()
+                + ")/" + layout.k() + " = " + n(overhead) + "x"
+                : "replicated size " + layout.size() + ": every byte is stored " + layout.size() + " times (overhead " + n(overhead) + "x)";
+        ex.add(new Explanation("rawOverhead", overhead, "x", overheadText, layout.isErasureCoded() ? CITE_EC : CITE_POOL));
+        ex.add(new Explanation("safeTiB", safe / BYTES_PER_TIB, "TiB",
+                "(raw " + n(raw / BYTES_PER_TB) + " TB - largest host " + n(hostBytes / BYTES_PER_TB) + " TB) / "
+                        + n(overhead) + " = " + n(safe / BYTES_PER_TB) + " TB = " + n(safe / BYTES_PER_TIB) + " TiB"
+                        + (heals ? "; after losing the largest host the survivors can hold every copy again"
+                        : "; with only " + hosts + " hosts for " + width + " copies/chunks the reserve is not used for"
+                        + " re-replication after a host loss (the pool stays degraded), but it keeps room for a lost disk's"
+                        + " data on its host's other disks"),
+                CITE_RESERVE));
+        ex.add(new Explanation("usableTiB", usable / BYTES_PER_TIB, "TiB",
+                "safe " + n(safe / BYTES_PER_TB) + " TB x nearfull ratio " + n(layout.nearfullRatio()) + " = "
+                        + n(usable / BYTES_PER_TB) + " TB = " + n(usable / BYTES_PER_TIB)
+                        + " TiB (fill up to this and the survivors of a host loss stay below nearfull)", CITE_FULL));
+        ex.add(new Explanation("storedTiB", stored / BYTES_PER_TIB, "TiB",
+                "sum of count x diskGib over the workloads = " + n(stored / BYTES_PER_GIB) + " GiB"
+                        + " (thin provisioning ignored: every instance disk counted full)", "the plan's workloads"));
+
+        if (osds == 0) {
+            fs.add(Finding.error(RULE_NO_DATA_DISKS, hw.id() + " has no data disks, so Ceph has no OSDs to store anything on;"
+                    + " choose hardware with data disks or local storage", source(hw)));
+        }
+        if (layout.isErasureCoded()) {
+            int k = layout.k();
+            int m = layout.m();
+            if (hosts < k + m) {
+                fs.add(Finding.error(RULE_EC_TOO_FEW_HOSTS, "EC " + k + "+" + m + " puts each of its " + (k + m)
+                        + " chunks on a different host, but the scenario has only " + hosts + " hosts: placement groups stay"
+                        + " incomplete; use at least " + (k + m) + " hosts (better " + (k + m + 1) + ") or a smaller profile", CITE_EC));
+            } else if (hosts == k + m) {
+                fs.add(Finding.warning(RULE_CANNOT_HEAL, "EC " + k + "+" + m + " on exactly " + hosts + " hosts cannot heal after"
+                        + " a host loss: no spare host takes the lost chunks, so the pool stays degraded until the host returns;"
+                        + " Ceph recommends k+m+1 = " + (k + m + 1) + " hosts", CITE_EC));
+            }
+            if (m == 1) {
+                fs.add(Finding.warning(RULE_EC_M1, "EC " + k + "+1 survives only one failure: a second failure during recovery"
+                        + " loses data, and Ceph discourages m=1; use m=2 or more", CITE_EC));
+            }
+        } else {
+            int size = layout.size();
+            if (hosts < size) {
+                fs.add(Finding.error(RULE_REPLICAS_EXCEED_HOSTS, "size " + size + " needs " + size + " hosts for its copies,"
+                        + " but the scenario has " + hosts + ": placement groups are undersized from the start", CITE_CRUSH));
+            } else if (hosts == size) {
+                fs.add(Finding.warning(RULE_CANNOT_HEAL, "a size-" + size + " pool on exactly " + hosts + " hosts cannot heal after"
+                        + " a host loss: there is no other host to re-create the third copy on, so the pool stays degraded"
+                        + " with " + (size - 1) + " copies until the host returns or is replaced; a " + (size + 1)
+                        + "th host lets it heal", CITE_CRUSH));
+            }
+            if (size <= 2) {
+                fs.add(Finding.warning(RULE_SIZE_BELOW_3, "size " + size + " keeps " + size + " cop" + (size == 1 ? "y" : "ies")
+                        + ": a failure during recovery loses data; Ceph's default is size 3", CITE_POOL));
+            }
+            if (layout.minSize() == 1 && size > 1) {
+                fs.add(Finding.warning(RULE_MIN_SIZE_1, "min_size 1 accepts writes with a single copy; a failure then loses"
+                        + " the newest writes; Ceph's default is min_size 2", CITE_POOL));
+            }
+        }
+        capacityFindings(fs, site, usable, stored, years, desc);
+        return new StorageAnalysis(StorageMode.CEPH, layout, desc, hosts, osds, hw.dataDiskGb(), hw.dataDiskType(), overhead,
+                raw, prot, safe, usable, stored, storedAtHorizon, heals, ex, fs);
+    }
+
+    private static StorageAnalysis local(Site site, Hardware hw, int hosts, int years, CephLayout layout,
+                                         double stored, double storedAtHorizon) {
+        List<Explanation> ex = new ArrayList<>();
+        List<Finding> fs = new ArrayList<>();
+        int disks = hw.dataDisks();
+        double hostRaw;
+        double hostProtected;
+        String desc;
+        String how;
+        if (disks >= 2) {
+            int pairs = disks / 2;
+            hostRaw = disks * hw.dataDiskGb() * BYTES_PER_GB;
+            hostProtected = pairs * hw.dataDiskGb() * BYTES_PER_GB;
+            desc = "local mirror: " + pairs + " mirrored pair" + (pairs == 1 ? "" : "s") + " of " + n(hw.dataDiskGb()) + " GB per host"
+                    + (disks % 2 == 1 ? " (one disk left as a spare)" : "");
+            how = "mirror (ZFS or btrfs RAID1): " + pairs + " pair(s) x " + n(hw.dataDiskGb()) + " GB per host; a disk may fail without loss";
+        } else if (disks == 1) {
+            hostRaw = hw.dataDiskGb() * BYTES_PER_GB;
+            hostProtected = hostRaw;
+            desc = "local single disk of " + n(hw.dataDiskGb()) + " GB per host (no redundancy)";
+            how = "single disk: " + n(hw.dataDiskGb()) + " GB per host, no redundancy";
+            fs.add(Finding.warning(RULE_SINGLE_DISK, hw.id() + " has one data disk: local storage on it has no redundancy, so a"
+                    + " disk failure loses the instances on it until restored from backup; add a second disk to mirror", source(hw)));
+        } else {
+            hostRaw = hw.osDiskGb() * BYTES_PER_GB;
+            hostProtected = hostRaw;
+            desc = "local OS disk of " + hw.osDiskGb() + " GB per host (no data disks, no redundancy)";
+            how = "no data disks: instances share the " + hw.osDiskGb() + " GB OS disk, no redundancy";
+            fs.add(Finding.info(RULE_NO_DATA_DISKS, hw.id() + " has no data disks: instances live on the OS disk ("
+                    + hw.osDiskGb() + " GB), without redundancy", source(hw)));
+        }
+        double raw = hosts * hostRaw;
+        double prot = hosts * hostProtected;
+        double overhead = prot > 0 ? raw / prot : 1;
+        double usable = prot * layout.nearfullRatio();
+        ex.add(new Explanation("rawTiB", raw / BYTES_PER_TIB, "TiB",
+                hosts + " host(s) x " + n(hostRaw / BYTES_PER_GB) + " GB = " + n(raw / BYTES_PER_TIB) + " TiB", source(hw)));
+        ex.add(new Explanation("rawOverhead", overhead, "x", how, source(hw)));
+        ex.add(new Explanation("usableTiB", usable / BYTES_PER_TIB, "TiB",
+                n(prot / BYTES_PER_TB) + " TB protected x fill limit " + n(layout.nearfullRatio()) + " = " + n(usable / BYTES_PER_TB)
+                        + " TB = " + n(usable / BYTES_PER_TIB) + " TiB (the same headroom as Ceph's nearfull; ZFS and btrfs"
+                        + " also slow down when nearly full). Local storage has no host reserve: a lost host's instances are"
+                        + " restored from backup", CITE_FULL));
+        ex.add(new Explanation("storedTiB", stored / BYTES_PER_TIB, "TiB",
+                "sum of count x diskGib over the workloads = " + n(stored / BYTES_PER_GIB) + " GiB", "the plan's workloads"));
+        capacityFindings(fs, site, usable, stored, years, desc);
+        return new StorageAnalysis(StorageMode.LOCAL, layout, desc, hosts, disks, hw.dataDiskGb(), hw.dataDiskType(), overhead,
+                raw, prot, prot, usable, stored, storedAtHorizon, false, ex, fs);
+    }
+
+    private static void capacityFindings(List<Finding> fs, Site site, double usable, double stored, int years, String desc) {
+        if (stored > usable) {
+            fs.add(Finding.error(RULE_OVER_CAPACITY, "the workloads' disks need " + n(stored / BYTES_PER_TIB) + " TiB but "
+                    + desc + " gives " + n(usable / BYTES_PER_TIB) + " TiB usable (after the reserve and the nearfull ratio)", CITE_FULL));
+            return;
+        }
+        for (int year = 1; year <= years; year++) {
+            double grown = storedBytes(site.workloads(), year);
+            if (grown > usable) {
+                fs.add(Finding.warning(RULE_NEARFULL_AFTER_GROWTH, "with the workloads' growth, their disks reach "
+                        + n(grown / BYTES_PER_TIB) + " TiB in year " + year + ", above the " + n(usable / BYTES_PER_TIB)
+                        + " TiB usable (nearfull headroom and host reserve included): plan more disks or hosts before year " + year, CITE_FULL));
+                return;
+            }
+        }
+    }
+
+    static String source(Hardware hw) {
+        String s = hw.source() == null || hw.source().isBlank() ? "catalog row " + hw.id() : "catalog row " + hw.id() + ": " + hw.source();
+        if (hw.sourceDate() != null) {
+            s += " (" + hw.sourceDate() + ")";
+        }
+        return hw.estimate() ? s + ", estimate" : s;
+    }
+}
