@@ -9,6 +9,8 @@ import java.util.OptionalDouble;
  * Money is in USD. A price or power figure that the catalog does not know is {@code null}
  * (never zero), so that it stays missing and visible.
  *
+ * @param notes    free text from the catalog's optional {@code notes} column ("" when none): which figures
+ *                 are estimates and what a configuration assumes
  * @param cpuScore relative per-thread performance (1.0 = the reference thread); demand in
  *                 reference threads needs {@code vcpu / cpuScore} threads of this host
  */
@@ -44,11 +46,32 @@ public record Hardware(
         String region,
         String source,
         LocalDate sourceDate,
-        boolean estimate) {
+        boolean estimate,
+        String notes) {
 
     public Hardware {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(category, "category");
+        notes = notes == null ? "" : notes;
+    }
+
+    /** The row without notes (the constructor before the optional {@code notes} column was added). */
+    public Hardware(String id, String name, HardwareCategory category, String vendor, String cpuModel,
+                    int sockets, int cores, int threads, double baseGhz, double cpuScore, double memoryGib,
+                    Double priceUsd, Double monthlyUsd, Double hourlyUsd, double setupUsd, int osDiskGb,
+                    int dataDisks, double dataDiskGb, DiskType dataDiskType, int nicPorts, double nicGbps,
+                    String gpuModel, int gpuCount, double gpuVramGib, double gpuWatts, int rackUnits,
+                    Double powerIdleW, Double powerMaxW, String region, String source, LocalDate sourceDate,
+                    boolean estimate) {
+        this(id, name, category, vendor, cpuModel, sockets, cores, threads, baseGhz, cpuScore, memoryGib,
+                priceUsd, monthlyUsd, hourlyUsd, setupUsd, osDiskGb, dataDisks, dataDiskGb, dataDiskType,
+                nicPorts, nicGbps, gpuModel, gpuCount, gpuVramGib, gpuWatts, rackUnits, powerIdleW, powerMaxW,
+                region, source, sourceDate, estimate, "");
+    }
+
+    /** True when the row has no price at all (purchase, monthly or hourly): the figure is missing, not zero. */
+    public boolean priceMissing() {
+        return priceUsd == null && monthlyUsd == null && hourlyUsd == null;
     }
 
     /** Raw data-disk capacity in GB (decimal, as drives are sold). */

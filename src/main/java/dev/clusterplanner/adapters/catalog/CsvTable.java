@@ -1,0 +1,163 @@
+package dev.clusterplanner.adapters.catalog;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import dev.clusterplanner.core.model.InputProblem;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One CSV file read the way spreadsheets write it: RFC 4180 quoting (fields with commas or line
+ * breaks in double quotes), a UTF-8 byte-order mark, CRLF or LF line ends, blank lines (skipped).
+ * Each record keeps the line it starts on, so that every problem can point at file, line and column.
+ * A file separated by ';' is recognised and rejected with a plain message.
+ */
+final class CsvTable {
+
+    /** One data record: the 1-based line it starts on and its fields, trimmed. */
+    record Record(int line, String[] fields) {
+    }
+
+    final String file;
+    /** Column name to 0-based index (names lower-cased and trimmed). */
+    final Map<String, Integer> columns;
+    final List<Record> records;
+
+    private CsvTable(String file, Map<String, Integer> columns, List<Record> records) {
+        this.file = file;
+        this.columns = columns;
+        this.records = records;
+    }
+
+    /**
+     * Parses {@code text}; problems with the file as a whole or its header are added to {@code problems}.
+     * Returns {@code null} when nothing can be read (empty, not comma-separated, broken quoting).
+     */
+    static CsvTable parse(String text, String file, Set<String> knownColumns, Set<String> requiredColumns,
+                          List<InputProblem> problems) {
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        List<Record> raw = new ArrayList<>();
+        try (CSVReader reader = new CSVReaderBuilder(new StringReader(text))
+                .withCSVParser(new RFC4180ParserBuilder().build())
+                .build()) {
+            long before = 0;
+            String[] fields;
+            while ((fields = reader.readNext()) != null) {
+                int line = (int) before + 1;
+                before = reader.getLinesRead();
+                boolean blank = true;
+                for (int i = 0; i < fields.length; i++) {
+                    fields[i] = fields[i].strip();
+                    blank &= fields[i].isEmpty();
+                }
+                if (!blank) {
+                    raw.add(new Record(line, fields));
+                }
+            }
+        } catch (CsvMalformedLineException e) {
+            problems.add(new InputProblem(file, (int) e.getLineNumber(), 0, "",
+                    "a quoted field is not closed (a '\"' is missing)"));
+            return null;
+        } catch (CsvException | IOException e) {
+            problems.add(new InputProblem(file, 0, 0, "", "cannot be read as CSV: " + e.getMessage()));
+            return null;
+        }
+        if (raw.isEmpty()) {
+            problems.add(new InputProblem(file, 1, 0, "", "the file is empty; it needs a header row"));
+            return null;
+        }
+        Record headerRecord = raw.get(0);
+        String[] header = headerRecord.fields();
+        if (header.length == 1 && header[0].contains(";")) {
+            problems.add(new InputProblem(file, headerRecord.line(), 0, "", "this file uses ';' as separator; use ','"));
+            return null;
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i].toLowerCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                problems.add(new InputProblem(file, headerRecord.line(), i + 1, "", "column " + (i + 1) + " has no name in the header row"));
+                continue;
+            }
+            Integer previous = columns.putIfAbsent(name, i);
+            if (previous != null) {
+                problems.add(new InputProblem(file, headerRecord.line(), i + 1, name,
+                        "the column '" + name + "' appears twice (also column " + (previous + 1) + ")"));
+            } else if (!knownColumns.contains(name)) {
+                String suggestion = closest(name, knownColumns);
+                problems.add(new InputProblem(file, headerRecord.line(), i + 1, name, "unknown column '" + name + "'"
+                        + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")));
+            }
+        }
+        for (String required : requiredColumns) {
+            if (!columns.containsKey(required)) {
+                problems.add(new InputProblem(file, headerRecord.line(), 0, required, "the required column '" + required + "' is missing"));
+            }
+        }
+        List<Record> records = new ArrayList<>();
+        for (Record r : raw.subList(1, raw.size())) {
+            if (r.fields().length != header.length) {
+                problems.add(new InputProblem(file, r.line(), 0, "", "this row has " + r.fields().length
+                        + " fields but the header has " + header.length));
+            } else {
+                records.add(r);
+            }
+        }
+        return new CsvTable(file, Collections.unmodifiableMap(columns), records);
+    }
+
+    CsvRow row(Record r, List<InputProblem> problems) {
+        return new CsvRow(this, r, problems);
+    }
+
+    /** The known column nearest to a misspelt one (edit distance at most 3), or null. */
+    static String closest(String name, Set<String> known) {
+        String best = null;
+        int bestDistance = 4;
+        for (String k : known) {
+            int d = distance(name, k);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Column index lookup used by {@link CsvRow}; -1 when the file has no such column. */
+    int index(String column) {
+        return columns.getOrDefault(column, -1);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.clusterplanner.adapters.catalog;
+
+import dev.clusterplanner.adapters.catalog.CsvRow.Bound;
+import dev.clusterplanner.core.model.DiskType;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.HardwareCategory;
+import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Hardware catalog files ({@code catalogs/hardware/*.csv}). Strict and all-or-nothing: every
+ * problem is reported with file, line and column, and a file with one bad row yields no rows.
+ * Columns and defaults are documented in README, section "Catalogs".
+ */
+public final class HardwareCsv {
+
+    public static final List<String> REQUIRED = List.of("id", "name", "category", "vendor", "cpu_model", "cores",
+            "threads", "memory_gib", "source", "source_date", "estimate");
+    public static final List<String> PRICE_COLUMNS = List.of("price_usd", "monthly_usd", "hourly_usd");
+    public static final List<String> OPTIONAL = List.of("sockets", "base_ghz", "cpu_score", "setup_usd", "os_disk_gb",
+            "data_disks", "data_disk_gb", "data_disk_type", "nic_ports", "nic_gbps", "gpu_model", "gpu_count",
+            "gpu_vram_gib", "gpu_watts", "rack_units", "power_idle_w", "power_max_w", "region", "notes");
+
+    /** Defaults for optional columns left out or blank. */
+    public static final int DEFAULT_SOCKETS = 1;
+    public static final double DEFAULT_CPU_SCORE = 1.0;
+    public static final int DEFAULT_NIC_PORTS = 1;
+    public static final double DEFAULT_NIC_GBPS = 1.0;
+
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private static final Set<String> KNOWN = new LinkedHashSet<>();
+
+    static {
+        KNOWN.addAll(REQUIRED);
+        KNOWN.addAll(PRICE_COLUMNS);
+        KNOWN.addAll(OPTIONAL);
+    }
+
+    private HardwareCsv() {
+    }
+
+    /** All rows of one file, or the exception with every problem found. */
+    public static List<Hardware> parse(String text, String file, LocalDate today) throws InputRejectedException {
+        List<InputProblem> problems = new ArrayList<>();
+        List<Lined<Hardware>> rows = parse(text, file, today, problems, Map.of());
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        return rows.stream().map(Lined::value).toList();
+    }
+
+    /**
+     * Collects problems instead of throwing; returns an empty list when there are any (never half a file).
+     * {@code elsewhere} maps ids that other files of the same catalog define to where ("desktop.csv line 3").
+     */
+    static List<Lined<Hardware>> parse(String text, String file, LocalDate today, List<InputProblem> problems,
+                                  Map<String, String> elsewhere) {
+        int before = problems.size();
+        CsvTable table = CsvTable.parse(text, file, KNOWN, new LinkedHashSet<>(REQUIRED), problems);
+        if (table == null) {
+            return List.of();
+        }
+        if (PRICE_COLUMNS.stream().noneMatch(table.columns::containsKey)) {
+            problems.add(new InputProblem(file, 1, 0, "price_usd",
+                    "the file needs a price column: price_usd, monthly_usd or hourly_usd"));
+        }
+        List<Lined<Hardware>> out = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (CsvTable.Record r : table.records) {
+            CsvRow row = table.row(r, problems);
+            Hardware h = row(row, today);
+            if (h != null) {
+                Integer first = firstLine.putIfAbsent(h.id(), row.line());
+                if (first != null) {
+                    row.problem("id", "id '" + h.id() + "' is used twice (first on line " + first + ")");
+                } else if (elsewhere.containsKey(h.id())) {
+                    row.problem("id", "id '" + h.id() + "' is already defined in " + elsewhere.get(h.id()));
+                } else {
+                    out.add(new Lined<>(h, row.line()));
+                }
+            }
+        }
+        return problems.size() == before ? List.copyOf(out) : List.of();
+    }
+
+    private static Hardware row(CsvRow row, LocalDate today) {
+        String id = row.required("id");
+        if (id != null && !ID.matcher(id).matches()) {
+            row.problem("id", "'" + id + "' is not a valid id (use letters, digits, '.', '_' and '-', no spaces)");
+        }
+        String name = row.required("name");
+        String categoryText = row.required("category");
+        HardwareCategory category = null;
+        if (categoryText != null) {
+            try {
+                category = HardwareCategory.parse(categoryText);
+            } catch (IllegalArgumentException e) {
+                row.problem("category", e.getMessage());
+            }
+        }
+        String vendor = row.required("vendor");
+        String cpuModel = row.required("cpu_model");
+        Integer sockets = row.integer("sockets", Bound.POSITIVE);
+        Integer cores = row.integer("cores", Bound.POSITIVE);
+        Integer threads = row.integer("threads", Bound.POSITIVE);
+        if (row.text("cores") == null && row.has("cores")) {
+            row.required("cores");
+        }
+        if (row.text("threads") == null && row.has("threads")) {
+            row.required("threads");
+        }
+        if (cores != null && threads != null && threads < cores) {
+            row.problem("threads", "threads (" + threads + ") cannot be fewer than cores (" + cores + ")");
+        }
+        Double baseGhz = row.number("base_ghz", Bound.POSITIVE);
+        Double cpuScore = row.number("cpu_score", Bound.POSITIVE);
+        Double memory = row.number("memory_gib", Bound.POSITIVE);
+        if (row.text("memory_gib") == null) {
+            row.required("memory_gib");
+        }
+        Double price = row.number("price_usd", Bound.POSITIVE);
+        Double monthly = row.number("monthly_usd", Bound.POSITIVE);
+        Double hourly = row.number("hourly_usd", Bound.POSITIVE);
+        Double setup = row.number("setup_usd", Bound.NOT_NEGATIVE);
+        Integer osDisk = row.integer("os_disk_gb", Bound.NOT_NEGATIVE);
+        Integer dataDisks = row.integer("data_disks", Bound.NOT_NEGATIVE);
+        Double dataDiskGb = row.number("data_disk_gb", Bound.POSITIVE);
+        DiskType diskType = null;
+        String diskTypeText = row.text("data_disk_type");
+        if (diskTypeText != null) {
+            try {
+                diskType = DiskType.parse(diskTypeText);
+            } catch (IllegalArgumentException e) {
+                row.problem("data_disk_type", e.getMessage());
+            }
+        }
+        int disks = dataDisks == null ? 0 : dataDisks;
+        if (disks > 0 && dataDiskGb == null && row.text("data_disk_gb") == null) {
+            row.problem(row.has("data_disk_gb") ? "data_disk_gb" : "data_disks",
+                    "data_disks is " + disks + ", so data_disk_gb (the size of each data disk) is needed");
+        }
+        Integer nicPorts = row.integer("nic_ports", Bound.POSITIVE);
+        Double nicGbps = row.number("nic_gbps", Bound.POSITIVE);
+        String gpuModel = row.text("gpu_model");
+        Integer gpuCount = row.integer("gpu_count", Bound.NOT_NEGATIVE);
+        Double gpuVram = row.number("gpu_vram_gib", Bound.POSITIVE);
+        Double gpuWatts = row.number("gpu_watts", Bound.POSITIVE);
+        int gpus = gpuCount == null ? 0 : gpuCount;
+        if (gpus > 0 && gpuVram == null && row.text("gpu_vram_gib") == null) {
+            row.problem(row.has("gpu_vram_gib") ? "gpu_vram_gib" : "gpu_count",
+                    "gpu_count is " + gpus + ", so gpu_vram_gib (memory per GPU) is needed");
+        }
+        Integer rackUnits = row.integer("rack_units", Bound.NOT_NEGATIVE);
+        Double idle = row.number("power_idle_w", Bound.POSITIVE);
+        Double max = row.number("power_max_w", Bound.POSITIVE);
+        if (idle != null && max != null && idle > max) {
+            row.problem("power_idle_w", "power_idle_w (" + fmt(idle) + ") cannot be more than power_max_w (" + fmt(max) + ")");
+        }
+        String region = row.text("region");
+        String source = row.required("source");
+        LocalDate sourceDate = row.pastDate("source_date", today);
+        if (row.text("source_date") == null) {
+            row.required("source_date");
+        }
+        Boolean estimate = row.bool("estimate");
+        if (row.text("estimate") == null) {
+            row.required("estimate");
+        }
+        if (Boolean.TRUE.equals(estimate) && source != null && !source.toLowerCase(Locale.ROOT).contains("estimate")) {
+            row.problem("source", "an estimate must say 'estimate' in its source");
+        }
+        String notes = row.text("notes");
+        if (row.bad() || id == null || category == null || cores == null || threads == null || memory == null
+                || estimate == null) {
+            return null; // a missing required column is reported once, for the header
+        }
+        return new Hardware(id, name, category, vendor, cpuModel,
+                sockets == null ? DEFAULT_SOCKETS : sockets, cores, threads,
+                baseGhz == null ? 0 : baseGhz, cpuScore == null ? DEFAULT_CPU_SCORE : cpuScore, memory,
+                price, monthly, hourly, setup == null ? 0 : setup,
+                osDisk == null ? 0 : osDisk, disks, dataDiskGb == null ? 0 : dataDiskGb,
+                diskType != null ? diskType : disks > 0 ? DiskType.NVME : null,
+                nicPorts == null ? DEFAULT_NIC_PORTS : nicPorts, nicGbps == null ? DEFAULT_NIC_GBPS : nicGbps,
+                gpuModel, gpus, gpuVram == null ? 0 : gpuVram, gpuWatts == null ? 0 : gpuWatts,
+                rackUnits != null ? rackUnits : category == HardwareCategory.RACK ? 1 : 0,
+                idle, max, region, source, sourceDate, estimate, notes);
+    }
+
+    static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.clusterplanner.adapters.catalog;
+
+import dev.clusterplanner.adapters.catalog.CsvRow.Bound;
+import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.PriceItem;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Service and facility price files ({@code catalogs/prices/*.csv}): AWS storage and transfer,
+ * electricity, PUE, colocation. Strict and all-or-nothing, like {@link HardwareCsv}.
+ */
+public final class PriceCsv {
+
+    public static final List<String> REQUIRED = List.of("id", "category", "name", "unit", "value", "source",
+            "source_date", "estimate");
+    public static final List<String> OPTIONAL = List.of("tier", "region", "notes");
+
+    /** The price categories a file may use. */
+    public static final List<String> CATEGORIES = List.of("storage", "snapshot", "object-storage", "transfer",
+            "commitment", "electricity", "pue", "colocation");
+
+    private static final Set<String> KNOWN = new LinkedHashSet<>();
+
+    static {
+        KNOWN.addAll(REQUIRED);
+        KNOWN.addAll(OPTIONAL);
+    }
+
+    private PriceCsv() {
+    }
+
+    public static List<PriceItem> parse(String text, String file, LocalDate today) throws InputRejectedException {
+        List<InputProblem> problems = new ArrayList<>();
+        List<Lined<PriceItem>> rows = parse(text, file, today, problems, Map.of());
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        return rows.stream().map(Lined::value).toList();
+    }
+
+    static List<Lined<PriceItem>> parse(String text, String file, LocalDate today, List<InputProblem> problems,
+                                  Map<String, String> elsewhere) {
+        int before = problems.size();
+        CsvTable table = CsvTable.parse(text, file, KNOWN, new LinkedHashSet<>(REQUIRED), problems);
+        if (table == null) {
+            return List.of();
+        }
+        List<Lined<PriceItem>> out = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (CsvTable.Record r : table.records) {
+            CsvRow row = table.row(r, problems);
+            PriceItem p = row(row, today);
+            if (p != null) {
+                Integer first = firstLine.putIfAbsent(p.id(), row.line());
+                if (first != null) {
+                    row.problem("id", "id '" + p.id() + "' is used twice (first on line " + first + ")");
+                } else if (elsewhere.containsKey(p.id())) {
+                    row.problem("id", "id '" + p.id() + "' is already defined in " + elsewhere.get(p.id()));
+                } else {
+                    out.add(new Lined<>(p, row.line()));
+                }
+            }
+        }
+        return problems.size() == before ? List.copyOf(out) : List.of();
+    }
+
+    private static PriceItem row(CsvRow row, LocalDate today) {
+        String id = row.required("id");
+        if (id != null && !HardwareCsv.ID.matcher(id).matches()) {
+            row.problem("id", "'" + id + "' is not a valid id (use letters, digits, '.', '_' and '-', no spaces)");
+        }
+        String category = row.required("category");
+        if (category != null && !CATEGORIES.contains(category.toLowerCase(Locale.ROOT))) {
+            row.problem("category", "unknown category '" + category + "' (expected " + String.join(", ", CATEGORIES) + ")");
+        }
+        String name = row.required("name");
+        String unit = row.required("unit");
+        Double value = row.number("value", Bound.NOT_NEGATIVE);
+        if (row.text("value") == null) {
+            row.required("value");
+        }
+        if (value != null && category != null && category.equalsIgnoreCase("pue") && value < 1) {
+            row.problem("value", "a PUE is 1.0 or more (total facility power / IT power), got " + HardwareCsv.fmt(value));
+        }
+        Double tier = row.number("tier", Bound.NOT_NEGATIVE);
+        String region = row.text("region");
+        String source = row.required("source");
+        LocalDate date = row.pastDate("source_date", today);
+        if (row.text("source_date") == null) {
+            row.required("source_date");
+        }
+        Boolean estimate = row.bool("estimate");
+        if (row.text("estimate") == null) {
+            row.required("estimate");
+        }
+        if (Boolean.TRUE.equals(estimate) && source != null && !source.toLowerCase(Locale.ROOT).contains("estimate")) {
+            row.problem("source", "an estimate must say 'estimate' in its source");
+        }
+        if (row.bad() || id == null || unit == null || category == null || value == null || estimate == null) {
+            return null;
+        }
+        return new PriceItem(id, category.toLowerCase(Locale.ROOT), name, unit, value, tier == null ? 0 : tier,
+                region, source, date, estimate, row.text("notes"));
+    }
+}

@@ -1,0 +1,184 @@
+package dev.clusterplanner.app;
+
+import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.HardwareCategory;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Workload;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CatalogServiceTest {
+
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    CatalogService service(Path userFolder) {
+        return new CatalogService(userFolder, TODAY);
+    }
+
+    @Test
+    void everyShippedCatalogFileLoadsWithoutAProblem() throws Exception {
+        CatalogService.Report r = service(dir.resolve("none")).loadReport();
+        assertEquals(List.of(), r.problems());
+        assertEquals(CatalogService.shippedFiles().size(), r.files());
+        assertNull(r.userFolder());
+    }
+
+    @Test
+    void theShippedIndexListsExactlyTheCsvFilesOnDisk() throws IOException {
+        Path catalogs = Path.of(System.getProperty("project.basedir", "."), "catalogs");
+        List<String> onDisk;
+        try (Stream<Path> s = Files.walk(catalogs)) {
+            onDisk = s.filter(p -> p.toString().endsWith(".csv")).map(p -> catalogs.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+        assertEquals(onDisk, CatalogService.shippedFiles().stream().sorted().toList());
+    }
+
+    @Test
+    void shippedHardwareHasAtLeastFortyRowsAcrossAllFourCategories() throws Exception {
+        Catalog c = service(null).loadShipped();
+        assertTrue(c.hardware().size() >= 40, "rows: " + c.hardware().size());
+        for (HardwareCategory cat : HardwareCategory.values()) {
+            assertFalse(c.hardware(cat).isEmpty(), cat.id());
+        }
+    }
+
+    @Test
+    void theSeedRowsCarryTheSeedsPricesAndDataDisks() throws Exception {
+        Catalog c = service(null).loadShipped();
+        Hardware meerkat = c.hardware("desktop-meerkat-tall-i5").orElseThrow();
+        // three Meerkats: the seed's ~3,000 USD cluster
+        assertEquals(3000.0, 3 * meerkat.priceUsd(), 1e-9);
+        assertEquals(32, meerkat.memoryGib());
+        assertEquals(1, meerkat.dataDisks());
+        assertEquals(4000, meerkat.rawDataGb());
+        Hardware thelio = c.hardware("desktop-thelio-32c-gpu16").orElseThrow();
+        // 2,000 USD host + 800 USD GPU = 2,800 USD; three: 8,400 USD (the seed says "about 9,000")
+        assertEquals(2800.0, thelio.priceUsd());
+        assertEquals(16, thelio.gpuVramGib());
+        Hardware supermicro = c.hardware("rack-supermicro-as1115sv-8224p").orElseThrow();
+        assertEquals(15000.0, 3 * supermicro.priceUsd(), 1e-9);
+        assertEquals(6 * 64, supermicro.memoryGib());
+        assertEquals(48, supermicro.threads());
+        Hardware today = c.hardware("rack-supermicro-as1115sv-8224p-2026").orElseThrow();
+        // 5,000 + 6 x (700 - 255) = 7,670; + 2 x 3.84 TB x 330 USD/TB = 2,534.4 -> 10,204 (rounded)
+        assertEquals(Math.round(5000 + 6 * (700 - 255) + 2 * 3.84 * 330), today.priceUsd(), 1e-9);
+        assertTrue(today.estimate());
+        assertTrue(today.source().contains("estimate"));
+    }
+
+    @Test
+    void aPriceWithoutASourceStaysMissingNotZero() throws Exception {
+        Hardware hetzner = service(null).loadShipped().hardware("baremetal-hetzner-ax102").orElseThrow();
+        assertTrue(hetzner.priceMissing());
+        assertNull(hetzner.monthlyUsd());
+    }
+
+    @Test
+    void awsRowsAreHourlyAndPricedFromTheKarpenterTable() throws Exception {
+        Hardware m7i = service(null).loadShipped().hardware("aws-m7i.2xlarge").orElseThrow();
+        assertEquals(0.4032, m7i.hourlyUsd());
+        assertEquals(8, m7i.threads());
+        assertEquals(4, m7i.cores());
+        // 0.4032 USD/h x 730 h = 294.336 USD a month
+        assertEquals(294.336, m7i.rentalMonthlyUsd().getAsDouble(), 1e-9);
+        assertEquals("price from 2026-07", m7i.priceAge());
+    }
+
+    @Test
+    void aUserRowWithAShippedIdOverridesItAndIsMarkedAsAnOverride() throws Exception {
+        Path user = dir.resolve("user");
+        Files.createDirectories(user.resolve("hardware"));
+        Files.writeString(user.resolve("hardware/mine.csv"), """
+                id,name,category,vendor,cpu_model,cores,threads,memory_gib,price_usd,source,source_date,estimate
+                desktop-meerkat-tall-i5,My Meerkat,desktop,System76,i5,12,16,64,1450,my invoice,2026-10-01,false
+                desktop-own-box,Own box,desktop,Acme,Ryzen,8,16,32,900,my invoice,2026-10-01,false
+                """);
+        CatalogService.Report r = service(user).loadReport();
+        assertEquals(List.of(), r.problems());
+        assertEquals(user, r.userFolder());
+        Catalog c = r.catalog();
+        assertEquals(1450.0, c.hardware("desktop-meerkat-tall-i5").orElseThrow().priceUsd());
+        assertTrue(c.isOverride("desktop-meerkat-tall-i5"));
+        assertTrue(c.hardware("desktop-own-box").isPresent());
+        assertFalse(c.isOverride("desktop-own-box"));
+        assertFalse(c.isOverride("aws-m7i.2xlarge"));
+    }
+
+    @Test
+    void aBadUserFileIsReportedAndLeftOutWhileTheShippedCatalogStillLoads() throws Exception {
+        Path user = dir.resolve("user");
+        Files.createDirectories(user.resolve("hardware"));
+        Path bad = user.resolve("hardware/bad.csv");
+        Files.writeString(bad, """
+                id,name,category,vendor,cpu_model,cores,threads,memory_gib,price_usd,source,source_date,estimate
+                desktop-meerkat-tall-i5,My Meerkat,desktop,System76,i5,12,16,64,1450,my invoice,2026-10-01,false
+                box-2,Box,desktop,Acme,Ryzen,8,16,32GB,900,my invoice,2026-10-01,false
+                """);
+        CatalogService s = service(user);
+        CatalogService.Report r = s.loadReport();
+        assertEquals(List.of(bad + ":3:8: memory_gib: '32GB' is not a number"),
+                r.problems().stream().map(p -> p.describe()).toList());
+        // nothing of the bad file applied: the good row on line 2 did not override the shipped Meerkat
+        assertEquals(1000.0, r.catalog().hardware("desktop-meerkat-tall-i5").orElseThrow().priceUsd());
+        assertFalse(r.catalog().isOverride("desktop-meerkat-tall-i5"));
+        assertThrows(InputRejectedException.class, s::load);
+    }
+
+    @Test
+    void theUserFolderComesFromTheEnvironmentVariableThenXdgThenHome() {
+        assertEquals(Path.of("/data/cat"), CatalogService.defaultUserFolder(Map.of("CLUSTER_PLANNER_CATALOGS", "/data/cat"), "/home/a"));
+        assertEquals(Path.of("/x/cluster-planner/catalogs"), CatalogService.defaultUserFolder(Map.of("XDG_CONFIG_HOME", "/x"), "/home/a"));
+        assertEquals(Path.of("/home/a/.config/cluster-planner/catalogs"), CatalogService.defaultUserFolder(Map.of(), "/home/a"));
+    }
+
+    @Test
+    void readHardwareImportsASpreadsheetFile() throws Exception {
+        Path csv = dir.resolve("h.csv");
+        Files.writeString(csv, "id,name,category,vendor,cpu_model,cores,threads,memory_gib,monthly_usd,source,source_date,estimate\r\n"
+                + "bm-1,\"Box, rented\",baremetal-cloud,Acme,EPYC,16,32,128,199.5,quote 2026-11,2026-11-20,false\r\n\r\n");
+        List<Hardware> rows = service(null).readHardware(csv);
+        assertEquals(1, rows.size());
+        assertEquals("Box, rented", rows.get(0).name());
+        assertEquals(199.5, rows.get(0).monthlyUsd());
+    }
+
+    @Test
+    void readWorkloadsGroupsRowsBySite() throws Exception {
+        Path csv = dir.resolve("w.csv");
+        Files.writeString(csv, """
+                name,kind,count,vcpu,memory_gib,disk_gib,anti_affinity,site
+                postgres,vm,2,4,16,200,true,production
+                app,container,3,1,2,20,,dev
+                app,container,6,1,2,20,,production
+                """);
+        CatalogService s = service(null);
+        List<Workload> all = s.readWorkloads(csv);
+        assertEquals(3, all.size());
+        Map<String, List<Workload>> bySite = s.readWorkloadsBySite(csv);
+        assertEquals(List.of("production", "dev"), List.copyOf(bySite.keySet()));
+        assertEquals(2, bySite.get("production").size());
+        assertTrue(bySite.get("production").get(0).antiAffinity());
+        assertEquals(6, bySite.get("production").get(1).count());
+    }
+}
