@@ -17,6 +17,7 @@ import java.io.PrintWriter;
         description = "Plan, cost and validate Incus clusters. With no sub-command the desktop app opens.",
         subcommands = {
                 CheckCommand.class,
+                PlanCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli implements Runnable {

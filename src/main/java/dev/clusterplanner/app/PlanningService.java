@@ -1,0 +1,133 @@
+package dev.clusterplanner.app;
+
+import dev.clusterplanner.adapters.export.ResultJson;
+import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.FieldProblem;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Plan;
+import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.model.SiteKind;
+import dev.clusterplanner.core.model.Workload;
+import dev.clusterplanner.core.sizing.HostCost;
+import dev.clusterplanner.core.sizing.SizingOption;
+import dev.clusterplanner.core.sizing.SizingResult;
+import dev.clusterplanner.core.sizing.Sizer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Analyses a plan against a catalog: for every site, one scenario per sizing option (every hardware candidate
+ * as a homogeneous cluster, plus a cheaper mix when there is one), ranked, with costs. Both front ends call this.
+ */
+public class PlanningService {
+
+    /** Sizes every site of the plan. Rejects the plan as a whole (nothing analysed) when a site cannot be sized. */
+    public PlanResult analyse(Plan plan, Catalog catalog) throws InputRejectedException {
+        return analyse(plan, catalog, PolicyOverrides.NONE, plan.name());
+    }
+
+    /**
+     * @param overrides policy settings applied over every site's policy
+     * @param source    the name problems are reported against (the plan file)
+     */
+    public PlanResult analyse(Plan plan, Catalog catalog, PolicyOverrides overrides, String source) throws InputRejectedException {
+        List<Site> sites = new ArrayList<>();
+        List<List<Hardware>> candidates = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (int i = 0; i < plan.sites().size(); i++) {
+            Site site = plan.sites().get(i);
+            site = site.withPolicy(overrides.apply(site.policy()));
+            String prefix = "sites/" + i + "/";
+            List<Hardware> hw = new ArrayList<>();
+            for (int j = 0; j < site.hardware().size(); j++) {
+                String id = site.hardware().get(j);
+                Optional<Hardware> h = catalog.hardware(id);
+                if (h.isPresent()) {
+                    hw.add(h.get());
+                } else {
+                    problems.add(new InputProblem(source, 0, 0, prefix + "hardware/" + j, "site '" + site.name() + "': hardware '" + id
+                            + "' is not in the catalog (" + catalog.hardware().size() + " hardware rows loaded)"));
+                }
+            }
+            for (FieldProblem p : Sizer.check(site, hw)) {
+                if (p.field().startsWith("hardware") && hw.size() < site.hardware().size()) {
+                    continue; // index no longer matches; the missing id is reported above
+                }
+                problems.add(new InputProblem(source, 0, 0, prefix + p.field(), p.message()));
+            }
+            sites.add(site);
+            candidates.add(hw);
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        int months = plan.cost().months();
+        HostCost cost = HostCost.simple(months);
+        List<SiteResult> out = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            Site site = sites.get(i);
+            List<Hardware> hw = candidates.get(i);
+            SizingResult sizing = Sizer.size(site, hw, cost);
+            List<ScenarioResult> scenarios = new ArrayList<>();
+            for (SizingOption o : sizing.options()) {
+                scenarios.add(scenario(o, hw, plan.cost().years()));
+            }
+            out.add(new SiteResult(site.name(), site.kind(), sizing, scenarios, sizing.findings()));
+        }
+        return new PlanResult(plan.name(), plan.cost().years(), out);
+    }
+
+    /**
+     * A plan of one site built from spreadsheets: the workloads, and every hardware row as a candidate.
+     */
+    public Plan planFromSpreadsheets(String name, SiteKind kind, List<Workload> workloads, List<Hardware> hardware) {
+        Site site = new Site("site", kind, workloads, hardware.stream().map(Hardware::id).toList(), null, null);
+        return new Plan(name, "sized from spreadsheets", List.of(site), null);
+    }
+
+    /** A catalog with the given hardware rows layered over (replacing rows with the same id). */
+    public Catalog withHardware(Catalog base, List<Hardware> rows) {
+        List<Hardware> all = new ArrayList<>(rows);
+        for (Hardware h : base.hardware()) {
+            if (rows.stream().noneMatch(r -> r.id().equals(h.id()))) {
+                all.add(h);
+            }
+        }
+        return new Catalog(all, base.prices(), base.profiles(), base.overridden());
+    }
+
+    /** First-version costs (the cost model replaces these): capex = hosts x price; monthly = hosts x rental; tco over the horizon. */
+    ScenarioResult scenario(SizingOption o, List<Hardware> candidates, int years) {
+        Double capex = 0.0;
+        Double monthly = 0.0;
+        Double tco = 0.0;
+        HostCost simple = HostCost.simple(years * 12);
+        for (Map.Entry<String, Integer> e : o.hostsByHardware().entrySet()) {
+            Hardware h = candidates.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElseThrow();
+            int n = e.getValue();
+            capex = capex == null || h.priceUsd() == null ? null : capex + n * h.priceUsd();
+            OptionalDouble rent = h.rentalMonthlyUsd();
+            monthly = monthly == null || rent.isEmpty() ? null : monthly + n * rent.getAsDouble();
+            OptionalDouble per = simple.perHost(h);
+            tco = tco == null || per.isEmpty() ? null : tco + n * per.getAsDouble();
+        }
+        return new ScenarioResult(o, capex, monthly, tco, years);
+    }
+
+    /** The result as JSON text (README "Result JSON"). */
+    public String toJson(PlanResult result) {
+        return ResultJson.toJson(result.toDocument());
+    }
+
+    public void writeJson(PlanResult result, Path file) throws IOException {
+        ResultJson.write(result.toDocument(), file);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.clusterplanner.cli;
+
+import dev.clusterplanner.app.CatalogService;
+import dev.clusterplanner.app.PlanResult;
+import dev.clusterplanner.app.PlanService;
+import dev.clusterplanner.app.PlanningService;
+import dev.clusterplanner.app.PolicyOverrides;
+import dev.clusterplanner.app.ScenarioResult;
+import dev.clusterplanner.app.SiteResult;
+import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.Plan;
+import dev.clusterplanner.core.model.SiteKind;
+import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.core.model.Workload;
+import dev.clusterplanner.core.sizing.Dimension;
+import dev.clusterplanner.core.sizing.PlacedHost;
+import dev.clusterplanner.core.sizing.UnplacedInstance;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code plan PLAN.json} or {@code plan --workloads W.csv --hardware H.csv}: sizes every site and prints the
+ * ranked options as a table, or writes the result JSON ({@code --json FILE}, {@code -} for standard output).
+ */
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = {"Size a plan: how many hosts of which hardware, with failure headroom, placement and reasons.",
+                "Exit 0 when every site has a feasible option, 1 when the input is rejected, 3 when a site has an error finding",
+                "(an instance that fits no candidate, or no feasible option)."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "PLAN.json", description = "the plan file (or use --workloads and --hardware)")
+    Path planFile;
+
+    @Option(names = "--workloads", paramLabel = "W.csv", description = "workloads spreadsheet (profile CSV format), instead of a plan")
+    Path workloads;
+
+    @Option(names = "--hardware", paramLabel = "H.csv", description = "hardware spreadsheet (catalog CSV format): every row is a candidate")
+    Path hardware;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "site kind for spreadsheets: desktop, single-server or cluster (default ${DEFAULT-VALUE})",
+            defaultValue = "cluster")
+    String kind;
+
+    @Option(names = "--failures", paramLabel = "N", description = "host failures to tolerate (default: 1 for a cluster, 0 otherwise)")
+    Integer failures;
+
+    @Option(names = "--min-hosts", paramLabel = "N", description = "smallest cluster (default: 3 for a cluster, 1 otherwise)")
+    Integer minHosts;
+
+    @Option(names = "--cpu-overcommit", paramLabel = "X", description = "vCPU per host thread, for containers and (unless --cpu-overcommit-vms) VMs (default 4 and 2)")
+    Double cpuOvercommit;
+
+    @Option(names = "--cpu-overcommit-vms", paramLabel = "X", description = "vCPU per host thread for VMs (default 2)")
+    Double cpuOvercommitVms;
+
+    @Option(names = "--reserve-memory-gib", paramLabel = "X", description = "memory kept per host for the OS and Incus (default 2)")
+    Double reserveMemoryGib;
+
+    @Option(names = "--storage", paramLabel = "MODE", description = "local or ceph (default: ceph for a cluster, local otherwise)")
+    String storage;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "write the result JSON to FILE, or to standard output with '-'")
+    String json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean sheets = workloads != null || hardware != null;
+        if (sheets && planFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either PLAN.json or --workloads and --hardware, not both");
+        }
+        if (!sheets && planFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give PLAN.json, or --workloads W.csv and --hardware H.csv");
+        }
+        if (sheets && (workloads == null || hardware == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workloads and --hardware go together");
+        }
+        StorageMode mode = null;
+        SiteKind siteKind;
+        try {
+            mode = storage == null ? null : StorageMode.parse(storage);
+            siteKind = SiteKind.parse(kind);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PolicyOverrides overrides = new PolicyOverrides(failures, minHosts, cpuOvercommit, cpuOvercommitVms, reserveMemoryGib, mode);
+        CatalogService catalogs = new CatalogService();
+        PlanningService planning = new PlanningService();
+        Catalog catalog = catalogs.load();
+        Plan plan;
+        String source;
+        if (sheets) {
+            List<Workload> ws = catalogs.readWorkloads(workloads);
+            List<Hardware> hw = catalogs.readHardware(hardware);
+            plan = planning.planFromSpreadsheets(workloads.getFileName() + " on " + hardware.getFileName(), siteKind, ws, hw);
+            catalog = planning.withHardware(catalog, hw);
+            source = workloads.toString();
+        } else {
+            plan = new PlanService().open(planFile);
+            source = planFile.toString();
+        }
+        PlanResult result = planning.analyse(plan, catalog, overrides, source);
+        PrintWriter out = spec.commandLine().getOut();
+        if ("-".equals(json)) {
+            out.print(planning.toJson(result));
+        } else {
+            if (json != null) {
+                planning.writeJson(result, Path.of(json));
+            }
+            printTable(result, out);
+            if (json != null) {
+                out.println("Wrote " + json);
+            }
+        }
+        out.flush();
+        return result.hasErrors() ? Cli.FINDINGS : Cli.OK;
+    }
+
+    static void printTable(PlanResult result, PrintWriter out) {
+        out.printf("Plan '%s' (%d years)%n", result.plan(), result.years());
+        for (SiteResult s : result.sites()) {
+            out.println();
+            out.printf("Site '%s': %s, %s storage, %d instance(s), tolerates %d host failure(s)%n", s.name(), s.kind().id(),
+                    s.sizing().storage().id(), s.sizing().instances(), s.sizing().failuresTolerated());
+            out.printf("%-4s %-40s %5s %5s %6s %6s %6s %6s %12s %12s %12s  %s%n", "rank", "hardware", "hosts", "bound",
+                    "cpu", "memory", "disk", "gpu", "capex USD", "monthly USD", "tco USD", "why");
+            for (ScenarioResult sc : s.scenarios()) {
+                var o = sc.sizing();
+                String hw = o.mixed() ? String.join(" + ", o.hostsByHardware().entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList())
+                        : o.hardwareIds().get(0);
+                out.printf("%-4s %-40s %5d %5d %6s %6s %6s %6s %12s %12s %12s  %s%n", o.rank() + (o.feasible() ? "" : "!"), hw, o.hosts(), o.hostsLowerBound(),
+                        pct(o.utilisation().get(Dimension.CPU)), pct(o.utilisation().get(Dimension.MEMORY)),
+                        pct(o.utilisation().get(Dimension.DISK)), pct(o.utilisation().get(Dimension.GPU)),
+                        usd(sc.capexUsd()), usd(sc.monthlyUsd()), usd(sc.tcoUsd()), o.explanation());
+            }
+            s.recommended().ifPresentOrElse(r -> {
+                out.printf("Recommended: %s%n", r.sizing().explanation());
+                out.printf("  failures: %s%n", r.sizing().failureCheck().summary());
+                for (PlacedHost h : r.sizing().placement().hosts()) {
+                    out.printf("  %-8s %-32s %s%n", h.name(), h.hardwareId(), String.join(", ", h.instances()));
+                }
+            }, () -> out.println("No feasible option (rank marked '!'): see the unplaced instances below."));
+            var first = s.scenarios().isEmpty() ? null : s.scenarios().get(0);
+            if (first != null && !first.sizing().placement().unplaced().isEmpty()) {
+                out.printf("Unplaced in option %d:%n", first.sizing().rank());
+                for (UnplacedInstance u : first.sizing().placement().unplaced()) {
+                    out.printf("  %s: %s (%s)%n", u.instance(), u.reason(), u.rule());
+                }
+            }
+            for (Finding f : s.findings()) {
+                out.printf("%s: %s [%s]%n", f.severity().id(), f.text(), f.rule());
+            }
+        }
+    }
+
+    static String pct(Double v) {
+        return v == null ? "-" : Double.isInfinite(v) ? "inf" : Math.round(v * 100) + " %";
+    }
+
+    static String usd(Double v) {
+        return v == null ? "-" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+}

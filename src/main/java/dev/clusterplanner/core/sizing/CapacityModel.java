@@ -1,0 +1,118 @@
+package dev.clusterplanner.core.sizing;
+
+import dev.clusterplanner.core.model.Explanation;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.Policy;
+import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.core.model.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a host offers and what an instance takes, per {@link Dimension}. Pure arithmetic on the policy:
+ * <ul>
+ *   <li>CPU capacity = (threads - reserveThreads - cephThreadsPerOsd x OSDs) x cpuScore, in reference threads;
+ *       demand = vcpu / cpuOvercommitContainers for a container or OCI application, and
+ *       vcpu x (1 + vmCpuOverheadPct/100) / cpuOvercommitVms for a VM.</li>
+ *   <li>Memory capacity = memoryGib - reserveMemoryGib - cephMemoryPerOsdGib x OSDs
+ *       - cephMonMgrMemoryGib (on each of the first three hosts); demand = memoryGib (+ vmMemoryOverheadGib for a VM).</li>
+ *   <li>Disk (local storage only) capacity = data disks in GiB (the OS disk when there are none); demand = diskGib.
+ *       With Ceph, disk is pooled across hosts and is not a per-host limit.</li>
+ *   <li>GPU capacity = gpuCount whole devices; demand = gpu.</li>
+ * </ul>
+ * With Ceph, every data disk of a host is one OSD.
+ */
+public final class CapacityModel {
+
+    /** Bytes per GB (drives are sold in decimal GB) over bytes per GiB. */
+    public static final double GIB_PER_GB = 1e9 / (1024.0 * 1024 * 1024);
+
+    /** Ceph monitors and managers run on the first this many hosts (Incus and Ceph quorum of three). */
+    public static final int MON_MGR_HOSTS = 3;
+
+    private CapacityModel() {
+    }
+
+    /** Number of Ceph OSDs on a host under the policy: its data disks when storage is Ceph, else 0. */
+    public static int osds(Hardware h, Policy p) {
+        return p.storageMode() == StorageMode.CEPH ? Math.max(0, h.dataDisks()) : 0;
+    }
+
+    /** What host number {@code hostIndex} (0-based) of hardware {@code h} offers, indexed by {@link Dimension#ordinal()}. */
+    public static double[] capacity(Hardware h, Policy p, int hostIndex) {
+        double[] c = new double[Dimension.COUNT];
+        int osds = osds(h, p);
+        c[Dimension.CPU.ordinal()] = Math.max(0, h.threads() - p.reserveThreads() - p.cephThreadsPerOsd() * osds) * h.cpuScore();
+        double mem = h.memoryGib() - p.reserveMemoryGib() - p.cephMemoryPerOsdGib() * osds;
+        if (p.storageMode() == StorageMode.CEPH && hostIndex < MON_MGR_HOSTS) {
+            mem -= p.cephMonMgrMemoryGib();
+        }
+        c[Dimension.MEMORY.ordinal()] = Math.max(0, mem);
+        c[Dimension.DISK.ordinal()] = p.storageMode() == StorageMode.CEPH ? Double.POSITIVE_INFINITY : localDiskGib(h);
+        c[Dimension.GPU.ordinal()] = Math.max(0, h.gpuCount());
+        return c;
+    }
+
+    /** Local storage of a host in GiB: its data disks, or its OS disk when it has none. */
+    public static double localDiskGib(Hardware h) {
+        double gb = h.dataDisks() > 0 ? h.rawDataGb() : h.osDiskGb();
+        return Math.max(0, gb) * GIB_PER_GB;
+    }
+
+    /** What one instance of {@code w} takes, indexed by {@link Dimension#ordinal()}; independent of the host. */
+    public static double[] demand(Workload w, Policy p) {
+        double[] d = new double[Dimension.COUNT];
+        boolean vm = w.kind().isVirtualMachine();
+        d[Dimension.CPU.ordinal()] = vm
+                ? w.vcpu() * (1 + p.vmCpuOverheadPct() / 100.0) / p.cpuOvercommitVms()
+                : w.vcpu() / p.cpuOvercommitContainers();
+        d[Dimension.MEMORY.ordinal()] = w.memoryGib() + (vm ? p.vmMemoryOverheadGib() : 0);
+        d[Dimension.DISK.ordinal()] = p.storageMode() == StorageMode.CEPH ? 0 : w.diskGib();
+        d[Dimension.GPU.ordinal()] = w.gpu();
+        return d;
+    }
+
+    /** The capacity formulas of one host with its numbers, for reports. */
+    public static List<Explanation> explainCapacity(Hardware h, Policy p) {
+        List<Explanation> out = new ArrayList<>();
+        int osds = osds(h, p);
+        double[] c = capacity(h, p, MON_MGR_HOSTS);
+        out.add(new Explanation("cpu capacity per host (" + h.id() + ")", c[Dimension.CPU.ordinal()], Dimension.CPU.unit(),
+                "(threads " + fmt(h.threads()) + " - reserve " + fmt(p.reserveThreads())
+                        + (osds > 0 ? " - " + osds + " OSD x " + fmt(p.cephThreadsPerOsd()) : "")
+                        + ") x cpuScore " + fmt(h.cpuScore()) + " = " + fmt(c[Dimension.CPU.ordinal()]),
+                "policy reserveThreads, cephThreadsPerOsd (Ceph docs: about 1 core per OSD)"));
+        String mem = "memory " + fmt(h.memoryGib()) + " - reserve " + fmt(p.reserveMemoryGib())
+                + (osds > 0 ? " - " + osds + " OSD x " + fmt(p.cephMemoryPerOsdGib()) : "")
+                + " = " + fmt(c[Dimension.MEMORY.ordinal()])
+                + (p.storageMode() == StorageMode.CEPH
+                ? " (" + fmt(c[Dimension.MEMORY.ordinal()] - p.cephMonMgrMemoryGib()) + " on the first three hosts, which run a Ceph monitor and manager using "
+                + fmt(p.cephMonMgrMemoryGib()) + ")" : "");
+        out.add(new Explanation("memory capacity per host (" + h.id() + ")", c[Dimension.MEMORY.ordinal()], "GiB", mem,
+                "policy reserveMemoryGib, cephMemoryPerOsdGib (Ceph osd_memory_target 4 GiB), cephMonMgrMemoryGib"));
+        if (p.storageMode() == StorageMode.LOCAL) {
+            out.add(new Explanation("local disk per host (" + h.id() + ")", c[Dimension.DISK.ordinal()], "GiB",
+                    (h.dataDisks() > 0 ? h.dataDisks() + " x " + fmt(h.dataDiskGb()) + " GB" : "OS disk " + h.osDiskGb() + " GB")
+                            + " x 0.9313 GiB/GB = " + fmt(c[Dimension.DISK.ordinal()]), "drives are sold in decimal GB"));
+        }
+        return out;
+    }
+
+    /** The demand formula of one workload's instances, for reports. */
+    public static Explanation explainCpuDemand(Workload w, Policy p) {
+        double[] d = demand(w, p);
+        String f = w.kind().isVirtualMachine()
+                ? "vcpu " + fmt(w.vcpu()) + " x (1 + VM overhead " + fmt(p.vmCpuOverheadPct()) + " %) / VM overcommit " + fmt(p.cpuOvercommitVms())
+                : "vcpu " + fmt(w.vcpu()) + " / container overcommit " + fmt(p.cpuOvercommitContainers());
+        return new Explanation("cpu per instance (" + w.name() + ")", d[Dimension.CPU.ordinal()], Dimension.CPU.unit(),
+                f + " = " + fmt(d[Dimension.CPU.ordinal()]), "policy cpuOvercommitContainers, cpuOvercommitVms, vmCpuOverheadPct");
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+}

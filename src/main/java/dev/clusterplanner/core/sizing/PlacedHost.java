@@ -1,0 +1,30 @@
+package dev.clusterplanner.core.sizing;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One planned host: its name ({@code host-1}, ...), hardware, the instances it runs and, per dimension,
+ * what they use and what the host offers (after reserves and the Ceph tax). Disk capacity is infinite
+ * under Ceph (pooled storage is not a per-host limit).
+ */
+public record PlacedHost(String name, String hardwareId, List<String> instances,
+                         Map<Dimension, Double> used, Map<Dimension, Double> capacity) {
+
+    public PlacedHost {
+        instances = List.copyOf(instances);
+        used = Collections.unmodifiableMap(SizingOption.enumMap(used));
+        capacity = Collections.unmodifiableMap(SizingOption.enumMap(capacity));
+    }
+
+    /** used / capacity of a dimension, or null when the dimension does not apply to this host (no capacity, none used, or unlimited). */
+    public Double utilisation(Dimension d) {
+        double c = capacity.getOrDefault(d, 0.0);
+        double u = used.getOrDefault(d, 0.0);
+        if (Double.isInfinite(c) || (c <= 0 && u <= 0)) {
+            return null;
+        }
+        return c <= 0 ? Double.POSITIVE_INFINITY : u / c;
+    }
+}

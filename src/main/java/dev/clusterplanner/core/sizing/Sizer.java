@@ -1,0 +1,893 @@
+package dev.clusterplanner.core.sizing;
+
+import dev.clusterplanner.core.model.Explanation;
+import dev.clusterplanner.core.model.FieldProblem;
+import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.ModelRules;
+import dev.clusterplanner.core.model.Policy;
+import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.model.SiteKind;
+import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.core.model.Workload;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The sizing engine: for every hardware candidate the smallest homogeneous cluster that places every instance
+ * and still places them after the loss of any {@code failuresTolerated} hosts, plus a cheaper mix of candidates
+ * when one exists; ranked, each with a one-line explanation. Pure and deterministic.
+ * <p>
+ * Host count search: from the lower bound upward by galloping (lb, lb+1, lb+3, lb+7, ...) then a binary search
+ * between the last failing and the first passing count; each try is one first-fit-decreasing placement plus the
+ * failure check of {@link Packing}. Usually the lower bound or the next count passes, so a candidate costs one or
+ * two placements.
+ */
+public final class Sizer {
+
+    /** Largest number of pack attempts spent looking for a cheaper mix per site. */
+    static final int MIXED_ATTEMPT_BUDGET = 48;
+
+    private Sizer() {
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    /**
+     * The problems that stop a site from being sized, with paths relative to the site
+     * ({@code workloads/1/antiAffinity}, {@code policy/failuresTolerated}, {@code hardware/0}). Empty when it can be sized.
+     */
+    public static List<FieldProblem> check(Site site, List<Hardware> candidates) {
+        List<FieldProblem> out = new ArrayList<>(ModelRules.check(site));
+        Policy p = site.policy();
+        boolean cluster = site.kind() == SiteKind.CLUSTER;
+        String what = "site '" + site.name() + "' is a " + site.kind().id() + ": it has exactly one host";
+        if (!cluster && p.failuresTolerated() > 0) {
+            out.add(new FieldProblem("policy/failuresTolerated", what + ", so it cannot tolerate " + p.failuresTolerated()
+                    + " host failure" + (p.failuresTolerated() == 1 ? "" : "s") + " (that needs at least " + (p.failuresTolerated() + 1)
+                    + " hosts; rule: k failures need k+1 hosts). Set failuresTolerated to 0 or make the site a cluster."));
+        }
+        if (!cluster && p.minHosts() > 1) {
+            out.add(new FieldProblem("policy/minHosts", what + ", so minHosts " + p.minHosts() + " cannot be met. Set minHosts to 1 or make the site a cluster."));
+        }
+        for (int i = 0; i < site.workloads().size(); i++) {
+            Workload w = site.workloads().get(i);
+            if (!cluster && w.antiAffinity() && w.count() > 1) {
+                out.add(new FieldProblem("workloads/" + i + "/antiAffinity", "workload '" + w.name() + "': " + w.count()
+                        + " anti-affine replicas need " + w.count() + " distinct hosts, but " + what
+                        + " (rule: anti-affinity). Lower count to 1, drop antiAffinity or make the site a cluster."));
+            }
+        }
+        if (candidates.isEmpty()) {
+            out.add(new FieldProblem("hardware", "site '" + site.name() + "' lists no hardware candidates to size for; add a catalog id"));
+        }
+        for (int j = 0; j < candidates.size(); j++) {
+            Hardware h = candidates.get(j);
+            String who = "hardware '" + h.id() + "': ";
+            if (h.threads() < 1) {
+                out.add(new FieldProblem("hardware/" + j, who + "threads must be 1 or more, got " + h.threads()));
+            }
+            if (!(h.memoryGib() > 0)) {
+                out.add(new FieldProblem("hardware/" + j, who + "memoryGib must be greater than 0, got " + h.memoryGib()));
+            }
+            if (!(h.cpuScore() > 0) || Double.isInfinite(h.cpuScore())) {
+                out.add(new FieldProblem("hardware/" + j, who + "cpuScore must be greater than 0, got " + h.cpuScore()));
+            }
+            if (h.gpuCount() < 0 || h.dataDisks() < 0) {
+                out.add(new FieldProblem("hardware/" + j, who + "gpuCount and dataDisks must be 0 or more"));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ sizing
+
+    /**
+     * Sizes a site for the given candidates (in the order the site lists them).
+     *
+     * @throws IllegalArgumentException when {@link #check} reports problems (callers check first and report them as input problems)
+     */
+    public static SizingResult size(Site site, List<Hardware> candidates, HostCost cost) {
+        List<FieldProblem> problems = check(site, candidates);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("site '" + site.name() + "' cannot be sized: " + problems.get(0).field() + ": " + problems.get(0).message());
+        }
+        Context c = new Context(site);
+        List<SizingOption> options = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Hardware h : candidates) {
+            options.add(c.homogeneous(h, cost));
+        }
+        c.mixed(candidates, options, cost).ifPresent(options::add);
+
+        // findings: workloads no candidate can hold
+        for (int w = 0; w < c.ws.size(); w++) {
+            boolean fitsSome = false;
+            String why = null;
+            for (Hardware h : candidates) {
+                String r = c.tooBig(w, h);
+                if (r == null) {
+                    fitsSome = true;
+                    break;
+                }
+                why = why == null ? r : why;
+            }
+            if (!fitsSome) {
+                findings.add(Finding.error("sizing.too-big", "workload '" + c.ws.get(w).name() + "' fits none of the "
+                        + candidates.size() + " hardware candidate(s): " + why + ". Its instances are listed as unplaced.", ""));
+            }
+        }
+        if (c.p.storageMode() == StorageMode.CEPH) {
+            for (Hardware h : candidates) {
+                if (h.dataDisks() < 1) {
+                    findings.add(Finding.warning("sizing.ceph-no-osd", "'" + h.id() + "' has no data disks, so it would run no Ceph OSD;"
+                            + " the Ceph tax is zero for it and Ceph has no capacity on it", ""));
+                }
+            }
+        }
+        if (options.stream().noneMatch(SizingOption::feasible)) {
+            findings.add(Finding.error("sizing.no-feasible-option", "no option places every instance of site '" + site.name()
+                    + "'" + (c.k > 0 ? " with " + c.k + " host failure(s) tolerated" : "") + "; see the unplaced instances", ""));
+        }
+
+        List<SizingOption> ranked = new ArrayList<>(options);
+        ranked.sort(Comparator.comparing((SizingOption o) -> !o.feasible())
+                .thenComparing(o -> o.costUsd() == null)
+                .thenComparingDouble(o -> o.costUsd() == null ? 0 : o.costUsd())
+                .thenComparingInt(SizingOption::hosts)
+                .thenComparingInt(options::indexOf));
+        List<SizingOption> out = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            out.add(ranked.get(i).withRank(i + 1));
+        }
+        List<Explanation> formulas = new ArrayList<>();
+        for (Workload w : c.ws) {
+            formulas.add(CapacityModel.explainCpuDemand(w, c.p));
+        }
+        return new SizingResult(site.name(), site.kind(), c.p.storageMode(), c.k, site.instanceCount(), out, findings, formulas);
+    }
+
+    /**
+     * Re-places the instances of an option after the loss of the hosts at {@code failed} (0-based positions in its
+     * placement), by the same evacuation the failure check uses: instances on surviving hosts stay, those of failed
+     * hosts move first-fit, largest first. Empty when some instance finds no host.
+     *
+     * @param candidates the hardware the option's hosts use (looked up by id)
+     */
+    public static Optional<Placement> evacuate(Site site, List<Hardware> candidates, SizingOption option, int[] failed) {
+        Context c = new Context(site);
+        Map<String, Hardware> byId = new HashMap<>();
+        candidates.forEach(h -> byId.put(h.id(), h));
+        List<PlacedHost> hosts = option.placement().hosts();
+        Hardware[] hw = new Hardware[hosts.size()];
+        for (int i = 0; i < hw.length; i++) {
+            hw[i] = byId.get(hosts.get(i).hardwareId());
+        }
+        double[][] caps = c.caps(hw);
+        Instances inst = new Instances(c.wDem, c.aa, c.counts(), maxCap(caps));
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < inst.size; i++) {
+            index.put(c.ws.get(inst.wl[i]).instanceName(inst.ord[i]), i);
+        }
+        int[] hostOf = new int[inst.size];
+        Arrays.fill(hostOf, -1);
+        for (int h = 0; h < hosts.size(); h++) {
+            for (String name : hosts.get(h).instances()) {
+                hostOf[index.get(name)] = h;
+            }
+        }
+        int[] after = Packing.of(inst, caps, hostOf).evacuate(failed);
+        if (after == null) {
+            return Optional.empty();
+        }
+        return Optional.of(c.placement(hw, caps, inst, after, new ArrayList<>()));
+    }
+
+    static double[] maxCap(double[][] caps) {
+        double[] m = new double[Packer.D];
+        for (double[] c : caps) {
+            for (int d = 0; d < Packer.D; d++) {
+                m[d] = Math.max(m[d], c[d]);
+            }
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ the per-site context
+
+    private static final class Context {
+        final Site site;
+        final Policy p;
+        final List<Workload> ws;
+        final double[][] wDem;
+        final boolean[] aa;
+        final int k;
+        final boolean cluster;
+        final int minHosts;
+        final int cephFloor;
+
+        Context(Site site) {
+            this.site = site;
+            this.p = site.policy();
+            this.ws = site.workloads();
+            this.wDem = new double[ws.size()][];
+            this.aa = new boolean[ws.size()];
+            for (int i = 0; i < ws.size(); i++) {
+                wDem[i] = CapacityModel.demand(ws.get(i), p);
+                aa[i] = ws.get(i).antiAffinity() && ws.get(i).count() > 1;
+            }
+            this.cluster = site.kind() == SiteKind.CLUSTER;
+            this.k = cluster ? p.failuresTolerated() : 0;
+            this.minHosts = cluster ? Math.max(1, p.minHosts()) : 1;
+            this.cephFloor = cluster && p.storageMode() == StorageMode.CEPH
+                    ? (p.ceph().isErasureCoded() ? p.ceph().k() + p.ceph().m() : p.ceph().size()) : 0;
+        }
+
+        int[] counts() {
+            int[] c = new int[ws.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = ws.get(i).count();
+            }
+            return c;
+        }
+
+        double[][] caps(Hardware[] hosts) {
+            double[][] caps = new double[hosts.length][];
+            Map<Hardware, double[]> big = new HashMap<>();
+            for (int i = 0; i < hosts.length; i++) {
+                caps[i] = i < CapacityModel.MON_MGR_HOSTS ? CapacityModel.capacity(hosts[i], p, i)
+                        : big.computeIfAbsent(hosts[i], h -> CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS));
+            }
+            return caps;
+        }
+
+        /** Why an instance of workload w fits no host of hardware h (even an empty one past the monitors), or null if it fits. */
+        String tooBig(int w, Hardware h) {
+            double[] cap = CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS);
+            double[] d = wDem[w];
+            Workload wl = ws.get(w);
+            List<String> why = new ArrayList<>();
+            if (d[Dimension.GPU.ordinal()] > cap[Dimension.GPU.ordinal()] + Packer.EPS) {
+                why.add("needs " + wl.gpu() + " GPU" + (wl.gpu() == 1 ? "" : "s") + "; " + h.id() + " has " + h.gpuCount());
+            }
+            if (d[Dimension.MEMORY.ordinal()] > cap[Dimension.MEMORY.ordinal()] + Packer.EPS) {
+                why.add("needs " + gib(d[Dimension.MEMORY.ordinal()]) + " memory"
+                        + (wl.kind().isVirtualMachine() ? " (with the VM overhead)" : "") + "; " + h.id() + " offers "
+                        + gib(cap[Dimension.MEMORY.ordinal()]) + " after reserves" + (p.storageMode() == StorageMode.CEPH ? " and the Ceph tax" : ""));
+            }
+            if (d[Dimension.CPU.ordinal()] > cap[Dimension.CPU.ordinal()] + Packer.EPS) {
+                why.add("needs " + num(d[Dimension.CPU.ordinal()]) + " reference threads after overcommit; " + h.id() + " offers "
+                        + num(cap[Dimension.CPU.ordinal()]));
+            }
+            if (d[Dimension.DISK.ordinal()] > cap[Dimension.DISK.ordinal()] + Packer.EPS) {
+                why.add("needs " + gib(d[Dimension.DISK.ordinal()]) + " local disk; " + h.id() + " has " + gib(cap[Dimension.DISK.ordinal()]));
+            }
+            return why.isEmpty() ? null : String.join("; ", why);
+        }
+
+        // -------------------------------------------------------------- bounds
+
+        record Bound(int value, int volume, Dimension volumeDim, int antiAffinity, String aaWorkload, String formula) {
+        }
+
+        /** Total demand of the included instances per dimension. */
+        double[] total(int[] include) {
+            double[] t = new double[Packer.D];
+            for (int w = 0; w < include.length; w++) {
+                for (int d = 0; d < Packer.D; d++) {
+                    t[d] += include[w] * wDem[w][d];
+                }
+            }
+            return t;
+        }
+
+        /** The per-dimension volume test: the hosts minus their k largest (in that dimension) hold the total. */
+        boolean volumeHolds(double[][] caps, double[] t, int[] bindingOut) {
+            for (int d = 0; d < Packer.D; d++) {
+                if (t[d] <= 0) {
+                    continue;
+                }
+                double[] col = new double[caps.length];
+                double sum = 0;
+                for (int i = 0; i < caps.length; i++) {
+                    col[i] = caps[i][d];
+                    sum += col[i];
+                }
+                if (Double.isInfinite(sum)) {
+                    continue;
+                }
+                Arrays.sort(col);
+                for (int i = 0; i < k && i < col.length; i++) {
+                    sum -= col[col.length - 1 - i];
+                }
+                if (sum + Packer.EPS * Math.max(1, t[d]) < t[d]) {
+                    if (bindingOut != null) {
+                        bindingOut[0] = d;
+                    }
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        int aaBound(int[] include, String[] who) {
+            int best = 0;
+            for (int w = 0; w < include.length; w++) {
+                if (aa[w] && include[w] + k > best) {
+                    best = include[w] + k;
+                    who[0] = ws.get(w).name();
+                }
+            }
+            return best;
+        }
+
+        int placed(int[] include) {
+            int n = 0;
+            for (int c : include) {
+                n += c;
+            }
+            return n;
+        }
+
+        /** Lower bound for a homogeneous cluster of h. */
+        Bound bound(Hardware h, int[] include) {
+            double[] t = total(include);
+            double[] small = CapacityModel.capacity(h, p, 0);
+            double[] big = CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS);
+            int limit = placed(include) + k + CapacityModel.MON_MGR_HOSTS + 1;
+            int vol = 0;
+            Dimension volDim = null;
+            if (placed(include) > 0) {
+                for (int d = 0; d < Packer.D; d++) {
+                    if (t[d] <= 0 || Double.isInfinite(big[d])) {
+                        continue;
+                    }
+                    int n = k + 1;
+                    while (n < limit) {
+                        int bigs = Math.max(0, n - CapacityModel.MON_MGR_HOSTS);
+                        int smalls = n - bigs;
+                        int lostBig = Math.min(k, bigs);
+                        int lostSmall = k - lostBig;
+                        double have = (bigs - lostBig) * big[d] + (smalls - lostSmall) * small[d];
+                        if (have + Packer.EPS * Math.max(1, t[d]) >= t[d]) {
+                            break;
+                        }
+                        n++;
+                    }
+                    if (n > vol) {
+                        vol = n;
+                        volDim = Dimension.values()[d];
+                    }
+                }
+            }
+            return finishBound(include, vol, volDim, t, big);
+        }
+
+        Bound finishBound(int[] include, int vol, Dimension volDim, double[] t, double[] refCap) {
+            String[] who = new String[1];
+            int aab = aaBound(include, who);
+            int value = Math.max(Math.max(minHosts, cephFloor), Math.max(vol, aab));
+            StringBuilder f = new StringBuilder("max(minHosts " + minHosts);
+            if (cephFloor > 0) {
+                f.append(", Ceph ").append(p.ceph().describe()).append(" ").append(cephFloor);
+            }
+            if (volDim != null) {
+                f.append(", ").append(volDim.id()).append(" volume ").append(vol).append(" (")
+                        .append(num(t[volDim.ordinal()])).append(" ").append(volDim.unit()).append(" on hosts of ")
+                        .append(num(refCap[volDim.ordinal()])).append(", ").append(k).append(" lost)");
+            }
+            if (aab > 0) {
+                f.append(", anti-affinity ").append(aab).append(" (").append(who[0]).append(" replicas + ").append(k).append(")");
+            }
+            f.append(") = ").append(value);
+            return new Bound(value, vol, volDim, aab, who[0], f.toString());
+        }
+
+        // -------------------------------------------------------------- attempts
+
+        record Attempt(Packing packing, Packing.Outcome outcome) {
+            boolean ok() {
+                return packing.unplaced == 0 && outcome.holds();
+            }
+        }
+
+        Attempt attempt(Hardware[] hosts, Instances inst) {
+            double[][] caps = caps(hosts);
+            Packing pk = Packing.pack(inst, caps);
+            Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k)
+                    : new Packing.Outcome(k, "none", 0, false, null, -1);
+            return new Attempt(pk, out);
+        }
+
+        static Hardware[] repeat(Hardware h, int n) {
+            Hardware[] a = new Hardware[n];
+            Arrays.fill(a, h);
+            return a;
+        }
+
+        // -------------------------------------------------------------- homogeneous
+
+        SizingOption homogeneous(Hardware h, HostCost cost) {
+            int[] include = new int[ws.size()];
+            List<UnplacedInstance> unplaced = new ArrayList<>();
+            for (int w = 0; w < ws.size(); w++) {
+                String why = tooBig(w, h);
+                if (why == null) {
+                    include[w] = ws.get(w).count();
+                } else {
+                    for (int j = 1; j <= ws.get(w).count(); j++) {
+                        unplaced.add(new UnplacedInstance(ws.get(w).instanceName(j), ws.get(w).name(), "capacity.too-big", why));
+                    }
+                }
+            }
+            double[] big = CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS);
+            Instances inst = new Instances(wDem, aa, include, big);
+            Bound lb = bound(h, include);
+            int lo = cluster ? Math.max(1, lb.value()) : 1;
+            int upper = cluster ? lo + inst.size + k + CapacityModel.MON_MGR_HOSTS : 1;
+            Attempt good = null;
+            Attempt first = null;
+            int goodN = -1;
+            int bad = lo - 1;
+            int n = lo;
+            int step = 1;
+            Map<Integer, Attempt> tried = new HashMap<>();
+            while (true) {
+                Attempt a = attempt(repeat(h, n), inst);
+                tried.put(n, a);
+                if (first == null) {
+                    first = a;
+                }
+                if (a.ok()) {
+                    good = a;
+                    goodN = n;
+                    break;
+                }
+                bad = n;
+                if (n >= upper) {
+                    break;
+                }
+                n = Math.min(upper, n + step);
+                step *= 2;
+            }
+            if (good != null) {
+                int l = bad + 1;
+                int r = goodN - 1;
+                while (l <= r) {
+                    int mid = (l + r) >>> 1;
+                    Attempt a = attempt(repeat(h, mid), inst);
+                    tried.put(mid, a);
+                    if (a.ok()) {
+                        good = a;
+                        goodN = mid;
+                        r = mid - 1;
+                    } else {
+                        l = mid + 1;
+                    }
+                }
+            }
+            boolean feasible = good != null && unplaced.isEmpty();
+            Attempt chosen = good != null ? good : first;
+            int hosts = chosen.packing().caps.length;
+            Hardware[] hw = repeat(h, hosts);
+            Placement placement = placement(hw, chosen.packing().caps, inst, chosen.packing().hostOf, unplaced);
+            Map<Dimension, Double> util = utilisation(placement);
+            Dimension binding = binding(util);
+            FailureCheck fc = failureCheck(chosen, placement);
+            String reason;
+            if (good == null) {
+                reason = cluster && placement.unplaced().size() == unplaced.size()
+                        ? "no cluster of up to " + hosts + " hosts survives " + k + " host failure(s)"
+                        : placement.unplaced().size() + " instance(s) do not fit (see unplaced)";
+            } else {
+                reason = whyNotFewer(h, hosts, lb, inst, tried);
+                if (!unplaced.isEmpty()) {
+                    reason = (reason.isEmpty() ? "" : reason + "; ") + unplaced.size() + " instance(s) do not fit " + h.id() + " (see unplaced)";
+                }
+            }
+            String explanation = hosts + " host" + (hosts == 1 ? "" : "s") + (binding == null ? "" : ": " + binding.id() + " binds at "
+                    + pct(util.get(binding))) + (reason.isEmpty() ? "" : "; " + reason);
+            List<Explanation> formulas = new ArrayList<>(CapacityModel.explainCapacity(h, p));
+            formulas.add(new Explanation("hostsLowerBound", lb.value(), "hosts", lb.formula(),
+                    "per-dimension volume after losing the k largest hosts; anti-affine replicas need distinct hosts"));
+            if (binding != null) {
+                formulas.add(utilFormula(placement, binding));
+            }
+            Map<String, Integer> byHw = new LinkedHashMap<>();
+            byHw.put(h.id(), hosts);
+            return new SizingOption(false, byHw, hosts, lb.value(), feasible, placement, util, binding, fc, explanation,
+                    formulas, costOf(byHw, Map.of(h.id(), h), cost), 0);
+        }
+
+        /** The reason for the last host: why one fewer would not do. */
+        String whyNotFewer(Hardware h, int n, Bound lb, Instances inst, Map<Integer, Attempt> tried) {
+            if (n <= 1) {
+                return "";
+            }
+            int fewer = n - 1;
+            if (fewer < minHosts) {
+                return "the policy minimum is " + minHosts + " hosts (Incus and Ceph quorum)";
+            }
+            if (fewer < cephFloor) {
+                return "Ceph " + p.ceph().describe() + " needs " + cephFloor + " hosts";
+            }
+            if (fewer < lb.antiAffinity()) {
+                return lb.aaWorkload() + " keeps " + (lb.antiAffinity() - k) + " replicas on distinct hosts"
+                        + (k > 0 ? ", plus " + k + " for " + failures(k) : "");
+            }
+            Packing pk = tried.containsKey(fewer) ? tried.get(fewer).packing() : Packing.pack(inst, caps(repeat(h, fewer)));
+            if (pk.unplaced > 0) {
+                Map<Dimension, Double> need = new EnumMap<>(Dimension.class);
+                double[] t = total(countsOf(inst));
+                double[][] caps = pk.caps;
+                String over = "";
+                for (Dimension d : Dimension.values()) {
+                    double sum = 0;
+                    for (double[] c : caps) {
+                        sum += c[d.ordinal()];
+                    }
+                    if (t[d.ordinal()] > 0 && !Double.isInfinite(sum) && sum > 0 && t[d.ordinal()] / sum > 1) {
+                        need.put(d, t[d.ordinal()] / sum);
+                    }
+                }
+                if (!need.isEmpty()) {
+                    Dimension worst = need.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+                    over = " (" + worst.id() + " would need " + pct(need.get(worst)) + ")";
+                }
+                return fewer + " would not hold the load" + over;
+            }
+            if (k > 0) {
+                return fewer + " would hold the load but not after " + failures(k);
+            }
+            return "";
+        }
+
+        int[] countsOf(Instances inst) {
+            int[] c = new int[ws.size()];
+            for (int i = 0; i < inst.size; i++) {
+                c[inst.wl[i]]++;
+            }
+            return c;
+        }
+
+        FailureCheck failureCheck(Attempt a, Placement placement) {
+            Packing.Outcome o = a.outcome();
+            int n = a.packing().caps.length;
+            if (k == 0) {
+                return new FailureCheck(0, "none", 0, true, "no host failure is planned for (failuresTolerated 0)");
+            }
+            if (a.packing().unplaced > 0) {
+                return new FailureCheck(k, "none", 0, false, "not checked: some instances are not placed");
+            }
+            if ("bound".equals(o.method())) {
+                return new FailureCheck(k, "bound", 0, o.holds(), o.holds()
+                        ? "holds by the slot bound (" + Packing.choose(n, k) + " failure sets are too many to evacuate one by one)"
+                        : "the slot bound cannot show that every set of " + k + " failed hosts heals");
+            }
+            if (o.holds()) {
+                return new FailureCheck(k, "enumerated", o.setsChecked(), true, k == 1
+                        ? "all " + o.setsChecked() + " single-host failures heal (each evacuated onto the survivors)"
+                        : "all " + o.setsChecked() + " sets of " + k + " failed hosts heal (each evacuated onto the survivors)");
+            }
+            StringBuilder lost = new StringBuilder();
+            if (o.failedSet() != null) {
+                for (int f : o.failedSet()) {
+                    lost.append(lost.length() == 0 ? "" : " and ").append(placement.hosts().get(f).name());
+                }
+            }
+            Instances inst = a.packing().inst;
+            String stranded = o.stranded() >= 0 ? ws.get(inst.wl[o.stranded()]).instanceName(inst.ord[o.stranded()]) : "an instance";
+            return new FailureCheck(k, "enumerated", o.setsChecked(), false, "losing " + lost + " leaves " + stranded + " without a host");
+        }
+
+        // -------------------------------------------------------------- mixed
+
+        Optional<SizingOption> mixed(List<Hardware> candidates, List<SizingOption> homogeneous, HostCost cost) {
+            if (!cluster || candidates.size() < 2) {
+                return Optional.empty();
+            }
+            int baseIdx = -1;
+            for (int i = 0; i < homogeneous.size(); i++) {
+                SizingOption o = homogeneous.get(i);
+                if (o.feasible() && o.costUsd() != null && (baseIdx < 0 || o.costUsd() < homogeneous.get(baseIdx).costUsd())) {
+                    baseIdx = i;
+                }
+            }
+            if (baseIdx < 0) {
+                return Optional.empty();
+            }
+            Hardware a = candidates.get(baseIdx);
+            int nA = homogeneous.get(baseIdx).hosts();
+            double cA = cost.perHost(a).getAsDouble();
+            double best = homogeneous.get(baseIdx).costUsd();
+            int budget = MIXED_ATTEMPT_BUDGET;
+            Hardware[] bestHosts = null;
+            Attempt bestAttempt = null;
+            Instances bestInst = null;
+            int bestLb = 0;
+            int[] all = counts();
+            for (Hardware b : candidates) {
+                OptionalDouble cb = cost.perHost(b);
+                if (b == a || cb.isEmpty() || b.id().equals(a.id())) {
+                    continue;
+                }
+                for (int j = 1; j < nA && budget > 0; j = j < 4 ? j + 1 : j + j / 2) {
+                    int keep = nA - j;
+                    int m0 = minMixed(a, keep, b, all);
+                    if (m0 < 0 || m0 == 0) {
+                        continue;
+                    }
+                    for (int m = m0; m <= m0 + 1 && budget > 0; m++) {
+                        double c = keep * cA + m * cb.getAsDouble();
+                        if (c >= best - 1e-6) {
+                            break;
+                        }
+                        Hardware[] hosts = mixOrder(a, keep, b, m);
+                        Instances inst = new Instances(wDem, aa, all, maxCap(caps(hosts)));
+                        budget--;
+                        Attempt at = attempt(hosts, inst);
+                        if (at.ok()) {
+                            best = c;
+                            bestHosts = hosts;
+                            bestAttempt = at;
+                            bestInst = inst;
+                            bestLb = keep + m0;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (bestHosts == null) {
+                return Optional.empty();
+            }
+            Placement placement = placement(bestHosts, bestAttempt.packing().caps, bestInst, bestAttempt.packing().hostOf, List.of());
+            Map<Dimension, Double> util = utilisation(placement);
+            Dimension binding = binding(util);
+            Map<String, Integer> byHw = new LinkedHashMap<>();
+            Map<String, Hardware> hwById = new LinkedHashMap<>();
+            for (Hardware h : bestHosts) {
+                byHw.merge(h.id(), 1, Integer::sum);
+                hwById.put(h.id(), h);
+            }
+            Double total = costOf(byHw, hwById, cost);
+            double saved = homogeneous.get(baseIdx).costUsd() - (total == null ? 0 : total);
+            StringBuilder mix = new StringBuilder();
+            byHw.forEach((id, cnt) -> mix.append(mix.length() == 0 ? "" : " + ").append(cnt).append(" x ").append(id));
+            String explanation = bestHosts.length + " hosts (" + mix + "): " + (binding == null ? "" : binding.id() + " binds at " + pct(util.get(binding)) + "; ")
+                    + "saves " + usd(saved) + " USD over " + nA + " x " + a.id();
+            List<Explanation> formulas = new ArrayList<>();
+            for (Hardware h : hwById.values()) {
+                formulas.addAll(CapacityModel.explainCapacity(h, p));
+            }
+            formulas.add(new Explanation("hostsLowerBound", bestLb, "hosts", "fewest hosts of this mix whose volume after losing the "
+                    + k + " largest holds the load, at least max(minHosts, Ceph size, anti-affinity replicas + k)", ""));
+            if (binding != null) {
+                formulas.add(utilFormula(placement, binding));
+            }
+            return Optional.of(new SizingOption(true, byHw, bestHosts.length, bestLb, true, placement, util, binding,
+                    failureCheck(bestAttempt, placement), explanation, formulas, total, 0));
+        }
+
+        /** Hosts of a mix in order: the type with more memory first, so the Ceph monitors land on the larger hosts. */
+        Hardware[] mixOrder(Hardware a, int na, Hardware b, int nb) {
+            double ma = CapacityModel.capacity(a, p, CapacityModel.MON_MGR_HOSTS)[Dimension.MEMORY.ordinal()];
+            double mb = CapacityModel.capacity(b, p, CapacityModel.MON_MGR_HOSTS)[Dimension.MEMORY.ordinal()];
+            Hardware[] out = new Hardware[na + nb];
+            boolean aFirst = ma >= mb;
+            for (int i = 0; i < out.length; i++) {
+                if (aFirst) {
+                    out[i] = i < na ? a : b;
+                } else {
+                    out[i] = i < nb ? b : a;
+                }
+            }
+            return out;
+        }
+
+        /** The fewest b hosts to add to {@code na} a hosts so floors and volume hold; -1 if none up to the limit. */
+        int minMixed(Hardware a, int na, Hardware b, int[] include) {
+            String[] who = new String[1];
+            int floor = Math.max(Math.max(minHosts, cephFloor), aaBound(include, who));
+            double[] t = total(include);
+            int lo = Math.max(0, floor - na);
+            int hi = lo + placed(include) + k + CapacityModel.MON_MGR_HOSTS;
+            if (!volumeHolds(caps(mixOrder(a, na, b, hi)), t, null)) {
+                return -1;
+            }
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (volumeHolds(caps(mixOrder(a, na, b, mid)), t, null)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            return lo;
+        }
+
+        // -------------------------------------------------------------- results
+
+        Placement placement(Hardware[] hw, double[][] caps, Instances inst, int[] hostOf, List<UnplacedInstance> already) {
+            int n = hw.length;
+            List<List<int[]>> on = new ArrayList<>(n);
+            for (int h = 0; h < n; h++) {
+                on.add(new ArrayList<>());
+            }
+            double[][] used = new double[n][Packer.D];
+            List<UnplacedInstance> unplaced = new ArrayList<>(already);
+            List<Integer> missing = new ArrayList<>();
+            for (int i = 0; i < inst.size; i++) {
+                int h = hostOf[i];
+                if (h < 0) {
+                    missing.add(i);
+                    continue;
+                }
+                on.get(h).add(new int[]{inst.wl[i], inst.ord[i]});
+                double[] d = inst.dem(i);
+                for (int x = 0; x < Packer.D; x++) {
+                    used[h][x] += d[x];
+                }
+            }
+            for (int i : missing) {
+                unplaced.add(unplacedReason(i, inst, caps, used, hostOf));
+            }
+            unplaced.sort(Comparator.comparingInt((UnplacedInstance u) -> workloadIndex(u.workload())).thenComparing(u -> instanceNumber(u.instance())));
+            List<PlacedHost> hosts = new ArrayList<>(n);
+            for (int h = 0; h < n; h++) {
+                List<int[]> list = on.get(h);
+                list.sort(Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> x[1]));
+                List<String> names = new ArrayList<>(list.size());
+                for (int[] x : list) {
+                    names.add(ws.get(x[0]).instanceName(x[1]));
+                }
+                Map<Dimension, Double> u = new EnumMap<>(Dimension.class);
+                Map<Dimension, Double> c = new EnumMap<>(Dimension.class);
+                for (Dimension d : Dimension.values()) {
+                    u.put(d, used[h][d.ordinal()]);
+                    c.put(d, caps[h][d.ordinal()]);
+                }
+                hosts.add(new PlacedHost("host-" + (h + 1), hw[h].id(), names, u, c));
+            }
+            return new Placement(hosts, unplaced);
+        }
+
+        private final Map<String, Integer> wIndex = new HashMap<>();
+
+        int workloadIndex(String name) {
+            if (wIndex.isEmpty()) {
+                for (int i = 0; i < ws.size(); i++) {
+                    wIndex.put(ws.get(i).name(), i);
+                }
+            }
+            return wIndex.getOrDefault(name, Integer.MAX_VALUE);
+        }
+
+        static int instanceNumber(String instance) {
+            int dash = instance.lastIndexOf('-');
+            try {
+                return Integer.parseInt(instance.substring(dash + 1));
+            } catch (RuntimeException e) {
+                return 0;
+            }
+        }
+
+        UnplacedInstance unplacedReason(int i, Instances inst, double[][] caps, double[][] used, int[] hostOf) {
+            Workload w = ws.get(inst.wl[i]);
+            double[] dem = inst.dem(i);
+            String name = w.instanceName(inst.ord[i]);
+            boolean fitsIgnoringAa = false;
+            double[] maxFree = new double[Packer.D];
+            Arrays.fill(maxFree, Double.NEGATIVE_INFINITY);
+            for (int h = 0; h < caps.length; h++) {
+                boolean fits = true;
+                for (int d = 0; d < Packer.D; d++) {
+                    double f = caps[h][d] - used[h][d];
+                    maxFree[d] = Math.max(maxFree[d], f);
+                    fits &= f + Packer.EPS >= dem[d];
+                }
+                fitsIgnoringAa |= fits;
+            }
+            String where = cluster ? "the " + caps.length + " host" + (caps.length == 1 ? "" : "s") : "the single host of " + site.kind().id() + " site '" + site.name() + "'";
+            if (fitsIgnoringAa && aa[inst.wl[i]]) {
+                return new UnplacedInstance(name, w.name(), "anti-affinity", "every host of " + where
+                        + " with room already runs a replica of " + w.name());
+            }
+            List<String> lacks = new ArrayList<>();
+            for (Dimension d : Dimension.values()) {
+                if (maxFree[d.ordinal()] + Packer.EPS < dem[d.ordinal()]) {
+                    lacks.add(amount(d, dem[d.ordinal()]) + " " + d.id() + " needed, at most " + amount(d, Math.max(0, maxFree[d.ordinal()])) + " free");
+                }
+            }
+            String reason = lacks.isEmpty() ? "no host of " + where + " has room in every dimension at once"
+                    : where + " are full: " + String.join("; ", lacks);
+            return new UnplacedInstance(name, w.name(), "capacity.full", cluster ? reason : reason.replace(" are full", " is full"));
+        }
+
+        Map<Dimension, Double> utilisation(Placement placement) {
+            Map<Dimension, Double> out = new EnumMap<>(Dimension.class);
+            for (Dimension d : Dimension.values()) {
+                double u = 0;
+                double c = 0;
+                for (PlacedHost h : placement.hosts()) {
+                    u += h.used().get(d);
+                    c += h.capacity().get(d);
+                }
+                if (Double.isInfinite(c) || (c <= 0 && u <= 0)) {
+                    continue;
+                }
+                out.put(d, c <= 0 ? Double.POSITIVE_INFINITY : u / c);
+            }
+            return out;
+        }
+
+        static Dimension binding(Map<Dimension, Double> util) {
+            Dimension best = null;
+            for (Map.Entry<Dimension, Double> e : util.entrySet()) {
+                if (best == null || e.getValue() > util.get(best)) {
+                    best = e.getKey();
+                }
+            }
+            return best;
+        }
+
+        Explanation utilFormula(Placement placement, Dimension d) {
+            double u = 0;
+            double c = 0;
+            for (PlacedHost h : placement.hosts()) {
+                u += h.used().get(d);
+                c += h.capacity().get(d);
+            }
+            return new Explanation(d.id() + " utilisation", c > 0 ? u / c : 0, "fraction",
+                    "placed " + num(u) + " " + d.unit() + " / capacity of " + placement.hosts().size() + " hosts " + num(c) + " " + d.unit()
+                            + " = " + pct(c > 0 ? u / c : 0), "binding dimension: the highest utilisation");
+        }
+
+        Double costOf(Map<String, Integer> byHw, Map<String, Hardware> hw, HostCost cost) {
+            double sum = 0;
+            for (Map.Entry<String, Integer> e : byHw.entrySet()) {
+                OptionalDouble c = cost.perHost(hw.get(e.getKey()));
+                if (c.isEmpty()) {
+                    return null;
+                }
+                sum += c.getAsDouble() * e.getValue();
+            }
+            return sum;
+        }
+    }
+
+    // ------------------------------------------------------------------ formatting
+
+    static String failures(int k) {
+        return k == 1 ? "a host failure" : k + " host failures";
+    }
+
+    static String pct(double f) {
+        return Double.isInfinite(f) ? "infinite %" : Math.round(f * 100) + " %";
+    }
+
+    static String num(double v) {
+        return CapacityModel.fmt(v);
+    }
+
+    static String gib(double v) {
+        return CapacityModel.fmt(v) + " GiB";
+    }
+
+    static String usd(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    static String amount(Dimension d, double v) {
+        return num(v) + (d == Dimension.CPU ? " reference threads of" : d == Dimension.GPU ? "" : " GiB");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.clusterplanner.core.sizing;
+
+import dev.clusterplanner.core.model.Explanation;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One answer to "how many hosts of which hardware": a homogeneous cluster of one candidate, or a mixed one.
+ *
+ * @param mixed            true for the cost-minimising mix of candidates
+ * @param hostsByHardware  hosts per hardware id, in host order
+ * @param hostsLowerBound  no placement can use fewer hosts: max(minHosts, Ceph size, per-dimension volume
+ *                         bound with k hosts lost, anti-affinity replicas + k)
+ * @param feasible         every instance placed and the failure check holds
+ * @param utilisation      per dimension: placed demand / capacity of all planned hosts; a dimension that does
+ *                         not apply (disk under Ceph, GPU with none) is absent
+ * @param binding          the dimension with the highest utilisation (null with no hosts)
+ * @param explanation      one line, e.g. "4 hosts: memory binds at 81 %; 3 would hold the load but not after a host failure"
+ * @param costUsd          horizon cost of the hosts by the {@link HostCost} used for ranking (null when a price is missing)
+ * @param rank             1 = recommended
+ */
+public record SizingOption(
+        boolean mixed,
+        Map<String, Integer> hostsByHardware,
+        int hosts,
+        int hostsLowerBound,
+        boolean feasible,
+        Placement placement,
+        Map<Dimension, Double> utilisation,
+        Dimension binding,
+        FailureCheck failureCheck,
+        String explanation,
+        List<Explanation> formulas,
+        Double costUsd,
+        int rank) {
+
+    public SizingOption {
+        hostsByHardware = Collections.unmodifiableMap(new LinkedHashMap<>(hostsByHardware));
+        utilisation = Collections.unmodifiableMap(enumMap(utilisation));
+        formulas = List.copyOf(formulas);
+    }
+
+    static java.util.EnumMap<Dimension, Double> enumMap(Map<Dimension, Double> m) {
+        java.util.EnumMap<Dimension, Double> out = new java.util.EnumMap<>(Dimension.class);
+        out.putAll(m);
+        return out;
+    }
+
+    /** The hardware ids in host order (one for a homogeneous option). */
+    public List<String> hardwareIds() {
+        return List.copyOf(hostsByHardware.keySet());
+    }
+
+    SizingOption withRank(int r) {
+        return new SizingOption(mixed, hostsByHardware, hosts, hostsLowerBound, feasible, placement, utilisation, binding,
+                failureCheck, explanation, formulas, costUsd, r);
+    }
+}
