@@ -1,0 +1,41 @@
+package dev.clusterplanner.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanCommandTest {
+
+    @Test
+    void planWithoutInputIsAUsageError() {
+        CliTest.Result r = CliTest.run("plan");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("give PLAN.json"), r.err());
+    }
+
+    @Test
+    void aBadStorageModeIsAUsageError(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("p.plan.json");
+        Files.writeString(plan, "{}");
+        CliTest.Result r = CliTest.run("plan", plan.toString(), "--storage", "nfs");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("unknown storage mode 'nfs'"), r.err());
+    }
+
+    @Test
+    void anUnknownHardwareIdIsRejectedWithExitOne(@TempDir Path dir) throws Exception {
+        Path plan = dir.resolve("p.plan.json");
+        Files.writeString(plan, """
+                {"format": 1, "name": "p", "sites": [{"name": "s", "kind": "cluster", "hardware": ["no-such-host"], "workloads": [
+                  {"name": "web", "kind": "container", "count": 2, "vcpu": 1, "memoryGib": 2}]}]}
+                """);
+        CliTest.Result r = CliTest.run("plan", plan.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("sites/0/hardware/0: site 's': hardware 'no-such-host' is not in the catalog"), r.err());
+    }
+}
