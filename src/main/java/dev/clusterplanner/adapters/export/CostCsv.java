@@ -1,0 +1,212 @@
+package dev.clusterplanner.adapters.export;
+
+import com.opencsv.CSVWriterBuilder;
+import com.opencsv.ICSVWriter;
+import dev.clusterplanner.core.cost.BomLine;
+import dev.clusterplanner.core.cost.CostComponent;
+import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.cost.MonthCost;
+import dev.clusterplanner.core.cost.PlanCost;
+import dev.clusterplanner.core.cost.SiteCost;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The cost tables as CSV (RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma,
+ * a quote or a line break; UTF-8 without a byte-order mark). Units are in the column names
+ * ({@code _usd}, {@code _usd_per_month}, {@code _kwh_per_month}). Money is written with two decimals,
+ * exactly the cent-rounded figures the JSON carries; a missing figure is an empty field, never 0.
+ */
+public final class CostCsv {
+
+    /** One instance on one host of a planned scenario (from the sizing engine's placement). */
+    public record PlacementRow(String site, String hardware, String host, String instance) {
+    }
+
+    public static final String COMPARISON = "comparison.csv";
+    public static final String PLAN_TOTALS = "plan-totals.csv";
+    public static final String MONTHLY = "monthly.csv";
+    public static final String BOM = "bill-of-materials.csv";
+    public static final String PLACEMENT = "placement.csv";
+
+    private CostCsv() {
+    }
+
+    /** One row per option of every site; one column per cost component over the horizon, then the totals. */
+    public static String comparison(PlanCost plan) {
+        List<String> header = new ArrayList<>(List.of("site", "option_id", "option", "kind", "aws_commitment", "hardware", "estimate",
+                "hosts_start", "hosts_end", "months"));
+        for (CostComponent c : CostComponent.values()) {
+            header.add(c.id() + "_usd");
+        }
+        header.addAll(List.of("total_usd", "npv_usd", "capex_usd", "monthly_usd_per_month", "amortisation_usd_per_month",
+                "cost_per_instance_usd_per_month", "energy_kwh_per_month", "cheapest", "missing"));
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCost sc : plan.sites()) {
+            for (CostOption o : sc.options()) {
+                List<String> r = new ArrayList<>(List.of(sc.site(), o.id(), o.label(), o.kind().id(),
+                        o.commitment() == null ? "" : o.commitment().id(), o.hardwareId(), Boolean.toString(o.estimate()),
+                        Integer.toString(o.hostsStart()), Integer.toString(o.hostsEnd()), Integer.toString(sc.months())));
+                for (CostComponent c : CostComponent.values()) {
+                    r.add(o.totals().containsKey(c) ? usd(o.totals().get(c)) : usd(0.0));
+                }
+                r.addAll(List.of(usd(o.tcoUsd()), usd(o.npvUsd()), usd(o.capexUsd()), usd(o.monthlyUsd()), usd(o.amortisedMonthlyUsd()),
+                        usd(o.costPerInstanceMonthUsd()), kwh(o.energyKwhMonth()), Boolean.toString(o.id().equals(sc.cheapestId())),
+                        String.join("; ", o.missing())));
+                rows.add(r.toArray(String[]::new));
+            }
+        }
+        return csv(header, rows);
+    }
+
+    /** The whole plan: one row per option key (each site on its cheapest option of that key), and the cheapest mix. */
+    public static String planTotals(PlanCost plan) {
+        List<String> header = List.of("option", "total_usd", "npv_usd", "months", "cheapest", "options_per_site", "missing");
+        List<String[]> rows = new ArrayList<>();
+        for (PlanCost.PlanOptionTotal t : plan.totals()) {
+            rows.add(new String[]{t.key(), usd(t.tcoUsd()), usd(t.npvUsd()), Integer.toString(plan.months()),
+                    Boolean.toString(t.key().equals(plan.cheapestKey())), String.join("; ", t.optionIds()), String.join("; ", t.missing())});
+        }
+        return csv(header, rows);
+    }
+
+    /** One row per option and month; the total of an option's rows is its {@code total_usd} in the comparison. */
+    public static String monthly(PlanCost plan) {
+        List<String> header = new ArrayList<>(List.of("site", "option_id", "month", "year", "instances", "hosts"));
+        for (CostComponent c : CostComponent.values()) {
+            header.add(c.id() + "_usd");
+        }
+        header.addAll(List.of("total_usd", "cumulative_usd", "energy_kwh_per_month"));
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCost sc : plan.sites()) {
+            for (CostOption o : sc.options()) {
+                for (MonthCost m : o.series()) {
+                    List<String> r = new ArrayList<>(List.of(sc.site(), o.id(), Integer.toString(m.month()),
+                            Integer.toString((m.month() - 1) / 12 + 1), Integer.toString(m.instances()), Integer.toString(m.hosts())));
+                    for (CostComponent c : CostComponent.values()) {
+                        r.add(usd(m.amount(c)));
+                    }
+                    r.addAll(List.of(usd(m.totalUsd()), usd(m.cumulativeUsd()), kwh(m.energyKwh())));
+                    rows.add(r.toArray(String[]::new));
+                }
+            }
+        }
+        return csv(header, rows);
+    }
+
+    /** Every purchase of the owned options; an option's {@code hardware_usd} is the sum of its rows. */
+    public static String billOfMaterials(PlanCost plan) {
+        List<String> header = List.of("site", "option_id", "month", "item", "name", "quantity", "unit_price_usd", "total_usd",
+                "reason", "estimate", "source", "source_date");
+        List<String[]> rows = new ArrayList<>();
+        for (SiteCost sc : plan.sites()) {
+            for (CostOption o : sc.options()) {
+                for (BomLine b : o.bom()) {
+                    rows.add(new String[]{sc.site(), o.id(), Integer.toString(b.month()), b.item(), b.name(), Integer.toString(b.quantity()),
+                            usd(b.unitPriceUsd()), usd(b.totalUsd()), b.reason(), Boolean.toString(b.estimate()), nz(b.source()),
+                            b.sourceDate() == null ? "" : b.sourceDate().toString()});
+                }
+            }
+        }
+        return csv(header, rows);
+    }
+
+    public static String placement(List<PlacementRow> placement) {
+        List<String[]> rows = new ArrayList<>();
+        for (PlacementRow p : placement) {
+            rows.add(new String[]{p.site(), p.hardware(), p.host(), p.instance()});
+        }
+        return csv(List.of("site", "hardware", "host", "instance"), rows);
+    }
+
+    /** Every table by file name, in the order they are written. */
+    public static Map<String, String> tables(PlanCost plan, List<PlacementRow> placement) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(COMPARISON, comparison(plan));
+        out.put(PLAN_TOTALS, planTotals(plan));
+        out.put(MONTHLY, monthly(plan));
+        out.put(BOM, billOfMaterials(plan));
+        out.put(PLACEMENT, placement(placement));
+        return out;
+    }
+
+    /**
+     * Writes the tables. {@code target} ending in {@code .csv} is the comparison table, the others go beside it as
+     * {@code NAME-plan-totals.csv}, {@code NAME-monthly.csv}, {@code NAME-bill-of-materials.csv} and
+     * {@code NAME-placement.csv}; any other {@code target} is a folder (created if needed) holding
+     * {@code comparison.csv}, {@code plan-totals.csv}, {@code monthly.csv}, {@code bill-of-materials.csv} and
+     * {@code placement.csv}. Each file is written to a temporary file and renamed over the target.
+     *
+     * @return the files written
+     */
+    public static List<Path> write(PlanCost plan, List<PlacementRow> placement, Path target) throws IOException {
+        Map<String, String> tables = tables(plan, placement);
+        List<Path> written = new ArrayList<>();
+        String name = target.getFileName() == null ? "" : target.getFileName().toString();
+        boolean single = name.toLowerCase(Locale.ROOT).endsWith(".csv") && !Files.isDirectory(target);
+        for (Map.Entry<String, String> e : tables.entrySet()) {
+            Path file;
+            if (single) {
+                String stem = name.substring(0, name.length() - 4);
+                file = e.getKey().equals(COMPARISON) ? target : target.resolveSibling(stem + "-" + e.getKey());
+            } else {
+                Files.createDirectories(target);
+                file = target.resolve(e.getKey());
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
+            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try {
+                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    private static String csv(List<String> header, List<String[]> rows) {
+        StringWriter sw = new StringWriter();
+        try (ICSVWriter w = new CSVWriterBuilder(sw).withLineEnd(ICSVWriter.RFC4180_LINE_END).build()) {
+            w.writeNext(header.toArray(String[]::new), false);
+            for (String[] r : rows) {
+                w.writeNext(r, false);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString();
+    }
+
+    /** Two decimals, as in the JSON; empty for a missing figure. */
+    static String usd(Double v) {
+        return v == null ? "" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String kwh(Double v) {
+        if (v == null) {
+            return "";
+        }
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        return s;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
