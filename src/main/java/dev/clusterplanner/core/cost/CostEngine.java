@@ -13,6 +13,8 @@ import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
 import dev.clusterplanner.core.model.WorkloadKind;
+import dev.clusterplanner.core.power.PowerAnalysis;
+import dev.clusterplanner.core.power.PowerPlanner;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +33,7 @@ import static dev.clusterplanner.core.cost.Money.usd;
 /**
  * The cost model: each site's options (owned hardware, bare-metal rental, AWS lift-and-shift, Incus hosts on
  * EC2) costed month by month over the horizon, compared, with break-even months, NPV and the seed's claims
- * checked. Pure: the same inputs give the same result. Formulas and defaults: README, "Cost".
+ * checked. Electricity and colocation come from the power model ({@link PowerPlanner}). Pure: the same inputs give the same result. Formulas and defaults: README, "Cost".
  */
 public final class CostEngine {
 
@@ -45,15 +47,17 @@ public final class CostEngine {
     private final CostSettings settings;
     private final CostAssumptions assume;
     private final HostSizer sizer;
-    private final EnergyModel energy;
 
-    public CostEngine(Catalog catalog, CostSettings settings, CostAssumptions assumptions, HostSizer sizer, EnergyModel energy) {
+    /** The figures of the power analysis that explain electricity and colocation. */
+    private static final Set<String> POWER_FIGURES = Set.of("utilisation", "powerWatts", "facilityWatts", "energyKwhMonth",
+            "electricityUsdMonth", "colocationUsdMonth");
+
+    public CostEngine(Catalog catalog, CostSettings settings, CostAssumptions assumptions, HostSizer sizer) {
         this.catalog = catalog;
         this.prices = new Prices(catalog);
         this.settings = settings == null ? CostSettings.DEFAULT : settings;
         this.assume = assumptions == null ? CostAssumptions.DEFAULT : assumptions;
         this.sizer = sizer == null ? VolumeBoundSizer.INSTANCE : sizer;
-        this.energy = energy == null ? LinearEnergyModel.INSTANCE : energy;
         if (this.settings.years() < 1) {
             throw new IllegalArgumentException("the cost horizon must be at least 1 year, got " + this.settings.years());
         }
@@ -61,7 +65,7 @@ public final class CostEngine {
 
     /** The plan costed with the default assumptions, the cost model's own host estimate and the linear power model. */
     public static PlanCost compare(Plan plan, Catalog catalog) {
-        return new CostEngine(catalog, plan.cost(), CostAssumptions.DEFAULT, null, null).plan(plan);
+        return new CostEngine(catalog, plan.cost(), CostAssumptions.DEFAULT, null).plan(plan);
     }
 
     private int months() {
@@ -400,51 +404,37 @@ public final class CostEngine {
         ex.add(new Explanation("support per month", settings.supportPctPerYear(), "% of purchase per year",
                 "support or spares = " + num(settings.supportPctPerYear()) + " % / 12 of the hardware in service, each month", "CostSettings.supportPctPerYear"));
 
-        // power: electricity and colocation, month by month with the hosts in service
-        Double electricityUnknown = null;
-        Double firstKwh = null;
+        // power: electricity and colocation from the power model, month by month with the hosts in service
         boolean powerMissing = false;
+        boolean coloMissing = false;
+        Map<Long, PowerAnalysis> powerCache = new LinkedHashMap<>();
         for (int m = 1; m <= months(); m++) {
             int y = Math.min((m - 1) / 12, hostsByYear.length - 1);
             int hosts = ownedHosts(hostsByYear, y);
-            EnergyModel.HostPower hp = energy.hostPower(byYear.get(y), hw, hosts);
+            final Hardware powered = hw;
+            PowerAnalysis pa = powerCache.computeIfAbsent(((long) y << 32) | hosts, k -> PowerPlanner.analyse(byYear.get(y), powered, hosts));
             if (m == 1) {
-                ex.add(hp.explanation());
+                pa.explanations().stream().filter(e -> POWER_FIGURES.contains(e.figure()))
+                        .forEach(e -> ex.add(new Explanation(e.figure() + ", month 1", e.value(), e.unit(), e.formula(), e.citation())));
+                findings.addAll(pa.findings());
             }
-            if (hp.watts() == null) {
+            if (pa.energyKwhMonth() == null || pa.electricityUsdMonth() == null) {
                 powerMissing = true;
-                continue;
+            } else {
+                led.energy(m, pa.energyKwhMonth());
+                led.add(m, CostComponent.ELECTRICITY, Money.round(pa.electricityUsdMonth()));
             }
-            double itKw = hp.watts() * hosts / 1000.0;
-            double kwh = itKw * assume.hoursPerMonth() * pue;
-            led.energy(m, kwh);
-            if (m == 1) {
-                firstKwh = kwh;
-            }
-            double elec = Money.round(kwh * site.facility().electricityUsdPerKwh());
-            led.add(m, CostComponent.ELECTRICITY, elec);
-            if (site.facility().dataCentre()) {
-                double colo = hosts * hw.rackUnits() * site.facility().colocationUsdPerUMonth() + itKw * site.facility().colocationUsdPerKwMonth();
-                led.add(m, CostComponent.COLOCATION, Money.round(colo));
-                if (m == 1) {
-                    ex.add(new Explanation("colocation, month 1", Money.round(colo), "USD per month",
-                            hosts + " hosts x " + hw.rackUnits() + " U x " + num(site.facility().colocationUsdPerUMonth()) + " USD/U-month + "
-                                    + num(Prices.round2(itKw * 1000) / 1000) + " kW x " + num(site.facility().colocationUsdPerKwMonth()) + " USD/kW-month = " + usd(Money.round(colo)),
-                            site.facility().electricitySource()));
-                }
-            }
-            if (m == 1) {
-                ex.add(new Explanation("electricity, month 1", elec, "USD per month",
-                        hosts + " hosts x " + num(Prices.round2(hp.watts())) + " W x " + num(assume.hoursPerMonth()) + " h / 1000 x PUE " + num(pue)
-                                + " = " + num(Prices.round2(kwh)) + " kWh x " + num(site.facility().electricityUsdPerKwh()) + " USD/kWh = " + usd(elec),
-                        site.facility().electricitySource()));
+            if (pa.colocationUsdMonth() == null) {
+                coloMissing = true;
+            } else if (pa.colocationUsdMonth() > 0) {
+                led.add(m, CostComponent.COLOCATION, Money.round(pa.colocationUsdMonth()));
             }
         }
         if (powerMissing) {
             led.missing(CostComponent.ELECTRICITY, "the catalog has no idle/maximum watts for " + hw.id() + ", so electricity is missing");
-            if (site.facility().dataCentre() && site.facility().colocationUsdPerKwMonth() > 0) {
-                led.missing(CostComponent.COLOCATION, "colocation per kW needs the watts of " + hw.id());
-            }
+        }
+        if (coloMissing) {
+            led.missing(CostComponent.COLOCATION, "colocation per kW needs the watts of " + hw.id());
         }
         led.backup(byYear, this, ex);
         Double amortised = null;

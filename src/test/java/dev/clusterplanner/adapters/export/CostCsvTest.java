@@ -54,7 +54,7 @@ class CostCsvTest {
         Plan plan = new Plan("p", "", List.of(prod, dev), CostSettings.DEFAULT);
         Catalog catalog = new Catalog(List.of(HOST, EC2), PRICES, List.of(), Set.of());
         return new CostEngine(catalog, CostSettings.DEFAULT, CostAssumptions.DEFAULT,
-                (s, hw) -> SizedHosts.of(Math.max(s.policy().minHosts(), (s.instanceCount() + 2) / 3), null), null).plan(plan);
+                (s, hw) -> SizedHosts.of(Math.max(s.policy().minHosts(), (s.instanceCount() + 2) / 3), null)).plan(plan);
     }
 
     static List<String[]> read(String csv) throws Exception {

@@ -24,7 +24,7 @@ class CostEngineTest {
     static final Hardware MEERKAT = owned("desktop-test", 1000, 12, 32, 10.0, 30.0, 1, 4000);
 
     static CostEngine engine(Catalog catalog, HostSizer sizer) {
-        return new CostEngine(catalog, CostSettings.DEFAULT, CostAssumptions.DEFAULT, sizer, null);
+        return new CostEngine(catalog, CostSettings.DEFAULT, CostAssumptions.DEFAULT, sizer);
     }
 
     static CostOption option(SiteCost sc, String id) {
@@ -87,8 +87,8 @@ class CostEngineTest {
         // IT load 3 x 11.6667 W = 35 W; kWh = 0.035 kW x 730 h x PUE 1.5 = 38.325 kWh; x 0.10 = 3.8325 -> 3.83
         assertEquals(38.325, m1.energyKwh(), 0.0001);
         assertEquals(3.83, m1.amount(CostComponent.ELECTRICITY), 0.001);
-        // colocation: 3 hosts x 1 U x 20 + 0.035 kW x 200 = 60 + 7 = 67.00
-        assertEquals(67.00, m1.amount(CostComponent.COLOCATION), 0.001);
+        // colocation on peak power (the power model's rule): 3 hosts x 1 U x 20 + 3 x 30 W = 0.09 kW x 200 = 60 + 18 = 78.00
+        assertEquals(78.00, m1.amount(CostComponent.COLOCATION), 0.001);
     }
 
     @Test
@@ -247,9 +247,9 @@ class CostEngineTest {
         // 4 instances growing 50 % a year: 4, 6, 9; this sizer needs one host per 2 instances, at least 3
         Workload app = new Workload("app", WorkloadKind.CONTAINER, 4, 1, 1, 10, 0, false, 0, 0, 0, 0.3, 50, "default");
         Site site = new Site("prod", SiteKind.CLUSTER, List.of(app), List.of("desktop-test"), null, Facility.OFFICE);
-        HostSizer perTwo = (s, hw) -> SizedHosts.of(Math.max(3, (s.instanceCount() + 1) / 2), null);
+        HostSizer perTwo = (s, hw) -> SizedHosts.of(Math.max(3, (s.instanceCount() + 1) / 2));
         CostEngine e = new CostEngine(catalog(List.of(MEERKAT), AWS_PRICES), new CostSettings(3, 5, 10, 5, AwsCommitment.ON_DEMAND),
-                CostAssumptions.DEFAULT, perTwo, null);
+                CostAssumptions.DEFAULT, perTwo);
         CostOption o = option(e.site(site), "owned:desktop-test");
         // year 1: 4 -> 3 hosts; year 2: round(4 x 1.5) = 6 -> 3 hosts; year 3: round(4 x 2.25) = 9 -> 5 hosts: 2 bought in month 25
         List<BomLine> hosts = o.bom().stream().filter(b -> b.item().equals("desktop-test")).toList();
@@ -266,7 +266,7 @@ class CostEngineTest {
     @Test
     void hardwareOlderThanItsLifeIsReplacedAndSoldAtSalvage() {
         CostEngine e = new CostEngine(catalog(List.of(MEERKAT), AWS_PRICES), new CostSettings(3, 5, 10, 5, AwsCommitment.ON_DEMAND),
-                CostAssumptions.DEFAULT.withHardwareLifeYears(2), fixed(3), null);
+                CostAssumptions.DEFAULT.withHardwareLifeYears(2), fixed(3));
         CostOption o = option(e.site(smallSite("desktop-test")), "owned:desktop-test");
         // bought month 1, replaced month 25 (3,000 again) and the old lot sold at 10 % = 300
         assertEquals(3000.00, o.series().get(24).amount(CostComponent.HARDWARE), 0.001);
@@ -282,7 +282,7 @@ class CostEngineTest {
         prices.add(new PriceItem("part-nic-2x25g", "part", "dual 25 GbE NIC", "usd", 375, 0, "", "estimate", null, true));
         prices.add(new PriceItem("part-switch-10g-8port", "part", "8-port 10 GbE switch", "usd", 600, 0, "", "estimate", null, true));
         CostEngine e = new CostEngine(catalog(List.of(MEERKAT), prices), CostSettings.DEFAULT,
-                CostAssumptions.DEFAULT.withRequiredNicGbps(10), fixed(3), null);
+                CostAssumptions.DEFAULT.withRequiredNicGbps(10), fixed(3));
         CostOption o = option(e.site(smallSite("desktop-test")), "owned:desktop-test");
         // 3 x 1,000 hosts + 3 x 300 NIC (the cheapest with 10 Gb/s) + 600 switch = 4,500
         assertEquals(4500.00, o.capexUsd(), 0.001);
