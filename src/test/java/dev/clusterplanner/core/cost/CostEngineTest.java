@@ -247,7 +247,7 @@ class CostEngineTest {
         // 4 instances growing 50 % a year: 4, 6, 9; this sizer needs one host per 2 instances, at least 3
         Workload app = new Workload("app", WorkloadKind.CONTAINER, 4, 1, 1, 10, 0, false, 0, 0, 0, 0.3, 50, "default");
         Site site = new Site("prod", SiteKind.CLUSTER, List.of(app), List.of("desktop-test"), null, Facility.OFFICE);
-        HostSizer perTwo = (s, hw) -> SizedHosts.of(Math.max(3, (s.instanceCount() + 1) / 2));
+        HostSizer perTwo = (s, hw) -> SizedHosts.of(Math.max(3, (s.instanceCount() + 1) / 2), null);
         CostEngine e = new CostEngine(catalog(List.of(MEERKAT), AWS_PRICES), new CostSettings(3, 5, 10, 5, AwsCommitment.ON_DEMAND),
                 CostAssumptions.DEFAULT, perTwo);
         CostOption o = option(e.site(site), "owned:desktop-test");
