@@ -10,14 +10,16 @@ import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.model.Workload;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-
-import static dev.clusterplanner.core.storage.Figures.n;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Power, energy, heat, current and rack space of a scenario of {@code hosts} identical hosts. Each host draws
- * linearly between its idle and maximum watts by the expected CPU utilisation; GPUs likewise between an idle
- * share of their rated power and the rated power. Pure functions; README "Storage, network and power".
+ * Power, energy, heat, current and rack space of a scenario's hosts. Each host draws linearly between its idle and
+ * maximum watts by the expected CPU utilisation; GPUs likewise between an idle share of their rated power and the
+ * rated power. Pure functions; README "Storage, network and power".
  */
 public final class PowerPlanner {
 
@@ -46,16 +48,20 @@ public final class PowerPlanner {
     private PowerPlanner() {
     }
 
-    /** Expected average utilisation: sum of count x vcpu (x VM overhead) x cpuUtil over (hosts x threads x cpuScore), at most 1. */
-    public static double utilisation(Site site, Hardware hw, int hosts) {
-        double capacity = hosts * hw.threads() * (hw.cpuScore() > 0 ? hw.cpuScore() : 1.0);
+    /** Expected average utilisation: busy threads over (sum of threads x cpuScore), at most 1. */
+    public static double utilisation(Site site, List<Hardware> hosts) {
+        double capacity = 0;
+        for (Hardware h : hosts) {
+            capacity += h.threads() * (h.cpuScore() > 0 ? h.cpuScore() : 1.0);
+        }
         if (capacity <= 0) {
             return 0;
         }
         return Math.min(1.0, busyThreads(site) / capacity);
     }
 
-    static double busyThreads(Site site) {
+    /** Sum of count x vcpu (x (1 + VM CPU overhead) for VMs) x cpuUtil over the workloads. */
+    public static double busyThreads(Site site) {
         Policy p = site.policy();
         double busy = 0;
         for (Workload w : site.workloads()) {
@@ -70,64 +76,99 @@ public final class PowerPlanner {
         return idleW + (maxW - idleW) * u;
     }
 
-    public static PowerAnalysis analyse(Site site, Hardware hw, int hosts) {
+    public static PowerAnalysis analyse(Site site, Hardware hw, int count) {
+        return analyse(site, Collections.nCopies(count, hw));
+    }
+
+    /** Power of the given hosts (one entry per host); each host runs at the cluster's average utilisation. */
+    public static PowerAnalysis analyse(Site site, List<Hardware> hosts) {
         List<Explanation> ex = new ArrayList<>();
         List<Finding> fs = new ArrayList<>();
         Facility f = site.facility();
         boolean desktopSite = site.kind() == SiteKind.DESKTOP;
         boolean dataCentre = f.dataCentre() && !desktopSite;
-        int rackUnits = desktopSite ? 0 : hosts * Math.max(0, hw.rackUnits());
-
-        if (!hw.category().isOwned()) {
-            ex.add(new Explanation("powerWatts", Double.NaN, "W", hw.category().id() + " hardware is rented: its power, cooling"
-                    + " and space are in the price, not counted here", source(hw)));
-            return new PowerAnalysis(false, utilisation(site, hw, hosts), null, 1.0, null, null, null, null, null, null, null,
-                    0, null, ex, fs);
+        Map<String, Hardware> distinct = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Hardware h : hosts) {
+            distinct.putIfAbsent(h.id(), h);
+            counts.merge(h.id(), 1, Integer::sum);
         }
-        double u = utilisation(site, hw, hosts);
+        int rackUnits = 0;
+        if (!desktopSite) {
+            for (Hardware h : hosts) {
+                rackUnits += Math.max(0, h.rackUnits());
+            }
+        }
+        double u = utilisation(site, hosts);
+        boolean owned = hosts.stream().allMatch(h -> h.category().isOwned());
+        if (!owned) {
+            ex.add(new Explanation("powerWatts", Double.NaN, "W", "rented hardware ("
+                    + String.join(", ", distinct.values().stream().filter(h -> !h.category().isOwned()).map(Hardware::id).toList())
+                    + "): power, cooling and space are in the price, not counted here", sources(distinct)));
+            return new PowerAnalysis(false, u, null, 1.0, null, null, null, null, null, null, null, 0, null, ex, fs);
+        }
+        double capacity = 0;
+        for (Hardware h : hosts) {
+            capacity += h.threads() * (h.cpuScore() > 0 ? h.cpuScore() : 1.0);
+        }
         ex.add(new Explanation("utilisation", u, "", "busy threads " + n(busyThreads(site)) + " (sum of count x vcpu"
-                + " x (1 + VM overhead " + n(site.policy().vmCpuOverheadPct()) + " % for VMs) x cpuUtil) / (" + hosts + " hosts x "
-                + hw.threads() + " threads x cpuScore " + n(hw.cpuScore() > 0 ? hw.cpuScore() : 1.0) + ") = " + n(u * 100)
-                + " %" + (u >= 1 ? " (capped at 100 %)" : ""), "the plan's workloads (cpuUtil)"));
+                + " x (1 + VM overhead " + n(site.policy().vmCpuOverheadPct()) + " % for VMs) x cpuUtil) / "
+                + n(capacity) + " host threads (threads x cpuScore) = " + n(u * 100) + " %" + (u >= 1 ? " (capped at 100 %)" : ""),
+                "the plan's workloads (cpuUtil)"));
 
-        int gpus = hosts * hw.gpuCount();
+        int gpus = 0;
+        double gpuRated = 0;
+        for (Hardware h : hosts) {
+            gpus += h.gpuCount();
+            gpuRated += h.gpuCount() * h.gpuWatts();
+        }
         double gpuBusy = 0;
         for (Workload w : site.workloads()) {
             gpuBusy += w.count() * w.gpu() * w.cpuUtil();
         }
         gpuBusy = Math.min(gpuBusy, gpus);
-        boolean gpuMissing = gpus > 0 && !(hw.gpuWatts() > 0);
-        boolean hostMissing = hw.powerIdleW() == null || hw.powerMaxW() == null;
-        if (hostMissing) {
-            fs.add(Finding.warning(RULE_FIGURE_MISSING, hw.id() + " has no " + (hw.powerIdleW() == null ? "idle" : "")
-                    + (hw.powerIdleW() == null && hw.powerMaxW() == null ? " or " : "") + (hw.powerMaxW() == null ? "maximum" : "")
-                    + " power figure in the catalog: power, energy, heat and current stay missing (not 0)", source(hw)));
-        }
-        if (gpuMissing) {
-            fs.add(Finding.warning(RULE_GPU_FIGURE_MISSING, hw.id() + " has " + hw.gpuCount() + " GPU(s) without a power figure:"
-                    + " power, energy, heat and current stay missing (not 0)", source(hw)));
+        boolean missing = false;
+        for (Hardware h : distinct.values()) {
+            if (h.powerIdleW() == null || h.powerMaxW() == null) {
+                missing = true;
+                String what = h.powerIdleW() == null && h.powerMaxW() == null ? "idle or maximum" : h.powerIdleW() == null ? "idle" : "maximum";
+                fs.add(Finding.warning(RULE_FIGURE_MISSING, h.id() + " has no " + what + " power figure in the catalog: power,"
+                        + " energy, heat and current stay missing (not 0)", source(h)));
+            }
+            if (h.gpuCount() > 0 && !(h.gpuWatts() > 0)) {
+                missing = true;
+                fs.add(Finding.warning(RULE_GPU_FIGURE_MISSING, h.id() + " has " + h.gpuCount() + " GPU(s) without a power figure:"
+                        + " power, energy, heat and current stay missing (not 0)", source(h)));
+            }
         }
         Double it = null;
         Double peak = null;
-        if (!hostMissing && !gpuMissing) {
-            double idle = hw.powerIdleW();
-            double max = hw.powerMaxW();
-            double host = hostWatts(idle, max, u);
-            double gpuIdle = gpus * hw.gpuWatts() * GPU_IDLE_SHARE;
-            double gpuW = gpuIdle + hw.gpuWatts() * (1 - GPU_IDLE_SHARE) * gpuBusy;
-            it = hosts * host + gpuW;
-            peak = hosts * max + gpus * hw.gpuWatts();
-            ex.add(new Explanation("powerWatts", it, "W", hosts + " hosts x (idle " + n(idle) + " W + (max " + n(max) + " - "
-                    + n(idle) + ") W x " + n(u * 100) + " %) = " + n(hosts * host) + " W"
-                    + (gpus > 0 ? " + GPUs " + gpus + " x " + n(hw.gpuWatts()) + " W x idle share " + n(GPU_IDLE_SHARE)
-                    + " + " + n(hw.gpuWatts()) + " W x " + n(1 - GPU_IDLE_SHARE) + " x busy GPUs " + n(gpuBusy)
-                    + " (count x gpu x cpuUtil) = " + n(gpuW) + " W" : "") + " = " + n(it) + " W",
-                    source(hw) + (gpus > 0 ? "; " + CITE_GPU_IDLE : "")));
-            ex.add(new Explanation("peakWatts", peak, "W", hosts + " hosts x max " + n(max) + " W"
-                    + (gpus > 0 ? " + " + gpus + " GPUs x " + n(hw.gpuWatts()) + " W" : "") + " = " + n(peak) + " W", source(hw)));
+        if (!missing) {
+            double hostsW = 0;
+            double peakW = 0;
+            List<String> parts = new ArrayList<>();
+            List<String> peakParts = new ArrayList<>();
+            for (Hardware h : distinct.values()) {
+                int c = counts.get(h.id());
+                double one = hostWatts(h.powerIdleW(), h.powerMaxW(), u);
+                hostsW += c * one;
+                peakW += c * h.powerMaxW();
+                parts.add(c + " x (idle " + n(h.powerIdleW()) + " W + (max " + n(h.powerMaxW()) + " - " + n(h.powerIdleW())
+                        + ") W x " + n(u * 100) + " %)");
+                peakParts.add(c + " x " + n(h.powerMaxW()) + " W");
+            }
+            double avgGpuW = gpus == 0 ? 0 : gpuRated / gpus;
+            double gpuW = gpuRated * GPU_IDLE_SHARE + avgGpuW * (1 - GPU_IDLE_SHARE) * gpuBusy;
+            it = hostsW + gpuW;
+            peak = peakW + gpuRated;
+            ex.add(new Explanation("powerWatts", it, "W", String.join(" + ", parts) + " = " + n(hostsW) + " W"
+                    + (gpus > 0 ? "; GPUs: rated " + n(gpuRated) + " W x idle share " + n(GPU_IDLE_SHARE) + " + " + n(avgGpuW)
+                    + " W x " + n(1 - GPU_IDLE_SHARE) + " x busy GPUs " + n(gpuBusy) + " (count x gpu x cpuUtil) = " + n(gpuW) + " W" : "")
+                    + "; total " + n(it) + " W", sources(distinct) + (gpus > 0 ? "; " + CITE_GPU_IDLE : "")));
+            ex.add(new Explanation("peakWatts", peak, "W", String.join(" + ", peakParts)
+                    + (gpus > 0 ? " + GPUs " + n(gpuRated) + " W" : "") + " = " + n(peak) + " W", sources(distinct)));
         }
         double pue = dataCentre ? f.pue() : 1.0;
-        String pueWhy = dataCentre ? "data centre PUE " + n(pue) : desktopSite ? "desktop site: no PUE" : "not a data centre: no PUE";
         Double facility = it == null ? null : it * pue;
         Double kwh = facility == null ? null : facility * HOURS_PER_MONTH / 1000;
         Double cost = kwh == null ? null : kwh * f.electricityUsdPerKwh();
@@ -136,8 +177,9 @@ public final class PowerPlanner {
         Double a230 = peak == null ? null : peak / 230;
         String cite = f.electricitySource() == null || f.electricitySource().isBlank() ? "the site's facility settings" : f.electricitySource();
         if (facility != null) {
-            ex.add(new Explanation("facilityWatts", facility, "W", n(it) + " W x " + pueWhy.replace("data centre PUE ", "PUE ")
-                    + (dataCentre ? " = " + n(facility) + " W" : ""), cite));
+            ex.add(new Explanation("facilityWatts", facility, "W", dataCentre
+                    ? n(it) + " W x PUE " + n(pue) + " = " + n(facility) + " W"
+                    : n(it) + " W, no PUE (" + (desktopSite ? "desktop site" : "not a data centre") + ")", cite));
             ex.add(new Explanation("energyKwhMonth", kwh, "kWh", n(facility) + " W x " + n(HOURS_PER_MONTH) + " h / 1000 = " + n(kwh) + " kWh",
                     "730 h a month (AWS calculator and OpenCost convention)"));
             ex.add(new Explanation("electricityUsdMonth", cost, "USD", n(kwh) + " kWh x " + f.electricityUsdPerKwh() + " USD/kWh = "
@@ -148,29 +190,34 @@ public final class PowerPlanner {
             ex.add(new Explanation("ampsAt230V", a230, "A", "peak " + n(peak) + " W / 230 V = " + n(a230) + " A (power factor 1)", ""));
             if (!dataCentre && a120 > OFFICE_CIRCUIT_AMPS * CONTINUOUS_SHARE) {
                 fs.add(Finding.warning(RULE_CIRCUIT, "at peak the hosts draw " + n(a120) + " A at 120 V, more than the "
-                        + n(OFFICE_CIRCUIT_AMPS * CONTINUOUS_SHARE) + " A a 15 A office circuit carries continuously: spread them over"
-                        + " " + (int) Math.ceil(a120 / (OFFICE_CIRCUIT_AMPS * CONTINUOUS_SHARE)) + " circuits (or use 230 V: "
+                        + n(OFFICE_CIRCUIT_AMPS * CONTINUOUS_SHARE) + " A a 15 A office circuit carries continuously: spread them over "
+                        + (int) Math.ceil(a120 / (OFFICE_CIRCUIT_AMPS * CONTINUOUS_SHARE)) + " circuits (or use 230 V: "
                         + n(a230) + " A)", CITE_CIRCUIT));
             }
         }
+        List<String> ruParts = new ArrayList<>();
+        distinct.values().forEach(h -> ruParts.add(counts.get(h.id()) + " x " + h.rackUnits() + " U"));
         ex.add(new Explanation("rackUnits", rackUnits, "U", desktopSite ? "desktop site: no rack"
-                : hosts + " hosts x " + hw.rackUnits() + " U = " + rackUnits + " U" + (hw.rackUnits() == 0 ? " (not rack-mounted)" : ""),
-                source(hw)));
+                : String.join(" + ", ruParts) + " = " + rackUnits + " U" + (rackUnits == 0 ? " (not rack-mounted)" : ""),
+                sources(distinct)));
         Double colo = 0.0;
         if (dataCentre) {
-            double perU = rackUnits * f.colocationUsdPerUMonth();
             if (f.colocationUsdPerKwMonth() > 0 && peak == null) {
                 colo = null;
             } else {
                 double perKw = peak == null ? 0 : peak / 1000 * f.colocationUsdPerKwMonth();
-                colo = perU + perKw;
+                colo = rackUnits * f.colocationUsdPerUMonth() + perKw;
                 ex.add(new Explanation("colocationUsdMonth", colo, "USD", rackUnits + " U x " + n(f.colocationUsdPerUMonth())
                         + " USD/U + peak " + n(peak == null ? 0 : peak / 1000) + " kW x " + n(f.colocationUsdPerKwMonth()) + " USD/kW = "
                         + n(colo) + " USD a month", cite));
             }
-            if (hw.rackUnits() == 0 && f.colocationUsdPerUMonth() > 0) {
-                fs.add(Finding.info(RULE_NO_RACK_UNITS, hw.id() + " is not rack-mounted (0 U): colocation per U is not counted;"
-                        + " shelves or a rack tray are needed", source(hw)));
+            if (f.colocationUsdPerUMonth() > 0) {
+                for (Hardware h : distinct.values()) {
+                    if (h.rackUnits() == 0) {
+                        fs.add(Finding.info(RULE_NO_RACK_UNITS, h.id() + " is not rack-mounted (0 U): colocation per U is not"
+                                + " counted for it; shelves or a rack tray are needed", source(h)));
+                    }
+                }
             }
         }
         return new PowerAnalysis(true, u, it, pue, facility, kwh, cost, btu, peak, a120, a230, rackUnits, colo, ex, fs);
@@ -182,5 +229,19 @@ public final class PowerPlanner {
             s += " (" + hw.sourceDate() + ")";
         }
         return hw.estimate() ? s + ", estimate" : s;
+    }
+
+    static String sources(Map<String, Hardware> distinct) {
+        return String.join("; ", distinct.values().stream().map(PowerPlanner::source).toList());
+    }
+
+    /** Up to two decimals, trailing zeros dropped. */
+    static String n(double v) {
+        double r = Math.round(v * 100.0) / 100.0;
+        if (r == Math.rint(r) && Math.abs(r) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) r);
+        }
+        String s = String.format(Locale.ROOT, "%,.2f", r);
+        return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
     }
 }

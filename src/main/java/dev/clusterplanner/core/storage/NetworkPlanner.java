@@ -9,6 +9,7 @@ import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.Workload;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static dev.clusterplanner.core.storage.Figures.hours;
@@ -54,7 +55,16 @@ public final class NetworkPlanner {
         return layout.isErasureCoded() ? (double) (layout.k() + layout.m() - 1) / layout.k() : layout.size() - 1;
     }
 
-    public static NetworkAnalysis analyse(Site site, Hardware hw, int hosts, StorageAnalysis storage) {
+    /** The network for {@code count} hosts of {@code hw}. */
+    public static NetworkAnalysis analyse(Site site, Hardware hw, int count, StorageAnalysis storage) {
+        return analyse(site, Collections.nCopies(count, hw), storage);
+    }
+
+    /**
+     * The network for the given hosts (one entry per host). With mixed hardware the slowest port and the slowest
+     * disk set the recovery times, and the host that holds most data is the one lost.
+     */
+    public static NetworkAnalysis analyse(Site site, List<Hardware> hosts, StorageAnalysis storage) {
         List<Explanation> ex = new ArrayList<>();
         List<Finding> fs = new ArrayList<>();
         boolean ceph = storage.isCeph();
@@ -65,12 +75,22 @@ public final class NetworkPlanner {
             writeMBps += w.count() * w.writeMbps();
             clientMbit += w.count() * w.netMbps();
         }
-        int n = Math.max(1, hosts);
+        int n = Math.max(1, hosts.size());
+        double nic = Double.MAX_VALUE;
+        int ports = Integer.MAX_VALUE;
+        for (Hardware h : hosts) {
+            nic = Math.min(nic, h.nicGbps());
+            ports = Math.min(ports, h.nicPorts());
+        }
+        if (hosts.isEmpty()) {
+            nic = 0;
+            ports = 0;
+        }
         double factor = ceph ? replicationFactor(layout) : 0;
         double replication = writeMBps * factor * 8 / 1000 / n;
         double clientGbps = clientMbit / 1000 / n;
         double cephClientGbps = ceph ? writeMBps * 8 / 1000 / n : 0;
-        boolean separate = hw.nicPorts() >= 2;
+        boolean separate = ports >= 2;
         double portLoad = separate && ceph ? replication : replication + clientGbps + cephClientGbps;
 
         if (ceph) {
@@ -92,41 +112,45 @@ public final class NetworkPlanner {
                         + n(fromLoad) + " Gb/s" + (ceph ? "; Ceph asks at least " + n(CEPH_MIN_GBPS) + " Gb/s, so " + n(required) + " Gb/s" : ""),
                 ceph ? Recovery.CITE_NETWORK : "the plan's workloads"));
 
-        double nic = hw.nicGbps();
         double diskMBps = (storage.diskType() == null ? DiskType.HDD : storage.diskType()).typicalMBps();
         double diskHours = Double.NaN;
         double hostHours = Double.NaN;
         double hostHoursFull = Double.NaN;
-        String window = "no Ceph: a lost disk or host is restored from backup";
+        String window = ceph ? "unknown" : "no Ceph: a lost disk or host is restored from backup";
         if (nic <= 0) {
-            fs.add(Finding.info(RULE_NIC_UNKNOWN, hw.id() + " has no NIC speed in the catalog: network checks and recovery"
-                    + " times are skipped", StoragePlanner.source(hw)));
+            for (Hardware h : StoragePlanner.distinct(hosts)) {
+                if (h.nicGbps() <= 0) {
+                    fs.add(Finding.info(RULE_NIC_UNKNOWN, h.id() + " has no NIC speed in the catalog: network checks and"
+                            + " recovery times are skipped", StoragePlanner.source(h)));
+                }
+            }
             if (ceph) {
                 window = "unknown (NIC speed missing)";
             }
         } else {
             if (portLoad > nic * Recovery.NETWORK_EFFICIENCY) {
-                fs.add(Finding.error(RULE_NIC_SATURATED, "each host sends " + n3(portLoad) + " Gb/s steady, more than its "
+                fs.add(Finding.error(RULE_NIC_SATURATED, "each host sends " + n3(portLoad) + " Gb/s steady, more than a "
                         + n(nic) + " Gb/s port carries (x efficiency " + n(Recovery.NETWORK_EFFICIENCY) + "); use at least "
                         + n(required) + " Gb/s", ceph ? Recovery.CITE_NETWORK : ""));
             }
-            if (ceph && storage.osdsPerHost() > 0) {
-                int osds = storage.osdsPerHost();
+            if (ceph && storage.osds() > 0 && storage.rawBytes() > 0) {
                 int width = StoragePlanner.width(layout);
                 double amp = layout.isErasureCoded() ? layout.k() : 1;
-                double hostShare = storage.storedRawBytes() / n;
-                double diskShare = hostShare / osds;
-                double hostShareFull = storage.usableBytes() * storage.rawOverhead() / n;
+                double hostFraction = storage.largestHostBytes() / storage.rawBytes();
+                double hostShare = storage.storedRawBytes() * hostFraction;
+                double hostShareFull = storage.usableBytes() * storage.rawOverhead() * hostFraction;
+                double diskShare = storage.storedRawBytes() * storage.largestDiskBytes() / storage.rawBytes();
+                int survivorOsds = storage.osds() - storage.largestHostOsds();
                 Recovery hostLoss;
                 Recovery hostLossFull;
                 String hostHow;
                 if (storage.healsAfterHostLoss()) {
-                    hostLoss = Recovery.estimate(hostShare, n - 1, (n - 1) * osds, amp, nic, diskMBps);
-                    hostLossFull = Recovery.estimate(hostShareFull, n - 1, (n - 1) * osds, amp, nic, diskMBps);
+                    hostLoss = Recovery.estimate(hostShare, n - 1, survivorOsds, amp, nic, diskMBps);
+                    hostLossFull = Recovery.estimate(hostShareFull, n - 1, survivorOsds, amp, nic, diskMBps);
                     hostHow = "the lost host's data is re-created on the " + (n - 1) + " survivors: ";
                 } else {
-                    hostLoss = Recovery.estimate(hostShare, 1, osds, amp, nic, diskMBps);
-                    hostLossFull = Recovery.estimate(hostShareFull, 1, osds, amp, nic, diskMBps);
+                    hostLoss = Recovery.estimate(hostShare, 1, storage.largestHostOsds(), amp, nic, diskMBps);
+                    hostLossFull = Recovery.estimate(hostShareFull, 1, storage.largestHostOsds(), amp, nic, diskMBps);
                     hostHow = "the survivors cannot take the lost host's copies (" + n + " hosts for " + width
                             + " copies/chunks): the pool stays degraded until the host returns or a replacement is"
                             + " backfilled through its own port: ";
@@ -134,11 +158,11 @@ public final class NetworkPlanner {
                 Recovery diskLoss;
                 String diskHow;
                 if (n > width) {
-                    diskLoss = Recovery.estimate(diskShare, n - 1, n * osds - 1, amp, nic, diskMBps);
+                    diskLoss = Recovery.estimate(diskShare, n - 1, storage.osds() - 1, amp, nic, diskMBps);
                     diskHow = "the lost disk's data is re-created across the cluster's other OSDs: ";
-                } else if (osds >= 2) {
-                    diskLoss = Recovery.estimate(diskShare, 1, osds - 1, amp, nic, diskMBps);
-                    diskHow = "only the same host's other " + (osds - 1) + " OSD(s) may take the lost disk's copies"
+                } else if (storage.minOsdsPerHost() >= 2) {
+                    diskLoss = Recovery.estimate(diskShare, 1, storage.minOsdsPerHost() - 1, amp, nic, diskMBps);
+                    diskHow = "only the same host's other OSD(s) may take the lost disk's copies"
                             + " (every other host already holds one): ";
                 } else {
                     diskLoss = Recovery.estimate(diskShare, 1, 1, amp, nic, diskMBps);
@@ -147,27 +171,35 @@ public final class NetworkPlanner {
                 diskHours = diskLoss.hours();
                 hostHours = hostLoss.hours();
                 hostHoursFull = hostLossFull.hours();
-                ex.add(new Explanation("recoveryHoursDiskLoss", diskHours, "h", diskHow + diskLoss.formula(nic, diskMBps),
+                String basis = (hosts.size() > 1 && StoragePlanner.distinct(hosts).size() > 1
+                        ? " (mixed hosts: the slowest port " + n(nic) + " Gb/s and disk " + n(diskMBps) + " MB/s count)" : "");
+                ex.add(new Explanation("recoveryHoursDiskLoss", diskHours, "h", diskHow + diskLoss.formula(nic, diskMBps) + basis,
                         Recovery.CITE_NETWORK + "; " + Recovery.CITE_THROTTLE));
                 ex.add(new Explanation("recoveryHoursHostLoss", hostHours, "h", hostHow + hostLoss.formula(nic, diskMBps)
-                        + "; filled to the usable capacity: " + hours(hostHoursFull),
+                        + "; filled to the usable capacity: " + hours(hostHoursFull) + basis,
                         Recovery.CITE_NETWORK + "; " + Recovery.CITE_THROTTLE));
                 window = riskWindow(layout, storage.healsAfterHostLoss(), hostHours);
                 ex.add(new Explanation("riskWindowHours", hostHours, "h", window, StoragePlanner.CITE_POOL));
             }
-            if (nic < required) {
-                String recovery = Double.isNaN(hostHours) ? "" : ": allowed, but recovery after losing a host takes "
-                        + hours(hostHours) + " with the planned data (" + hours(hostHoursFull) + " once filled to the usable capacity)";
-                fs.add(Finding.warning(RULE_NIC_BELOW_REQUIRED, hw.id() + " has " + n(nic) + " Gb/s ports, below the "
-                        + n(required) + " Gb/s this plan needs" + (ceph ? " (Ceph's docs ask at least 10 Gb/s)" : "") + recovery,
-                        ceph ? Recovery.CITE_NETWORK : ""));
+            for (Hardware h : StoragePlanner.distinct(hosts)) {
+                if (h.nicGbps() > 0 && h.nicGbps() < required) {
+                    String recovery = Double.isNaN(hostHours) ? "" : ": allowed, but recovery after losing a host takes "
+                            + hours(hostHours) + " with the planned data (" + hours(hostHoursFull) + " once filled to the usable capacity)";
+                    fs.add(Finding.warning(RULE_NIC_BELOW_REQUIRED, h.id() + " has " + n(h.nicGbps()) + " Gb/s ports, below the "
+                            + n(required) + " Gb/s this plan needs" + (ceph ? " (Ceph's docs ask at least 10 Gb/s)" : "") + recovery,
+                            ceph ? Recovery.CITE_NETWORK : ""));
+                }
             }
         }
-        if (ceph && hw.nicPorts() == 1) {
-            fs.add(Finding.info(RULE_SHARED_PORT, hw.id() + " has one network port: Ceph replication, recovery and client"
-                    + " traffic share it; a second port for a separate cluster network is recommended", CITE_SEPARATE));
+        if (ceph) {
+            for (Hardware h : StoragePlanner.distinct(hosts)) {
+                if (h.nicPorts() == 1) {
+                    fs.add(Finding.info(RULE_SHARED_PORT, h.id() + " has one network port: Ceph replication, recovery and client"
+                            + " traffic share it; a second port for a separate cluster network is recommended", CITE_SEPARATE));
+                }
+            }
         }
-        return new NetworkAnalysis(writeMBps, replication, portLoad, nic, hw.nicPorts(), required,
+        return new NetworkAnalysis(writeMBps, replication, portLoad, nic, ports, required,
                 diskHours, hostHours, hostHoursFull, window, ex, fs);
     }
 

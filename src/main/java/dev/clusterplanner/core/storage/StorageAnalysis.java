@@ -16,8 +16,12 @@ import java.util.List;
  * @param layout            the Ceph pool layout (for local storage: the policy's layout, unused except nearfull)
  * @param description       the protection in words ("Ceph replicated size 3/min_size 2", "local mirror ...")
  * @param hosts             hosts in the scenario
- * @param osdsPerHost       data disks per host (one OSD each in Ceph mode)
- * @param diskType          data disk technology (null when unknown)
+ * @param osds              data disks of all hosts (one OSD each in Ceph mode)
+ * @param minOsdsPerHost    data disks of the host with the fewest
+ * @param largestHostBytes  raw bytes of the largest host (the reserve)
+ * @param largestHostOsds   data disks of that host
+ * @param largestDiskBytes  raw bytes of the largest data disk
+ * @param diskType          the slowest data disk technology among the hosts (null when unknown)
  * @param rawOverhead       raw bytes per stored byte: size, (k+m)/k, 2 for a mirror, 1 for a single disk
  * @param rawBytes          all data disks of all hosts
  * @param protectedBytes    raw / overhead
@@ -32,8 +36,11 @@ public record StorageAnalysis(
         CephLayout layout,
         String description,
         int hosts,
-        int osdsPerHost,
-        double diskGb,
+        int osds,
+        int minOsdsPerHost,
+        double largestHostBytes,
+        int largestHostOsds,
+        double largestDiskBytes,
         DiskType diskType,
         double rawOverhead,
         double rawBytes,
@@ -70,6 +77,11 @@ public record StorageAnalysis(
     /** Raw bytes the stored data occupies on the disks (stored x overhead). */
     public double storedRawBytes() {
         return storedBytes * rawOverhead;
+    }
+
+    /** Data disks per host when every host has the same number, else the average rounded down (for display). */
+    public int osdsPerHost() {
+        return hosts == 0 ? 0 : osds / hosts;
     }
 
     public boolean isCeph() {

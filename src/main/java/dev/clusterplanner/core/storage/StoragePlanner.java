@@ -1,6 +1,7 @@
 package dev.clusterplanner.core.storage;
 
 import dev.clusterplanner.core.model.CephLayout;
+import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
@@ -9,7 +10,10 @@ import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.clusterplanner.core.storage.Figures.BYTES_PER_GB;
 import static dev.clusterplanner.core.storage.Figures.BYTES_PER_GIB;
@@ -18,9 +22,9 @@ import static dev.clusterplanner.core.storage.Figures.BYTES_PER_TIB;
 import static dev.clusterplanner.core.storage.Figures.n;
 
 /**
- * Capacity of a site's storage for a scenario of {@code hosts} identical hosts: local disks (a mirror or a
- * single disk per host) or Ceph (replicated or erasure-coded, one OSD per data disk), and the failure-domain
- * rules that become findings. Pure functions; README "Storage, network and power" documents every formula.
+ * Capacity of a site's storage for a scenario's hosts: local disks (a mirror or a single disk per host) or Ceph
+ * (replicated or erasure-coded, one OSD per data disk), and the failure-domain rules that become findings.
+ * Pure functions; README "Storage, network and power" documents every formula.
  */
 public final class StoragePlanner {
 
@@ -45,17 +49,20 @@ public final class StoragePlanner {
     private StoragePlanner() {
     }
 
-    /**
-     * Storage for {@code hosts} hosts of {@code hw} at {@code site}, with growth counted over {@code years}.
-     */
-    public static StorageAnalysis analyse(Site site, Hardware hw, int hosts, int years) {
+    /** Storage for {@code count} hosts of {@code hw}, with growth counted over {@code years}. */
+    public static StorageAnalysis analyse(Site site, Hardware hw, int count, int years) {
+        return analyse(site, Collections.nCopies(count, hw), years);
+    }
+
+    /** Storage for the given hosts (one entry per host, in host order), with growth counted over {@code years}. */
+    public static StorageAnalysis analyse(Site site, List<Hardware> hosts, int years) {
         StorageMode mode = site.policy().storageMode();
         CephLayout layout = site.policy().ceph();
         double stored = storedBytes(site.workloads(), 0);
         double storedAtHorizon = storedBytes(site.workloads(), years);
         return mode == StorageMode.CEPH
-                ? ceph(site, hw, hosts, years, layout, stored, storedAtHorizon)
-                : local(site, hw, hosts, years, layout, stored, storedAtHorizon);
+                ? ceph(site, hosts, years, layout, stored, storedAtHorizon)
+                : local(site, hosts, years, layout, stored, storedAtHorizon);
     }
 
     /** Sum of count x diskGib over the workloads, with each count grown by growthPctYear for {@code year} years. */
@@ -77,38 +84,94 @@ public final class StoragePlanner {
         return layout.isErasureCoded() ? layout.k() + layout.m() : layout.size();
     }
 
-    private static StorageAnalysis ceph(Site site, Hardware hw, int hosts, int years, CephLayout layout,
+    static double hostRawBytes(Hardware h) {
+        return h.dataDisks() * h.dataDiskGb() * BYTES_PER_GB;
+    }
+
+    /** "3 x meerkat" or "2 x a + 1 x b". */
+    static String hostsText(List<Hardware> hosts) {
+        Map<String, Integer> byId = byId(hosts);
+        List<String> parts = new ArrayList<>();
+        byId.forEach((id, c) -> parts.add(c + " x " + id));
+        return String.join(" + ", parts);
+    }
+
+    static Map<String, Integer> byId(List<Hardware> hosts) {
+        Map<String, Integer> byId = new LinkedHashMap<>();
+        for (Hardware h : hosts) {
+            byId.merge(h.id(), 1, Integer::sum);
+        }
+        return byId;
+    }
+
+    static List<Hardware> distinct(List<Hardware> hosts) {
+        Map<String, Hardware> m = new LinkedHashMap<>();
+        for (Hardware h : hosts) {
+            m.putIfAbsent(h.id(), h);
+        }
+        return List.copyOf(m.values());
+    }
+
+    /** The slowest disk technology among hosts with data disks (null when none is known). */
+    static DiskType slowestDisk(List<Hardware> hosts) {
+        DiskType slowest = null;
+        for (Hardware h : hosts) {
+            if (h.dataDisks() > 0 && h.dataDiskType() != null
+                    && (slowest == null || h.dataDiskType().typicalMBps() < slowest.typicalMBps())) {
+                slowest = h.dataDiskType();
+            }
+        }
+        return slowest;
+    }
+
+    private static StorageAnalysis ceph(Site site, List<Hardware> hosts, int years, CephLayout layout,
                                         double stored, double storedAtHorizon) {
         List<Explanation> ex = new ArrayList<>();
         List<Finding> fs = new ArrayList<>();
-        int osds = hw.dataDisks();
-        double hostBytes = osds * hw.dataDiskGb() * BYTES_PER_GB;
-        double raw = hosts * hostBytes;
+        int n = hosts.size();
+        double raw = 0;
+        double largest = 0;
+        int largestOsds = 0;
+        double largestDisk = 0;
+        int osds = 0;
+        int minOsds = Integer.MAX_VALUE;
+        for (Hardware h : hosts) {
+            double r = hostRawBytes(h);
+            raw += r;
+            osds += h.dataDisks();
+            minOsds = Math.min(minOsds, h.dataDisks());
+            largestDisk = Math.max(largestDisk, h.dataDisks() > 0 ? h.dataDiskGb() * BYTES_PER_GB : 0);
+            if (r > largest) {
+                largest = r;
+                largestOsds = h.dataDisks();
+            }
+        }
+        minOsds = n == 0 ? 0 : minOsds;
         double overhead = layout.rawOverhead();
         double prot = raw / overhead;
-        double safe = safeBytes(raw, hostBytes, overhead);
+        double safe = safeBytes(raw, largest, overhead);
         double usable = safe * layout.nearfullRatio();
         int width = width(layout);
-        boolean heals = hosts > width;
-        String desc = "Ceph " + layout.describe() + ", " + osds + " OSD" + (osds == 1 ? "" : "s") + " per host";
+        boolean heals = n > width;
+        String desc = "Ceph " + layout.describe() + ", " + osds + " OSD" + (osds == 1 ? "" : "s") + " on " + n + " host" + (n == 1 ? "" : "s");
 
-        ex.add(new Explanation("osdsPerHost", osds, "OSDs",
-                "one OSD per data disk: " + hw.id() + " has " + osds + " x " + n(hw.dataDiskGb()) + " GB "
-                        + (hw.dataDiskType() == null ? "(type unknown)" : hw.dataDiskType().id()),
-                source(hw)));
-        ex.add(new Explanation("rawTiB", raw / BYTES_PER_TIB, "TiB",
-                hosts + " hosts x " + osds + " disks x " + n(hw.dataDiskGb()) + " GB = " + n(raw / BYTES_PER_TB)
-                        + " TB = " + n(raw / BYTES_PER_TIB) + " TiB", source(hw)));
+        for (Hardware h : distinct(hosts)) {
+            ex.add(new Explanation("osdsPerHost", h.dataDisks(), "OSDs",
+                    "one OSD per data disk: " + h.id() + " has " + h.dataDisks() + " x " + n(h.dataDiskGb()) + " GB "
+                            + (h.dataDiskType() == null ? "(type unknown)" : h.dataDiskType().id()), source(h)));
+        }
+        ex.add(new Explanation("rawTiB", raw / BYTES_PER_TIB, "TiB", rawFormula(hosts) + " = " + n(raw / BYTES_PER_TB)
+                + " TB = " + n(raw / BYTES_PER_TIB) + " TiB", sources(hosts)));
         String overheadText = layout.isErasureCoded()
                 ? "erasure coding " + layout.k() + "+" + layout.m() + ": raw overhead (k+m)/k = (" + layout.k() + "+" + layout.m()
                 + ")/" + layout.k() + " = " + n(overhead) + "x"
                 : "replicated size " + layout.size() + ": every byte is stored " + layout.size() + " times (overhead " + n(overhead) + "x)";
         ex.add(new Explanation("rawOverhead", overhead, "x", overheadText, layout.isErasureCoded() ? CITE_EC : CITE_POOL));
         ex.add(new Explanation("safeTiB", safe / BYTES_PER_TIB, "TiB",
-                "(raw " + n(raw / BYTES_PER_TB) + " TB - largest host " + n(hostBytes / BYTES_PER_TB) + " TB) / "
+                "(raw " + n(raw / BYTES_PER_TB) + " TB - largest host " + n(largest / BYTES_PER_TB) + " TB) / "
                         + n(overhead) + " = " + n(safe / BYTES_PER_TB) + " TB = " + n(safe / BYTES_PER_TIB) + " TiB"
                         + (heals ? "; after losing the largest host the survivors can hold every copy again"
-                        : "; with only " + hosts + " hosts for " + width + " copies/chunks the reserve is not used for"
+                        : "; with only " + n + " hosts for " + width + " copies/chunks the reserve is not used for"
                         + " re-replication after a host loss (the pool stays degraded), but it keeps room for a lost disk's"
                         + " data on its host's other disks"),
                 CITE_RESERVE));
@@ -120,19 +183,21 @@ public final class StoragePlanner {
                 "sum of count x diskGib over the workloads = " + n(stored / BYTES_PER_GIB) + " GiB"
                         + " (thin provisioning ignored: every instance disk counted full)", "the plan's workloads"));
 
-        if (osds == 0) {
-            fs.add(Finding.error(RULE_NO_DATA_DISKS, hw.id() + " has no data disks, so Ceph has no OSDs to store anything on;"
-                    + " choose hardware with data disks or local storage", source(hw)));
+        for (Hardware h : distinct(hosts)) {
+            if (h.dataDisks() == 0) {
+                fs.add(Finding.error(RULE_NO_DATA_DISKS, h.id() + " has no data disks, so Ceph has no OSDs on it;"
+                        + " choose hardware with data disks or local storage", source(h)));
+            }
         }
         if (layout.isErasureCoded()) {
             int k = layout.k();
             int m = layout.m();
-            if (hosts < k + m) {
+            if (n < k + m) {
                 fs.add(Finding.error(RULE_EC_TOO_FEW_HOSTS, "EC " + k + "+" + m + " puts each of its " + (k + m)
-                        + " chunks on a different host, but the scenario has only " + hosts + " hosts: placement groups stay"
+                        + " chunks on a different host, but the scenario has only " + n + " hosts: placement groups stay"
                         + " incomplete; use at least " + (k + m) + " hosts (better " + (k + m + 1) + ") or a smaller profile", CITE_EC));
-            } else if (hosts == k + m) {
-                fs.add(Finding.warning(RULE_CANNOT_HEAL, "EC " + k + "+" + m + " on exactly " + hosts + " hosts cannot heal after"
+            } else if (n == k + m) {
+                fs.add(Finding.warning(RULE_CANNOT_HEAL, "EC " + k + "+" + m + " on exactly " + n + " hosts cannot heal after"
                         + " a host loss: no spare host takes the lost chunks, so the pool stays degraded until the host returns;"
                         + " Ceph recommends k+m+1 = " + (k + m + 1) + " hosts", CITE_EC));
             }
@@ -142,14 +207,13 @@ public final class StoragePlanner {
             }
         } else {
             int size = layout.size();
-            if (hosts < size) {
+            if (n < size) {
                 fs.add(Finding.error(RULE_REPLICAS_EXCEED_HOSTS, "size " + size + " needs " + size + " hosts for its copies,"
-                        + " but the scenario has " + hosts + ": placement groups are undersized from the start", CITE_CRUSH));
-            } else if (hosts == size) {
-                fs.add(Finding.warning(RULE_CANNOT_HEAL, "a size-" + size + " pool on exactly " + hosts + " hosts cannot heal after"
-                        + " a host loss: there is no other host to re-create the third copy on, so the pool stays degraded"
-                        + " with " + (size - 1) + " copies until the host returns or is replaced; a " + (size + 1)
-                        + "th host lets it heal", CITE_CRUSH));
+                        + " but the scenario has " + n + ": placement groups are undersized from the start", CITE_CRUSH));
+            } else if (n == size) {
+                fs.add(Finding.warning(RULE_CANNOT_HEAL, "a size-" + size + " pool on exactly " + n + " hosts cannot heal after"
+                        + " a host loss: there is no other host to re-create the lost copy on, so the pool stays degraded"
+                        + " with " + (size - 1) + " copies until the host returns or is replaced; a host more lets it heal", CITE_CRUSH));
             }
             if (size <= 2) {
                 fs.add(Finding.warning(RULE_SIZE_BELOW_3, "size " + size + " keeps " + size + " cop" + (size == 1 ? "y" : "ies")
@@ -161,48 +225,78 @@ public final class StoragePlanner {
             }
         }
         capacityFindings(fs, site, usable, stored, years, desc);
-        return new StorageAnalysis(StorageMode.CEPH, layout, desc, hosts, osds, hw.dataDiskGb(), hw.dataDiskType(), overhead,
-                raw, prot, safe, usable, stored, storedAtHorizon, heals, ex, fs);
+        return new StorageAnalysis(StorageMode.CEPH, layout, desc, n, osds, minOsds, largest, largestOsds, largestDisk,
+                slowestDisk(hosts), overhead, raw, prot, safe, usable, stored, storedAtHorizon, heals, ex, fs);
     }
 
-    private static StorageAnalysis local(Site site, Hardware hw, int hosts, int years, CephLayout layout,
+    private static String rawFormula(List<Hardware> hosts) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Integer> byId = byId(hosts);
+        for (Hardware h : distinct(hosts)) {
+            parts.add(byId.get(h.id()) + " host(s) x " + h.dataDisks() + " disk(s) x " + n(h.dataDiskGb()) + " GB");
+        }
+        return String.join(" + ", parts);
+    }
+
+    private static StorageAnalysis local(Site site, List<Hardware> hosts, int years, CephLayout layout,
                                          double stored, double storedAtHorizon) {
         List<Explanation> ex = new ArrayList<>();
         List<Finding> fs = new ArrayList<>();
-        int disks = hw.dataDisks();
-        double hostRaw;
-        double hostProtected;
-        String desc;
-        String how;
-        if (disks >= 2) {
-            int pairs = disks / 2;
-            hostRaw = disks * hw.dataDiskGb() * BYTES_PER_GB;
-            hostProtected = pairs * hw.dataDiskGb() * BYTES_PER_GB;
-            desc = "local mirror: " + pairs + " mirrored pair" + (pairs == 1 ? "" : "s") + " of " + n(hw.dataDiskGb()) + " GB per host"
-                    + (disks % 2 == 1 ? " (one disk left as a spare)" : "");
-            how = "mirror (ZFS or btrfs RAID1): " + pairs + " pair(s) x " + n(hw.dataDiskGb()) + " GB per host; a disk may fail without loss";
-        } else if (disks == 1) {
-            hostRaw = hw.dataDiskGb() * BYTES_PER_GB;
-            hostProtected = hostRaw;
-            desc = "local single disk of " + n(hw.dataDiskGb()) + " GB per host (no redundancy)";
-            how = "single disk: " + n(hw.dataDiskGb()) + " GB per host, no redundancy";
-            fs.add(Finding.warning(RULE_SINGLE_DISK, hw.id() + " has one data disk: local storage on it has no redundancy, so a"
-                    + " disk failure loses the instances on it until restored from backup; add a second disk to mirror", source(hw)));
-        } else {
-            hostRaw = hw.osDiskGb() * BYTES_PER_GB;
-            hostProtected = hostRaw;
-            desc = "local OS disk of " + hw.osDiskGb() + " GB per host (no data disks, no redundancy)";
-            how = "no data disks: instances share the " + hw.osDiskGb() + " GB OS disk, no redundancy";
-            fs.add(Finding.info(RULE_NO_DATA_DISKS, hw.id() + " has no data disks: instances live on the OS disk ("
-                    + hw.osDiskGb() + " GB), without redundancy", source(hw)));
+        double raw = 0;
+        double prot = 0;
+        double largest = 0;
+        double largestDisk = 0;
+        int largestOsds = 0;
+        int osds = 0;
+        int minOsds = Integer.MAX_VALUE;
+        Map<String, Integer> byId = byId(hosts);
+        List<String> descs = new ArrayList<>();
+        List<String> hows = new ArrayList<>();
+        for (Hardware h : distinct(hosts)) {
+            int c = byId.get(h.id());
+            int disks = h.dataDisks();
+            double hostRaw;
+            double hostProtected;
+            if (disks >= 2) {
+                int pairs = disks / 2;
+                hostRaw = disks * h.dataDiskGb() * BYTES_PER_GB;
+                hostProtected = pairs * h.dataDiskGb() * BYTES_PER_GB;
+                descs.add("local mirror: " + pairs + " mirrored pair" + (pairs == 1 ? "" : "s") + " of " + n(h.dataDiskGb())
+                        + " GB per host" + (disks % 2 == 1 ? " (one disk left as a spare)" : "") + prefixFor(byId, h));
+                hows.add(h.id() + ": mirror (ZFS or btrfs RAID1) of " + pairs + " pair(s) x " + n(h.dataDiskGb())
+                        + " GB; a disk may fail without loss");
+            } else if (disks == 1) {
+                hostRaw = h.dataDiskGb() * BYTES_PER_GB;
+                hostProtected = hostRaw;
+                descs.add("local single disk of " + n(h.dataDiskGb()) + " GB per host (no redundancy)" + prefixFor(byId, h));
+                hows.add(h.id() + ": single disk of " + n(h.dataDiskGb()) + " GB, no redundancy");
+                fs.add(Finding.warning(RULE_SINGLE_DISK, h.id() + " has one data disk: local storage on it has no redundancy, so a"
+                        + " disk failure loses the instances on it until restored from backup; add a second disk to mirror", source(h)));
+            } else {
+                hostRaw = h.osDiskGb() * BYTES_PER_GB;
+                hostProtected = hostRaw;
+                descs.add("local OS disk of " + h.osDiskGb() + " GB per host (no data disks, no redundancy)" + prefixFor(byId, h));
+                hows.add(h.id() + ": no data disks, instances share the " + h.osDiskGb() + " GB OS disk, no redundancy");
+                fs.add(Finding.info(RULE_NO_DATA_DISKS, h.id() + " has no data disks: instances live on the OS disk ("
+                        + h.osDiskGb() + " GB), without redundancy", source(h)));
+            }
+            raw += c * hostRaw;
+            prot += c * hostProtected;
+            osds += c * disks;
+            minOsds = Math.min(minOsds, disks);
+            if (hostRaw > largest) {
+                largest = hostRaw;
+                largestOsds = disks;
+            }
+            largestDisk = Math.max(largestDisk, disks > 0 ? h.dataDiskGb() * BYTES_PER_GB : hostRaw);
         }
-        double raw = hosts * hostRaw;
-        double prot = hosts * hostProtected;
+        minOsds = hosts.isEmpty() ? 0 : minOsds;
         double overhead = prot > 0 ? raw / prot : 1;
         double usable = prot * layout.nearfullRatio();
-        ex.add(new Explanation("rawTiB", raw / BYTES_PER_TIB, "TiB",
-                hosts + " host(s) x " + n(hostRaw / BYTES_PER_GB) + " GB = " + n(raw / BYTES_PER_TIB) + " TiB", source(hw)));
-        ex.add(new Explanation("rawOverhead", overhead, "x", how, source(hw)));
+        String desc = String.join("; ", descs);
+        ex.add(new Explanation("rawTiB", raw / BYTES_PER_TIB, "TiB", hostsText(hosts) + ": " + n(raw / BYTES_PER_TB) + " TB = "
+                + n(raw / BYTES_PER_TIB) + " TiB", sources(hosts)));
+        ex.add(new Explanation("rawOverhead", overhead, "x", String.join("; ", hows), sources(hosts)));
         ex.add(new Explanation("usableTiB", usable / BYTES_PER_TIB, "TiB",
                 n(prot / BYTES_PER_TB) + " TB protected x fill limit " + n(layout.nearfullRatio()) + " = " + n(usable / BYTES_PER_TB)
                         + " TB = " + n(usable / BYTES_PER_TIB) + " TiB (the same headroom as Ceph's nearfull; ZFS and btrfs"
@@ -211,8 +305,12 @@ public final class StoragePlanner {
         ex.add(new Explanation("storedTiB", stored / BYTES_PER_TIB, "TiB",
                 "sum of count x diskGib over the workloads = " + n(stored / BYTES_PER_GIB) + " GiB", "the plan's workloads"));
         capacityFindings(fs, site, usable, stored, years, desc);
-        return new StorageAnalysis(StorageMode.LOCAL, layout, desc, hosts, disks, hw.dataDiskGb(), hw.dataDiskType(), overhead,
-                raw, prot, prot, usable, stored, storedAtHorizon, false, ex, fs);
+        return new StorageAnalysis(StorageMode.LOCAL, layout, desc, hosts.size(), osds, minOsds, largest, largestOsds, largestDisk,
+                slowestDisk(hosts), overhead, raw, prot, prot, usable, stored, storedAtHorizon, false, ex, fs);
+    }
+
+    private static String prefixFor(Map<String, Integer> byId, Hardware h) {
+        return byId.size() > 1 ? " on " + h.id() : "";
     }
 
     private static void capacityFindings(List<Finding> fs, Site site, double usable, double stored, int years, String desc) {
@@ -232,11 +330,16 @@ public final class StoragePlanner {
         }
     }
 
-    static String source(Hardware hw) {
+    /** "catalog row id: source (date)", with ", estimate" when the row is one. */
+    public static String source(Hardware hw) {
         String s = hw.source() == null || hw.source().isBlank() ? "catalog row " + hw.id() : "catalog row " + hw.id() + ": " + hw.source();
         if (hw.sourceDate() != null) {
             s += " (" + hw.sourceDate() + ")";
         }
         return hw.estimate() ? s + ", estimate" : s;
+    }
+
+    static String sources(List<Hardware> hosts) {
+        return String.join("; ", distinct(hosts).stream().map(StoragePlanner::source).toList());
     }
 }

@@ -183,4 +183,19 @@ class StoragePlannerTest {
         assertEquals(4000e9 * 0.85, s.usableBytes(), 1);
         assertEquals(Severity.WARNING, get(s.findings(), StoragePlanner.RULE_SINGLE_DISK).severity());
     }
+
+    @Test
+    void mixedHostsReserveTheLargestHost() {
+        // 2 hosts x 10 TB + 2 hosts x 4 TB = 28 TB raw; size 3: (28 - 10) / 3 = 6 TB safe; x 0.85 = 5.1 TB usable
+        Hardware big = server(1, 10_000, DiskType.HDD, 2, 10);
+        Hardware small = Fixtures.hardware("small", dev.clusterplanner.core.model.HardwareCategory.RACK, 16, 1.0, 1, 4000,
+                DiskType.NVME, 2, 10, 0, 0, 1, 50.0, 150.0);
+        StorageAnalysis s = StoragePlanner.analyse(cephSite(CephLayout.DEFAULT, List.of()), List.of(big, big, small, small), 5);
+        assertEquals(28 * TB, s.rawBytes(), 1e3);
+        assertEquals(10 * TB, s.largestHostBytes(), 1e3);
+        assertEquals(6 * TB, s.safeBytes(), 1e3);
+        assertEquals(5.1 * TB, s.usableBytes(), 1e3);
+        assertEquals(DiskType.HDD, s.diskType(), "the slowest disk sets recovery");
+        assertTrue(s.healsAfterHostLoss());
+    }
 }
