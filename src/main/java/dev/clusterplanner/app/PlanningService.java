@@ -14,6 +14,7 @@ import dev.clusterplanner.core.sizing.HostCost;
 import dev.clusterplanner.core.sizing.SizingOption;
 import dev.clusterplanner.core.sizing.SizingResult;
 import dev.clusterplanner.core.sizing.Sizer;
+import dev.clusterplanner.core.storage.StorageNetworkPower;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,7 +79,8 @@ public class PlanningService {
             SizingResult sizing = Sizer.size(site, hw, cost);
             List<ScenarioResult> scenarios = new ArrayList<>();
             for (SizingOption o : sizing.options()) {
-                scenarios.add(scenario(o, hw, plan.cost().years()));
+                scenarios.add(scenario(o, hw, plan.cost().years())
+                        .withStorageNetworkPower(StorageNetworkPower.analyse(site, hostsOf(o, hw), plan.cost().years())));
             }
             out.add(new SiteResult(site.name(), site.kind(), sizing, scenarios, sizing.findings()));
         }
@@ -120,6 +122,18 @@ public class PlanningService {
             tco = tco == null || per.isEmpty() ? null : tco + n * per.getAsDouble();
         }
         return new ScenarioResult(o, capex, monthly, tco, years);
+    }
+
+    /** The scenario's hosts, one entry per host, in the option's order. */
+    static List<Hardware> hostsOf(SizingOption o, List<Hardware> candidates) {
+        List<Hardware> hosts = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : o.hostsByHardware().entrySet()) {
+            Hardware h = candidates.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElseThrow();
+            for (int i = 0; i < e.getValue(); i++) {
+                hosts.add(h);
+            }
+        }
+        return hosts;
     }
 
     /** The result as JSON text (README "Result JSON"). */

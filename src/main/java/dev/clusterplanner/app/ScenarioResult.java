@@ -1,8 +1,12 @@
 package dev.clusterplanner.app;
 
 import dev.clusterplanner.adapters.export.ResultJson;
+import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.sizing.SizingOption;
+import dev.clusterplanner.core.storage.StorageNetworkPower;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,8 +19,25 @@ import java.util.Map;
  * @param monthlyUsd rental per month (monthly, or hourly x 730; null when a host has no rental rate)
  * @param tcoUsd     capex + setup + monthly x months (null when a host has neither a price nor a rental rate)
  * @param years      the plan's horizon
+ * @param storageNetworkPower storage capacity, network needs and recovery, power and rack space (null until analysed)
  */
-public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years) {
+public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
+                             StorageNetworkPower storageNetworkPower) {
+
+    public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years) {
+        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, null);
+    }
+
+    public ScenarioResult withStorageNetworkPower(StorageNetworkPower snp) {
+        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp);
+    }
+
+    /** Findings about this scenario (storage, network, power), worst first. */
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>(storageNetworkPower == null ? List.of() : storageNetworkPower.findings());
+        out.sort((a, b) -> b.severity().compareTo(a.severity()));
+        return List.copyOf(out);
+    }
 
     public int hosts() {
         return sizing.hosts();
@@ -33,6 +54,67 @@ public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthl
         m.put("monthlyUsd", monthlyUsd);
         m.put("tcoUsd", tcoUsd);
         m.put("years", years);
+        if (storageNetworkPower != null) {
+            putStorageNetworkPower(m, storageNetworkPower);
+        }
         return m;
+    }
+
+    /** The figures of README "Storage, network and power" per scenario; findings and explanations are appended to any already there. */
+    static void putStorageNetworkPower(Map<String, Object> m, StorageNetworkPower snp) {
+        var st = snp.storage();
+        var net = snp.network();
+        var pw = snp.power();
+        m.put("usableTiB", snp.usableTiB());
+        m.put("rawTiB", snp.rawTiB());
+        m.put("recoveryHoursHostLoss", snp.recoveryHoursHostLoss());
+        m.put("replicationGbps", snp.replicationGbps());
+        m.put("nicGbpsRequired", snp.nicGbpsRequired());
+        m.put("powerWatts", snp.powerWatts());
+        m.put("energyKwhMonth", snp.energyKwhMonth());
+        m.put("rackUnits", snp.rackUnits());
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("mode", st.mode().id());
+        storage.put("description", st.description());
+        storage.put("osds", st.osds());
+        storage.put("rawOverhead", st.rawOverhead());
+        storage.put("safeTiB", st.safeTiB());
+        storage.put("storedTiB", st.storedTiB());
+        storage.put("storedTiBAtHorizon", st.storedBytesAtHorizon() / dev.clusterplanner.core.storage.Figures.BYTES_PER_TIB);
+        storage.put("healsAfterHostLoss", st.isCeph() ? st.healsAfterHostLoss() : null);
+        m.put("storage", storage);
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("nicGbps", net.nicGbps());
+        network.put("nicPorts", net.nicPorts());
+        network.put("portLoadGbps", net.portLoadGbps());
+        network.put("recoveryHoursDiskLoss", net.recoveryHoursDiskLoss());
+        network.put("recoveryHoursHostLossWhenFull", net.recoveryHoursHostLossWhenFull());
+        network.put("riskWindow", net.riskWindow());
+        m.put("network", network);
+        Map<String, Object> power = new LinkedHashMap<>();
+        power.put("applicable", pw.applicable());
+        power.put("utilisation", pw.utilisation());
+        power.put("pue", pw.pue());
+        power.put("facilityWatts", pw.facilityWatts());
+        power.put("electricityUsdMonth", pw.electricityUsdMonth());
+        power.put("heatBtuPerHour", pw.heatBtuPerHour());
+        power.put("peakWatts", pw.peakWatts());
+        power.put("ampsAt120V", pw.ampsAt120V());
+        power.put("ampsAt230V", pw.ampsAt230V());
+        power.put("colocationUsdMonth", pw.colocationUsdMonth());
+        m.put("power", power);
+        append(m, "findings", ResultJson.findings(snp.findings()));
+        append(m, "explanations", ResultJson.explanations(snp.explanations()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void append(Map<String, Object> m, String key, List<Object> items) {
+        Object existing = m.get(key);
+        List<Object> all = new ArrayList<>();
+        if (existing instanceof List<?> l) {
+            all.addAll((List<Object>) l);
+        }
+        all.addAll(items);
+        m.put(key, all);
     }
 }

@@ -24,8 +24,10 @@ public record SiteResult(String name, SiteKind kind, SizingResult sizing, List<S
         return scenarios.stream().filter(s -> s.sizing().feasible()).findFirst();
     }
 
+    /** An error among the site's findings or the recommended scenario's (storage, network, power). */
     public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.ERROR));
+        return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.ERROR))
+                || recommended().stream().flatMap(s -> s.findings().stream()).anyMatch(f -> f.severity().atLeast(Severity.ERROR));
     }
 
     public Map<String, Object> toDocument() {

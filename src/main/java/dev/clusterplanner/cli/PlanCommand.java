@@ -145,6 +145,7 @@ final class PlanCommand implements Callable<Integer> {
                         pct(o.utilisation().get(Dimension.DISK)), pct(o.utilisation().get(Dimension.GPU)),
                         usd(sc.capexUsd()), usd(sc.monthlyUsd()), usd(sc.tcoUsd()), o.explanation());
             }
+            printStorageNetworkPower(s, out);
             s.recommended().ifPresentOrElse(r -> {
                 out.printf("Recommended: %s%n", r.sizing().explanation());
                 out.printf("  failures: %s%n", r.sizing().failureCheck().summary());
@@ -163,6 +164,39 @@ final class PlanCommand implements Callable<Integer> {
                 out.printf("%s: %s [%s]%n", f.severity().id(), f.text(), f.rule());
             }
         }
+    }
+
+    /** Per scenario: usable and raw TiB, recovery after a host loss, replication and required NIC, power, energy, rack units; then its findings. */
+    static void printStorageNetworkPower(SiteResult s, PrintWriter out) {
+        if (s.scenarios().stream().allMatch(sc -> sc.storageNetworkPower() == null)) {
+            return;
+        }
+        out.println("Storage, network and power:");
+        out.printf("%-4s %10s %10s %12s %10s %10s %9s %11s %6s  %s%n", "rank", "usable TiB", "raw TiB", "recovery h",
+                "repl Gb/s", "NIC Gb/s", "power W", "kWh/month", "rack U", "storage");
+        for (ScenarioResult sc : s.scenarios()) {
+            var snp = sc.storageNetworkPower();
+            if (snp == null) {
+                continue;
+            }
+            out.printf("%-4s %10s %10s %12s %10s %10s %9s %11s %6d  %s%n", sc.sizing().rank(), num(snp.usableTiB(), 2),
+                    num(snp.rawTiB(), 2), num(snp.recoveryHoursHostLoss(), 1), num(snp.replicationGbps(), 3),
+                    num(snp.network().nicGbps(), 1) + "/" + num(snp.nicGbpsRequired(), 0), num(snp.powerWatts(), 0),
+                    num(snp.energyKwhMonth(), 0), snp.rackUnits(), snp.storage().description());
+        }
+        out.println("  (recovery h: after losing one host; NIC Gb/s: installed/required; '-' = missing or not applicable)");
+        for (ScenarioResult sc : s.scenarios()) {
+            for (Finding f : sc.findings()) {
+                out.printf("  option %d %s: %s [%s]%n", sc.sizing().rank(), f.severity().id(), f.text(), f.rule());
+            }
+        }
+    }
+
+    static String num(Double v, int decimals) {
+        if (v == null || v.isNaN() || v.isInfinite()) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%,." + decimals + "f", v);
     }
 
     static String pct(Double v) {

@@ -4,6 +4,7 @@ import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Facility;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.SiteKind;
@@ -27,6 +28,7 @@ public final class PowerPlanner {
     public static final String RULE_GPU_FIGURE_MISSING = "power.gpu-figure-missing";
     public static final String RULE_CIRCUIT = "power.office-circuit-over-80pct";
     public static final String RULE_NO_RACK_UNITS = "power.no-rack-units";
+    public static final String RULE_DESKTOPS_OUTSIDE_DC = "power.desktops-outside-data-centre";
 
     public static final double HOURS_PER_MONTH = Hardware.HOURS_PER_MONTH;
     /** 1 W = 3.412 BTU/h. */
@@ -86,7 +88,12 @@ public final class PowerPlanner {
         List<Finding> fs = new ArrayList<>();
         Facility f = site.facility();
         boolean desktopSite = site.kind() == SiteKind.DESKTOP;
-        boolean dataCentre = f.dataCentre() && !desktopSite;
+        boolean allDesktops = !hosts.isEmpty() && hosts.stream().allMatch(h -> h.category() == HardwareCategory.DESKTOP);
+        boolean dataCentre = f.dataCentre() && !desktopSite && !allDesktops;
+        if (f.dataCentre() && !desktopSite && allDesktops) {
+            fs.add(Finding.info(RULE_DESKTOPS_OUTSIDE_DC, "the facility is a data centre, but desktops are not rack-mounted: they"
+                    + " are counted as standing in an office (no PUE, no colocation); set the site's facility to match", ""));
+        }
         Map<String, Hardware> distinct = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Hardware h : hosts) {
@@ -179,7 +186,7 @@ public final class PowerPlanner {
         if (facility != null) {
             ex.add(new Explanation("facilityWatts", facility, "W", dataCentre
                     ? n(it) + " W x PUE " + n(pue) + " = " + n(facility) + " W"
-                    : n(it) + " W, no PUE (" + (desktopSite ? "desktop site" : "not a data centre") + ")", cite));
+                    : n(it) + " W, no PUE (" + (desktopSite ? "desktop site" : allDesktops ? "desktops, not in a rack" : "not a data centre") + ")", cite));
             ex.add(new Explanation("energyKwhMonth", kwh, "kWh", n(facility) + " W x " + n(HOURS_PER_MONTH) + " h / 1000 = " + n(kwh) + " kWh",
                     "730 h a month (AWS calculator and OpenCost convention)"));
             ex.add(new Explanation("electricityUsdMonth", cost, "USD", n(kwh) + " kWh x " + f.electricityUsdPerKwh() + " USD/kWh = "

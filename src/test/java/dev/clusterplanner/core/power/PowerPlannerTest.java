@@ -134,4 +134,30 @@ class PowerPlannerTest {
         assertNull(p.itWatts());
         assertTrue(p.findings().isEmpty(), "no missing-figure finding for rented hardware");
     }
+
+    @Test
+    void desktopsInADataCentreFacilityAreCountedAsInAnOffice() {
+        Hardware desktop = hardware("mini", HardwareCategory.DESKTOP, 12, 1.0, 1, 4000, DiskType.SATA_SSD, 2, 2.5, 0, 0, 0, 10.0, 30.0);
+        // no workloads: 3 x 10 W idle = 30 W, no PUE, no per-kW colocation
+        PowerAnalysis p = PowerPlanner.analyse(site(SiteKind.CLUSTER, DC, List.of()), desktop, 3);
+        assertEquals(30, p.facilityWatts(), 1e-9);
+        assertEquals(1.0, p.pue());
+        assertEquals(0.0, p.colocationUsdMonth());
+        assertTrue(has(p.findings(), PowerPlanner.RULE_DESKTOPS_OUTSIDE_DC));
+        assertFalse(has(PowerPlanner.analyse(site(SiteKind.CLUSTER, DC, List.of()), rack(100.0, 300.0), 3).findings(),
+                PowerPlanner.RULE_DESKTOPS_OUTSIDE_DC));
+    }
+
+    @Test
+    void mixedHostsAddUpAndShareTheUtilisation() {
+        Hardware small = hardware("small", HardwareCategory.RACK, 16, 1.0, 1, 1000, DiskType.NVME, 2, 10, 0, 0, 1, 50.0, 150.0);
+        // busy 8 x 4 x 0.5 = 16 threads of 48 + 16 + 16 = 80: 20 %
+        PowerAnalysis p = PowerPlanner.analyse(site(SiteKind.CLUSTER, DC, List.of(containers(8, 4, 0.5))),
+                List.of(rack(100.0, 300.0), small, small));
+        assertEquals(0.2, p.utilisation(), 1e-12);
+        // 1 x (100 + 200 x 0.2) + 2 x (50 + 100 x 0.2) = 140 + 140 = 280 W; peak 300 + 2 x 150 = 600 W; 3 U
+        assertEquals(280, p.itWatts(), 1e-9);
+        assertEquals(600, p.peakWatts(), 1e-9);
+        assertEquals(3, p.rackUnits());
+    }
 }
