@@ -14,7 +14,11 @@ import java.util.List;
 public final class ExamplePlans {
 
     /** File names under catalogs/examples, the default first. */
-    public static final List<String> NAMES = List.of("meerkat-cluster.plan.json");
+    public static final List<String> NAMES = List.of(
+            "meerkat-cluster.plan.json",
+            "thelio-gpu-cluster.plan.json",
+            "supermicro-cluster.plan.json",
+            "hybrid.plan.json");
 
     private ExamplePlans() {
     }

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
         subcommands = {
                 CheckCommand.class,
                 PlanCommand.class,
+                CatalogCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli implements Runnable {

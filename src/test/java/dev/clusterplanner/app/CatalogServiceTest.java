@@ -181,4 +181,47 @@ class CatalogServiceTest {
         assertTrue(bySite.get("production").get(0).antiAffinity());
         assertEquals(6, bySite.get("production").get(1).count());
     }
+
+    @Test
+    void shippedPricesCarryTheAwsTiersAndFacilityFigures() throws Exception {
+        Catalog c = service(null).loadShipped();
+        assertEquals(List.of(0.0, 0.09, 0.085, 0.07, 0.05),
+                c.pricesStartingWith("aws-transfer-out-gb").stream().map(p -> p.value()).toList());
+        // tiers in GB a month: free 100 GB, then to 10 TB (10 x 1024), 50 TB, 150 TB
+        assertEquals(List.of(0.0, 100.0, 10240.0, 51200.0, 153600.0),
+                c.pricesStartingWith("aws-transfer-out-gb").stream().map(p -> p.tier()).toList());
+        assertEquals(0.08, c.price("aws-ebs-gp3-gb-month").orElseThrow().value());
+        assertEquals(3000.0, c.price("aws-ebs-gp3-included-iops").orElseThrow().value());
+        assertEquals(1.58, c.price("pue-datacentre-average").orElseThrow().value());
+        assertEquals(184.06, c.price("colocation-north-america-kw-month").orElseThrow().value());
+        assertTrue(c.price("aws-commitment-3y-discount").orElseThrow().estimate());
+        assertEquals("price from 2025-04", c.price("electricity-us-middle-atlantic-commercial").orElseThrow().priceAge());
+    }
+
+    @Test
+    void theProfileLibraryHasTheIssuesProfiles() throws Exception {
+        Catalog c = service(null).loadShipped();
+        for (String name : List.of("postgres", "app", "reverse-proxy", "vpn", "windows-desktop", "gpu-inference", "nix-builder",
+                "monitoring", "backup", "oci-app")) {
+            assertTrue(c.profile(name).isPresent(), name);
+        }
+        assertTrue(c.profile("postgres").orElseThrow().antiAffinity());
+        assertEquals(1, c.profile("gpu-inference").orElseThrow().gpu());
+    }
+
+    @Test
+    void theSameIdInTwoUserFilesRejectsTheSecondFile() throws Exception {
+        Path user = dir.resolve("user");
+        Files.createDirectories(user.resolve("hardware"));
+        String header = "id,name,category,vendor,cpu_model,cores,threads,memory_gib,price_usd,source,source_date,estimate\n";
+        Files.writeString(user.resolve("hardware/a.csv"), header + "box,Box,desktop,Acme,i5,12,16,32,900,invoice,2026-10-01,false\n");
+        Path b = user.resolve("hardware/b.csv");
+        Files.writeString(b, header + "other,Other,desktop,Acme,i5,12,16,32,900,invoice,2026-10-01,false\n"
+                + "box,Box 2,desktop,Acme,i5,12,16,64,950,invoice,2026-10-01,false\n");
+        CatalogService.Report r = service(user).loadReport();
+        assertEquals(List.of(b + ":3:1: id: id 'box' is already defined in " + user.resolve("hardware/a.csv") + " line 2"),
+                r.problems().stream().map(p -> p.describe()).toList());
+        assertEquals(900.0, r.catalog().hardware("box").orElseThrow().priceUsd());
+        assertTrue(r.catalog().hardware("other").isEmpty());
+    }
 }

@@ -114,7 +114,8 @@ public final class WorkloadCsv {
                 anti != null && anti, orZero(iops), orZero(write), orZero(net),
                 util == null ? Workload.DEFAULT_CPU_UTIL : util, orZero(growth), project);
         for (FieldProblem p : ModelRules.check(w)) {
-            row.problem(COLUMN_OF.getOrDefault(p.field(), p.field()), p.message());
+            String column = COLUMN_OF.getOrDefault(p.field(), p.field());
+            row.problem(column, p.message().replace(p.field() + " ", column + " "));
         }
         return row.bad() ? null : new Row(site == null ? "" : site, w, row.text("notes") == null ? "" : row.text("notes"), row.line());
     }
