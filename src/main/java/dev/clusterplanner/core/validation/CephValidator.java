@@ -12,6 +12,11 @@ import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
+import dev.clusterplanner.core.storage.Figures;
+import dev.clusterplanner.core.storage.NetworkPlanner;
+import dev.clusterplanner.core.storage.Recovery;
+import dev.clusterplanner.core.storage.StorageAnalysis;
+import dev.clusterplanner.core.storage.StoragePlanner;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -34,6 +39,7 @@ public final class CephValidator {
     public static final String RULE_PLAN_NOT_CEPH = "ceph.live.plan-not-ceph";
     public static final String RULE_USABLE_BELOW_PLAN = "ceph.live.usable-below-plan";
     public static final String RULE_RAW_BELOW_PLAN = "ceph.live.raw-below-plan";
+    public static final String RULE_USABLE_BELOW_PLANNED = "ceph.live.usable-below-planned";
     public static final String RULE_HOSTS_BELOW_PLAN = "ceph.live.hosts-below-plan";
     public static final String RULE_OSDS_PER_HOST = "ceph.live.osds-per-host";
     public static final String RULE_POOL_PROTECTION = "ceph.live.pool-protection";
@@ -47,24 +53,19 @@ public final class CephValidator {
     public static final String RULE_RECOVERY = "ceph.live.recovery-after-host-loss";
     public static final String RULE_NIC_BELOW_10G = "ceph.live.nic-below-10g";
 
-    static final String CITE_POOL = "Ceph docs, rados/configuration/pool-pg-config-ref: osd_pool_default_size 3, osd_pool_default_min_size 2";
-    static final String CITE_FULL = "Ceph docs, rados/configuration/mon-config-ref: mon_osd_nearfull_ratio 0.85, full 0.95 (per OSD)";
-    static final String CITE_EC = "Ceph docs, rados/operations/erasure-code: raw overhead (k+m)/k; m=1 survives one failure only";
-    static final String CITE_RESERVE = "reserve rule: usable = (raw - largest host) x nearfull / overhead (reference-data.md, Ceph section)";
-    static final String CITE_CRUSH = "Ceph docs, rados/operations/crush-map: the default rule places each copy on a different host";
-    static final String CITE_NETWORK = "Ceph docs, start/hardware-recommendations: at least 10 Gb/s; replicating 1 TB takes about"
-            + " 3 h at 1 Gb/s and about 20 min at 10 Gb/s";
+    static final String CITE_POOL = StoragePlanner.CITE_POOL;
+    static final String CITE_FULL = StoragePlanner.CITE_FULL;
+    static final String CITE_EC = StoragePlanner.CITE_EC;
+    static final String CITE_RESERVE = StoragePlanner.CITE_RESERVE;
+    static final String CITE_CRUSH = StoragePlanner.CITE_CRUSH;
+    static final String CITE_NETWORK = Recovery.CITE_NETWORK;
     static final String CITE_HEALTH = "Ceph docs, rados/operations/health-checks";
     static final String CITE_LIVE = "read from the live cluster";
 
-    /** Same model as the plan's recovery estimate: 0.7 of line rate reproduces Ceph's 3 h/TB at 1 Gb/s and 20 min at 10 Gb/s. */
-    static final double NETWORK_EFFICIENCY = 0.7;
-    /** osd_max_backfills 1 and mClock "balanced" keeping half an OSD for recovery (Ceph defaults). */
-    static final double RECOVERY_SHARE = 0.5;
     /** Drives are sold in decimal GB and partitioned; a live raw capacity within 5 % of the plan's counts as equal. */
     static final double RAW_TOLERANCE = 0.05;
-    static final double TIB = 1024.0 * 1024 * 1024 * 1024;
-    static final double GIB = 1024.0 * 1024 * 1024;
+    static final double TIB = Figures.BYTES_PER_TIB;
+    static final double GIB = Figures.BYTES_PER_GIB;
 
     private CephValidator() {
     }
@@ -89,33 +90,30 @@ public final class CephValidator {
         double raw = live.totalBytes();
         double largest = live.largestHostBytes();
         double overhead = plan.rawOverhead();
-        double demand = demandBytes(ctx.site().workloads());
-        double usable = raw * nearfull / overhead;
-        double safe = Math.max(0, raw - largest) * nearfull / overhead;
+        double demand = StoragePlanner.storedBytes(ctx.site().workloads(), 0);
+        double capacity = raw * nearfull / overhead;
+        double usable = StoragePlanner.safeBytes(raw, largest, overhead) * nearfull;
         double stored = live.pools().stream().mapToDouble(CephPool::storedBytes).sum();
 
         ex.add(new Explanation("liveRawTiB", raw / TIB, "TiB", live.osds().size() + " OSD(s) on " + hosts + " host(s), "
                 + n(raw / TIB) + " TiB raw", CITE_LIVE));
-        ex.add(new Explanation("liveUsableTiB", usable / TIB, "TiB", "raw " + n(raw / TIB) + " TiB x " + nearfullSource + n(nearfull)
-                + " / overhead " + n(overhead) + " (" + plan.describe() + ") = " + n(usable / TIB) + " TiB", CITE_FULL));
-        ex.add(new Explanation("liveSafeUsableTiB", safe / TIB, "TiB", "(raw " + n(raw / TIB) + " TiB - largest host " + n(largest / TIB)
-                + " TiB) x " + n(nearfull) + " / " + n(overhead) + " = " + n(safe / TIB) + " TiB", CITE_RESERVE));
+        ex.add(new Explanation("liveCapacityTiB", capacity / TIB, "TiB", "raw " + n(raw / TIB) + " TiB x " + nearfullSource + n(nearfull)
+                + " / overhead " + n(overhead) + " (" + plan.describe() + ") = " + n(capacity / TIB) + " TiB, without the host reserve",
+                CITE_FULL));
+        ex.add(new Explanation("liveUsableTiB", usable / TIB, "TiB", "(raw " + n(raw / TIB) + " TiB - largest host " + n(largest / TIB)
+                + " TiB) / " + n(overhead) + " x nearfull " + n(nearfull) + " = " + n(usable / TIB)
+                + " TiB, the plan's usable capacity on the live disks", CITE_RESERVE));
         ex.add(new Explanation("planDemandTiB", demand / TIB, "TiB", "sum of count x diskGib over the workloads = "
                 + n(demand / GIB) + " GiB", "the plan's workloads"));
         ex.add(new Explanation("liveStoredTiB", stored / TIB, "TiB", "sum of the pools' stored bytes = " + n(stored / GIB) + " GiB",
                 CITE_LIVE));
 
-        capacity(live, ctx, fs, raw, usable, safe, demand, hosts);
+        capacity(ctx, ex, fs, raw, capacity, usable, demand, hosts);
         layout(live, ctx, fs, byHost, hosts);
         protection(live, plan, fs);
         fill(live, ctx, ex, fs, nearfull);
         hostLoss(live, ctx, ex, fs, byHost, hosts, nearfull);
         return new CephValidation(ex, fs);
-    }
-
-    /** Sum of count x diskGib over the workloads, in bytes: what the plan promises to store. */
-    static double demandBytes(List<Workload> workloads) {
-        return workloads.stream().mapToDouble(w -> w.count() * w.diskGib()).sum() * GIB;
     }
 
     /** Growth per year of the stored data, %: the workloads' growthPctYear weighted by their disk. */
@@ -157,23 +155,29 @@ public final class CephValidator {
         }
     }
 
-    private static void capacity(CephCluster live, CephPlanContext ctx, List<Finding> fs, double raw, double usable, double safe,
+    private static void capacity(CephPlanContext ctx, List<Explanation> ex, List<Finding> fs, double raw, double capacity, double usable,
                                  double demand, int hosts) {
-        if (demand > usable) {
-            fs.add(Finding.error(RULE_USABLE_BELOW_PLAN, "the plan's workloads need " + n(demand / GIB) + " GiB, but the live cluster gives "
-                    + n(usable / GIB) + " GiB usable (raw " + n(raw / GIB) + " GiB x nearfull / overhead of "
-                    + ctx.site().policy().ceph().describe() + ")", CITE_FULL));
-        } else if (demand > safe && hosts > 1) {
-            fs.add(Finding.warning(RULE_CANNOT_HEAL, "the plan's " + n(demand / GIB) + " GiB fit in the live " + n(usable / GIB)
-                    + " GiB usable, but not in the " + n(safe / GIB) + " GiB that leave room to heal after losing the largest host", CITE_RESERVE));
+        if (demand > capacity) {
+            fs.add(Finding.error(RULE_USABLE_BELOW_PLAN, "the plan's workloads need " + n(demand / GIB) + " GiB, but the live cluster holds "
+                    + n(capacity / GIB) + " GiB at most (raw " + n(raw / GIB) + " GiB x nearfull / overhead of "
+                    + ctx.site().policy().ceph().describe() + ", without any host reserve)", CITE_FULL));
+        } else if (demand > usable && hosts > 1) {
+            fs.add(Finding.warning(RULE_CANNOT_HEAL, "the plan's " + n(demand / GIB) + " GiB fit in the live " + n(capacity / GIB)
+                    + " GiB, but not in the " + n(usable / GIB) + " GiB that leave room to heal after losing the largest host", CITE_RESERVE));
         }
         Hardware hw = ctx.hardware();
-        if (hw != null && ctx.plannedHosts() > 0 && hw.rawDataGb() > 0) {
-            double plannedRaw = ctx.plannedHosts() * hw.rawDataGb() * 1e9;
-            if (raw < plannedRaw * (1 - RAW_TOLERANCE)) {
+        if (hw != null && ctx.plannedHosts() > 0 && hw.rawDataGb() > 0 && ctx.site().policy().storageMode() == StorageMode.CEPH) {
+            StorageAnalysis planned = StoragePlanner.analyse(ctx.site(), hw, ctx.plannedHosts(), ctx.horizonYears());
+            ex.add(new Explanation("plannedUsableTiB", planned.usableTiB(), "TiB", "the plan: " + ctx.plannedHosts() + " x " + hw.id()
+                    + ", " + planned.description() + ": " + n(planned.usableTiB()) + " TiB usable", CITE_RESERVE));
+            if (raw < planned.rawBytes() * (1 - RAW_TOLERANCE)) {
                 fs.add(Finding.warning(RULE_RAW_BELOW_PLAN, "live raw capacity " + n(raw / 1e12) + " TB is below the plan's "
-                        + ctx.plannedHosts() + " hosts x " + hw.dataDisks() + " x " + n(hw.dataDiskGb()) + " GB = " + n(plannedRaw / 1e12) + " TB",
-                        "plan hardware " + hw.id()));
+                        + ctx.plannedHosts() + " hosts x " + hw.dataDisks() + " x " + n(hw.dataDiskGb()) + " GB = "
+                        + n(planned.rawBytes() / 1e12) + " TB", "plan hardware " + hw.id()));
+            }
+            if (usable < planned.usableBytes() * (1 - RAW_TOLERANCE)) {
+                fs.add(Finding.warning(RULE_USABLE_BELOW_PLANNED, "live usable capacity " + n(usable / TIB) + " TiB is below the plan's "
+                        + n(planned.usableTiB()) + " TiB (same rule: (raw - largest host) / overhead x nearfull)", CITE_RESERVE));
             }
         }
     }
@@ -339,26 +343,22 @@ public final class CephValidator {
         }
         double amplification = amplification(live);
         double diskMBps = diskMBps(live);
-        double diskHours = lostBytes / (Math.max(1, targetOsds) * diskMBps * 1e6) / 3600;
-        double throttleHours = diskHours / RECOVERY_SHARE;
         if (nic == null) {
+            Recovery disksOnly = Recovery.estimate(lostBytes, receiving, targetOsds, amplification, Double.POSITIVE_INFINITY, diskMBps);
             ex.add(new Explanation("recoveryHoursHostLoss", Double.NaN, "h", "NIC speed unknown (no Incus probe, no plan hardware): "
-                    + "disks alone need " + hours(throttleHours) + " for " + n(lostBytes / GIB) + " GiB of " + lostHost, CITE_NETWORK));
+                    + "the disks alone need " + Figures.hours(disksOnly.hours()) + " for " + n(lostBytes / GIB) + " GiB of " + lostHost,
+                    Recovery.CITE_THROTTLE));
             return;
         }
-        double netHours = amplification * lostBytes * 8 / (receiving * nic * 1e9 * NETWORK_EFFICIENCY) / 3600;
-        double h = Math.max(netHours, throttleHours);
-        String binding = h == netHours ? "network" : "backfill throttle";
-        ex.add(new Explanation("recoveryHoursHostLoss", h, "h", n(lostBytes / GIB) + " GiB used on " + lostHost + "; network "
-                + (amplification == 1 ? "" : n(amplification) + " x ") + n(lostBytes / GIB) + " GiB x 8 / (" + receiving + " host(s) x "
-                + n(nic) + " Gb/s [" + nicSource + "] x " + n(NETWORK_EFFICIENCY) + ") = " + hours(netHours) + "; disks "
-                + Math.max(1, targetOsds) + " OSD(s) x " + n(diskMBps) + " MB/s x recovery share " + n(RECOVERY_SHARE) + " = "
-                + hours(throttleHours) + "; the " + binding + " sets it: " + hours(h), CITE_NETWORK));
-        fs.add(Finding.info(RULE_RECOVERY, "losing " + lostHost + " (" + n(lostBytes / GIB) + " GiB used) takes about " + hours(h)
-                + " to re-create on the other " + receiving + " host(s), bound by the " + binding, CITE_NETWORK));
-        if (nic < 10) {
-            fs.add(Finding.warning(RULE_NIC_BELOW_10G, "Ceph runs over " + n(nic) + " Gb/s (" + nicSource + "); Ceph asks for at least 10 Gb/s."
-                    + " Recovery after losing " + lostHost + ": about " + hours(h), CITE_NETWORK));
+        Recovery r = Recovery.estimate(lostBytes, receiving, targetOsds, amplification, nic, diskMBps);
+        ex.add(new Explanation("recoveryHoursHostLoss", r.hours(), "h", n(lostBytes / GIB) + " GiB used on " + lostHost
+                + ", NIC " + n(nic) + " Gb/s [" + nicSource + "]: " + r.formula(nic, diskMBps), CITE_NETWORK));
+        fs.add(Finding.info(RULE_RECOVERY, "losing " + lostHost + " (" + n(lostBytes / GIB) + " GiB used) takes about "
+                + Figures.hours(r.hours()) + " to re-create on the other " + receiving + " host(s), bound by the " + r.binding(), CITE_NETWORK));
+        if (nic < NetworkPlanner.CEPH_MIN_GBPS) {
+            fs.add(Finding.warning(RULE_NIC_BELOW_10G, "Ceph runs over " + n(nic) + " Gb/s (" + nicSource + "); Ceph asks for at least "
+                    + n(NetworkPlanner.CEPH_MIN_GBPS) + " Gb/s. Recovery after losing " + lostHost + ": about " + Figures.hours(r.hours()),
+                    CITE_NETWORK));
         }
     }
 
@@ -388,15 +388,7 @@ public final class CephValidator {
     }
 
     static String n(double v) {
-        if (Double.isNaN(v)) {
-            return "missing";
-        }
-        double r = Math.round(v * 100.0) / 100.0;
-        if (r == Math.rint(r) && Math.abs(r) < 1e15) {
-            return String.format(Locale.ROOT, "%,d", (long) r);
-        }
-        String s = String.format(Locale.ROOT, "%,.2f", r);
-        return s.endsWith("0") ? s.substring(0, s.length() - 1) : s;
+        return Figures.n(v);
     }
 
     static String pct(double ratio) {
@@ -404,6 +396,6 @@ public final class CephValidator {
     }
 
     static String hours(double h) {
-        return h < 1 ? Math.max(1, Math.round(h * 60)) + " min" : String.format(Locale.ROOT, "%.1f h", h);
+        return Figures.hours(h);
     }
 }

@@ -65,7 +65,7 @@ class CephLabReadTest {
         // lab: 3 x 10 GiB raw; usable at size 3 and nearfull 0.85 = 30 x 0.85 / 3 = 8.5 GiB
         CephValidation tooBig = CephValidator.validate(c, CephPlanContext.of(site(9)));   // 9 x 1 GiB
         assertEquals(Severity.ERROR, tooBig.withRule(CephValidator.RULE_USABLE_BELOW_PLAN).get(0).severity());
-        assertEquals(8.5, tooBig.figure("liveUsableTiB").value() * 1024, 1e-9);
+        assertEquals(8.5, tooBig.figure("liveCapacityTiB").value() * 1024, 1e-9);
         CephValidation fits = CephValidator.validate(c, CephPlanContext.of(site(8)));     // 8 x 1 GiB
         assertTrue(fits.withRule(CephValidator.RULE_USABLE_BELOW_PLAN).isEmpty(), () -> fits.findings().toString());
         // the lab's own shape is reported either way: one host, and an EC pool with m=1 where the plan says size 3

@@ -75,7 +75,7 @@ class CephValidatorTest {
         CephCluster live = cluster(3, 1, TIB, 0.01, "ssd", List.of(replicated("rbd", 3, 2)));
         CephValidation tooBig = CephValidator.validate(live, CephPlanContext.of(site(100, 9, 0)));   // 900 GiB
         assertEquals(Severity.ERROR, tooBig.withRule(CephValidator.RULE_USABLE_BELOW_PLAN).get(0).severity());
-        assertEquals(0.85, tooBig.figure("liveUsableTiB").value(), 1e-9);
+        assertEquals(0.85, tooBig.figure("liveCapacityTiB").value(), 1e-9);
         CephValidation fits = CephValidator.validate(live, CephPlanContext.of(site(100, 8, 0)));     // 800 GiB
         assertTrue(fits.withRule(CephValidator.RULE_USABLE_BELOW_PLAN).isEmpty());
     }
@@ -85,7 +85,7 @@ class CephValidatorTest {
         // 4 hosts x 1 TiB: usable 4 x 0.85 / 3 = 1.1333 TiB; after losing one host (4 - 1) x 0.85 / 3 = 0.85 TiB
         CephCluster live = cluster(4, 1, TIB, 0.01, "ssd", List.of(replicated("rbd", 3, 2)));
         CephValidation v = CephValidator.validate(live, CephPlanContext.of(site(100, 10, 0)));     // 1000 GiB = 0.977 TiB
-        assertEquals(0.85, v.figure("liveSafeUsableTiB").value(), 1e-9);
+        assertEquals(0.85, v.figure("liveUsableTiB").value(), 1e-9);
         assertTrue(v.withRule(CephValidator.RULE_USABLE_BELOW_PLAN).isEmpty());
         assertEquals(1, v.withRule(CephValidator.RULE_CANNOT_HEAL).size(), () -> v.findings().toString());
         CephValidation small = CephValidator.validate(live, CephPlanContext.of(site(100, 8, 0)));  // 800 GiB < 870.4 GiB
@@ -213,11 +213,15 @@ class CephValidatorTest {
         assertEquals(1, v.withRule(CephValidator.RULE_HOSTS_BELOW_PLAN).size());
         assertEquals(3, v.withRule(CephValidator.RULE_OSDS_PER_HOST).size(), "each of the 3 hosts has 1 OSD, not 2");
         assertEquals(1, v.withRule(CephValidator.RULE_RAW_BELOW_PLAN).size());
+        // planned usable: (8e12 - 2e12) / 3 x 0.85 = 1.7e12 bytes; live (3 - 1) x 1 TiB / 3 x 0.85 = 0.62e12
+        assertEquals(1.7e12 / TIB, v.figure("plannedUsableTiB").value(), 1e-9);
+        assertEquals(1, v.withRule(CephValidator.RULE_USABLE_BELOW_PLANNED).size());
         // live matching the plan: 4 hosts x 2 OSDs of 1e12 bytes = 8 TB
         CephValidation same = CephValidator.validate(cluster(4, 2, 1_000_000_000_000L, 0.1, "nvme", List.of()), ctx);
         assertTrue(same.withRule(CephValidator.RULE_HOSTS_BELOW_PLAN).isEmpty());
         assertTrue(same.withRule(CephValidator.RULE_OSDS_PER_HOST).isEmpty());
         assertTrue(same.withRule(CephValidator.RULE_RAW_BELOW_PLAN).isEmpty());
+        assertTrue(same.withRule(CephValidator.RULE_USABLE_BELOW_PLANNED).isEmpty());
         // the plan hardware's 25 Gb/s NIC is used when no probe gave NIC speeds
         assertTrue(same.figure("recoveryHoursHostLoss").formula().contains("25 Gb/s [the plan hardware's NIC]"),
                 same.figure("recoveryHoursHostLoss").formula());
