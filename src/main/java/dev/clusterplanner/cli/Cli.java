@@ -17,6 +17,7 @@ import java.io.PrintWriter;
         description = "Plan, cost and validate Incus clusters. With no sub-command the desktop app opens.",
         subcommands = {
                 CheckCommand.class,
+                SimulateCommand.class,
                 PlanCommand.class,
                 CatalogCommand.class,
                 CommandLine.HelpCommand.class

@@ -1,0 +1,256 @@
+package dev.clusterplanner.app;
+
+import dev.clusterplanner.core.model.CephLayout;
+import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.HardwareCategory;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Plan;
+import dev.clusterplanner.core.model.Policy;
+import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.core.model.Workload;
+import dev.clusterplanner.core.power.PowerAnalysis;
+import dev.clusterplanner.core.power.PowerPlanner;
+import dev.clusterplanner.core.simulation.MonteCarlo;
+import dev.clusterplanner.core.simulation.SimulationInputs;
+import dev.clusterplanner.core.simulation.SimulationInputs.CostOption;
+import dev.clusterplanner.core.simulation.SimulationInputs.DemandGroup;
+import dev.clusterplanner.core.simulation.SimulationInputs.Uncertainty;
+import dev.clusterplanner.core.simulation.SimulationResult;
+import dev.clusterplanner.core.sizing.CapacityModel;
+import dev.clusterplanner.core.sizing.Dimension;
+import dev.clusterplanner.core.sizing.SizingOption;
+import dev.clusterplanner.core.storage.NetworkAnalysis;
+import dev.clusterplanner.core.storage.NetworkPlanner;
+import dev.clusterplanner.core.storage.StorageAnalysis;
+import dev.clusterplanner.core.storage.StoragePlanner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+
+/**
+ * Risk simulation of a plan, for both front ends: each site's recommended option is put through
+ * Monte Carlo trials over growth, failures and prices, and every option of the site is costed in the same trials.
+ */
+public class SimulationService {
+
+    private final PlanningService planning = new PlanningService();
+
+    /** The simulation of one site: which option was tested, the numbers it was given, and what came out. */
+    public record SiteSimulation(String site, String option, int hosts, SimulationInputs inputs, SimulationResult result,
+                                 List<String> assumptions) {
+    }
+
+    public List<SiteSimulation> simulate(Plan plan, Catalog catalog, int trials, long seed, Uncertainty uncertainty,
+                                         IntConsumer progress, BooleanSupplier cancelled) throws InputRejectedException {
+        PlanResult analysed = planning.analyse(plan, catalog);
+        List<SiteSimulation> out = new ArrayList<>();
+        int sites = plan.sites().size();
+        for (int i = 0; i < sites; i++) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            int offset = i * trials;
+            SiteResult siteResult = analysed.sites().get(i);
+            Site site = plan.sites().get(i);
+            var recommended = siteResult.sizing().recommended();
+            if (recommended.isEmpty()) {
+                continue;
+            }
+            SimulationInputs inputs = inputs(site, siteResult, recommended.get(), catalog, plan.cost().months(), uncertainty);
+            SimulationResult result = MonteCarlo.run(inputs, trials, seed + i, done -> progress.accept(offset + done), cancelled);
+            out.add(new SiteSimulation(site.name(), String.join(" + ", recommended.get().hardwareIds()), recommended.get().hosts(),
+                    inputs, result, assumptions(inputs)));
+        }
+        return out;
+    }
+
+    /** Reduces a site and its recommended option to the simulator's numbers (README, "Risk simulation"). */
+    SimulationInputs inputs(Site site, SiteResult siteResult, SizingOption option, Catalog catalog, int months, Uncertainty uncertainty) {
+        Policy policy = site.policy();
+        Hardware hw = catalog.hardware(option.hardwareIds().get(0)).orElseThrow();
+        int hosts = option.hosts();
+        int k = policy.failuresTolerated();
+        // capacity that keeps the failure headroom: all planned hosts minus the k largest, per dimension
+        List<String> dims = new ArrayList<>();
+        List<Integer> dimIndex = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            if (option.utilisation().containsKey(d)) {
+                dims.add(d.id());
+                dimIndex.add(d.ordinal());
+            }
+        }
+        double[] capacity = new double[dims.size()];
+        List<double[]> perHost = new ArrayList<>();
+        int index = 0;
+        for (Map.Entry<String, Integer> e : option.hostsByHardware().entrySet()) {
+            Hardware h = catalog.hardware(e.getKey()).orElseThrow();
+            for (int n = 0; n < e.getValue(); n++) {
+                perHost.add(CapacityModel.capacity(h, policy, index++));
+            }
+        }
+        for (int j = 0; j < dims.size(); j++) {
+            int d = dimIndex.get(j);
+            double[] column = perHost.stream().mapToDouble(c -> c[d]).sorted().toArray();
+            double sum = 0;
+            for (int h = 0; h < column.length - Math.min(k, column.length); h++) {
+                sum += column[h];
+            }
+            capacity[j] = sum;
+        }
+        List<DemandGroup> groups = new ArrayList<>();
+        for (Workload w : site.workloads()) {
+            double[] one = CapacityModel.demand(w, policy);
+            double[] demand = new double[dims.size()];
+            for (int j = 0; j < dims.size(); j++) {
+                demand[j] = one[dimIndex.get(j)] * w.count();
+            }
+            groups.add(new DemandGroup(w.name(), demand, w.growthPctYear()));
+        }
+        StorageAnalysis storage = StoragePlanner.analyse(site, hw, hosts, Math.max(1, months / 12));
+        NetworkAnalysis network = NetworkPlanner.analyse(site, hw, hosts, storage);
+        CephLayout layout = policy.ceph();
+        boolean ceph = policy.storageMode() == StorageMode.CEPH;
+        int atRisk = !ceph ? 1 : layout.isErasureCoded() ? layout.m() : layout.size() - layout.minSize() + 1;
+        double diskRecovery = finiteOr(network.recoveryHoursDiskLoss(), 0);
+        double hostRecovery = finiteOr(network.recoveryHoursHostLoss(), 0);
+        var reliability = SimulationInputs.defaultReliability(Math.max(0, hw.dataDisks()), diskRecovery, hostRecovery,
+                ceph && storage.healsAfterHostLoss(), ceph && hosts * Math.max(1, hw.dataDisks()) > StoragePlanner.width(layout), atRisk);
+        List<CostOption> costs = new ArrayList<>();
+        int owned = -1;
+        for (ScenarioResult s : siteResult.scenarios()) {
+            if (s.sizing() == option && isOwned(s, catalog)) {
+                owned = costs.size();
+            }
+            costs.add(costOption(site, s, catalog, months));
+        }
+        return new SimulationInputs(months, hosts, groups, capacity, dims, reliability, costs, owned, uncertainty);
+    }
+
+    static boolean isOwned(ScenarioResult s, Catalog catalog) {
+        return s.hardwareIds().stream().allMatch(id -> catalog.hardware(id).map(h -> h.category().isOwned()).orElse(false));
+    }
+
+    /**
+     * A scenario as monthly series: purchases in month 1, rent or cloud charges every month, electricity for owned
+     * hardware (the power model's monthly cost). Missing prices count as 0 here and are named in the assumptions.
+     */
+    static CostOption costOption(Site site, ScenarioResult s, Catalog catalog, int months) {
+        double[] fixed = new double[months];
+        double[] energy = new double[months];
+        double[] cloud = new double[months];
+        double[] usage = new double[months];
+        for (Map.Entry<String, Integer> e : s.sizing().hostsByHardware().entrySet()) {
+            Hardware h = catalog.hardware(e.getKey()).orElseThrow();
+            int n = e.getValue();
+            if (h.priceUsd() != null) {
+                fixed[0] += n * (h.priceUsd() + h.setupUsd());
+            } else {
+                fixed[0] += n * h.setupUsd();
+            }
+            double rent = h.rentalMonthlyUsd().orElse(0);
+            double[] target = h.category() == HardwareCategory.CLOUD ? cloud : fixed;
+            for (int t = 0; t < months; t++) {
+                target[t] += n * rent;
+            }
+            if (h.category().isOwned()) {
+                PowerAnalysis power = PowerPlanner.analyse(site, h, n);
+                double electricity = power.electricityUsdMonth() == null ? 0 : power.electricityUsdMonth();
+                for (int t = 0; t < months; t++) {
+                    energy[t] += electricity;
+                }
+            }
+        }
+        return new CostOption(String.join(" + ", s.hardwareIds()) + " x" + s.hosts(), fixed, energy, cloud, usage);
+    }
+
+    /** The simulations as the ordered map written by {@code simulate --json} (README, "Risk simulation"). */
+    public static Map<String, Object> toDocument(String planName, List<SiteSimulation> sims) {
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("plan", planName);
+        List<Object> sites = new ArrayList<>();
+        for (SiteSimulation s : sims) {
+            SimulationResult r = s.result();
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", s.site());
+            m.put("option", s.option());
+            m.put("hosts", s.hosts());
+            m.put("seed", r.seed());
+            m.put("trialsRequested", r.trialsRequested());
+            m.put("trialsRun", r.trialsRun());
+            m.put("cancelled", r.cancelled());
+            m.put("enough", r.enough());
+            m.put("enoughReason", r.enoughReason());
+            m.put("monthExhausted10", r.monthExhausted10() < 0 ? null : r.monthExhausted10());
+            m.put("monthExhausted50", r.monthExhausted50() < 0 ? null : r.monthExhausted50());
+            m.put("exhaustionByMonth", java.util.Arrays.stream(r.exhaustionByMonth()).boxed().toList());
+            m.put("degradedHoursPerYear", estimate(r.degradedHoursPerYear()));
+            m.put("dataAtRiskProbability", estimate(r.dataAtRiskProbability()));
+            m.put("hostFailureFirstYearProbability", estimate(r.hostFailureFirstYear()));
+            List<Object> options = new ArrayList<>();
+            for (int o = 0; o < r.options().size(); o++) {
+                SimulationResult.OptionStats st = r.options().get(o);
+                Map<String, Object> om = new java.util.LinkedHashMap<>();
+                om.put("name", st.name());
+                om.put("deterministicUsd", st.deterministic());
+                om.put("meanUsd", estimate(st.mean()));
+                om.put("p50Usd", st.p50());
+                om.put("p90Usd", st.p90());
+                om.put("p95Usd", st.p95());
+                SimulationResult.Estimate cheaper = r.ownedCheaperThan().get(o);
+                om.put("ownedCheaperProbability", Double.isNaN(cheaper.value()) ? null : estimate(cheaper));
+                Map<String, Object> hist = new java.util.LinkedHashMap<>();
+                hist.put("minUsd", st.histogram().min());
+                hist.put("binWidthUsd", st.histogram().width());
+                hist.put("counts", java.util.Arrays.stream(st.histogram().counts()).boxed().toList());
+                om.put("histogram", hist);
+                options.add(om);
+            }
+            m.put("options", options);
+            m.put("assumptions", s.assumptions());
+            sites.add(m);
+        }
+        root.put("sites", sites);
+        return root;
+    }
+
+    static Map<String, Object> estimate(SimulationResult.Estimate e) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("value", e.value());
+        m.put("standardError", e.standardError());
+        return m;
+    }
+
+    public String toJson(String planName, List<SiteSimulation> sims) {
+        return dev.clusterplanner.adapters.export.ResultJson.toJson(toDocument(planName, sims));
+    }
+
+    public void writeJson(String planName, List<SiteSimulation> sims, java.nio.file.Path file) throws java.io.IOException {
+        dev.clusterplanner.adapters.export.ResultJson.write(toDocument(planName, sims), file);
+    }
+
+    static double finiteOr(double v, double fallback) {
+        return Double.isFinite(v) ? v : fallback;
+    }
+
+    static List<String> assumptions(SimulationInputs in) {
+        var r = in.reliability();
+        var u = in.uncertainty();
+        List<String> out = new ArrayList<>();
+        out.add(String.format(java.util.Locale.ROOT, "host annual failure rate %.1f %% (estimate), mean repair %.0f h (exponential)", r.hostAfr() * 100, r.hostRepairHours()));
+        out.add(String.format(java.util.Locale.ROOT, "disk annual failure rate %.1f %% (estimate), replacement %.0f h, re-replication %.1f h (storage model)", r.diskAfr() * 100, r.diskReplaceHours(), r.recoveryHoursDisk()));
+        out.add(String.format(java.util.Locale.ROOT, "host loss re-replication %.1f h (storage model); %s", r.recoveryHoursHost(),
+                r.canHealHostLoss() ? "the survivors can heal a lost host" : "a lost host cannot heal: degraded until it returns"));
+        out.add("data at risk when " + r.concurrentFailuresAtRisk() + " host(s) are failed or recovering at once (min_size reached)");
+        out.add(String.format(java.util.Locale.ROOT, "growth: each workload's yearly rate drawn around its growth_pct_year with a standard deviation of %.1f points%s",
+                u.growthSdPoints(), u.growth() ? "" : " (switched off)"));
+        out.add(String.format(java.util.Locale.ROOT, "electricity price %+.1f %% a year (sd %.1f), cloud prices %+.1f %% a year (sd %.1f)%s",
+                u.electricityDriftPctYear(), u.electricitySdPctYear(), u.cloudChangePctYear(), u.cloudSdPctYear(), u.prices() ? "" : " (switched off)"));
+        out.add("capacity: the demand of every workload against the planned hosts less the " + "largest failure-headroom hosts, per dimension (a volume check)");
+        return out;
+    }
+}
