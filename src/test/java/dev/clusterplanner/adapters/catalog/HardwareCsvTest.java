@@ -231,4 +231,10 @@ class HardwareCsvTest {
         assertTrue(p.get(0).startsWith("hw.csv:"), p.get(0));
         assertTrue(p.get(0).endsWith("a quoted field is not closed (a '\"' is missing)"), p.get(0));
     }
+
+    @Test
+    void aDayThatDoesNotExistIsNotADate() {
+        assertEquals(List.of("hw.csv:2:11: source_date: '2026-02-30' is not a date (write it as YYYY-MM-DD)"),
+                problems(HEADER + "\n" + GOOD.replace("2026-11-01", "2026-02-30") + "\n"));
+    }
 }
