@@ -10,8 +10,12 @@ import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
-import dev.clusterplanner.core.power.PowerAnalysis;
-import dev.clusterplanner.core.power.PowerPlanner;
+import dev.clusterplanner.core.cost.CostComponent;
+import dev.clusterplanner.core.cost.CostEngine;
+import dev.clusterplanner.core.cost.CostOptionKind;
+import dev.clusterplanner.core.cost.MonthCost;
+import dev.clusterplanner.core.cost.PlanCost;
+import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.simulation.MonteCarlo;
 import dev.clusterplanner.core.simulation.SimulationInputs;
 import dev.clusterplanner.core.simulation.SimulationInputs.CostOption;
@@ -48,6 +52,7 @@ public class SimulationService {
     public List<SiteSimulation> simulate(Plan plan, Catalog catalog, int trials, long seed, Uncertainty uncertainty,
                                          IntConsumer progress, BooleanSupplier cancelled) throws InputRejectedException {
         PlanResult analysed = planning.analyse(plan, catalog);
+        PlanCost cost = CostEngine.compare(plan, catalog);
         List<SiteSimulation> out = new ArrayList<>();
         int sites = plan.sites().size();
         for (int i = 0; i < sites; i++) {
@@ -61,16 +66,19 @@ public class SimulationService {
             if (recommended.isEmpty()) {
                 continue;
             }
-            SimulationInputs inputs = inputs(site, siteResult, recommended.get(), catalog, plan.cost().months(), uncertainty);
+            SiteCost siteCost = cost.sites().stream().filter(c -> c.site().equals(site.name())).findFirst().orElseThrow();
+            List<String> skipped = new ArrayList<>();
+            SimulationInputs inputs = inputs(site, recommended.get(), siteCost, skipped, catalog, plan.cost().months(), uncertainty);
             SimulationResult result = MonteCarlo.run(inputs, trials, seed + i, done -> progress.accept(offset + done), cancelled);
             out.add(new SiteSimulation(site.name(), String.join(" + ", recommended.get().hardwareIds()), recommended.get().hosts(),
-                    inputs, result, assumptions(inputs)));
+                    inputs, result, assumptions(inputs, skipped)));
         }
         return out;
     }
 
     /** Reduces a site and its recommended option to the simulator's numbers (README, "Risk simulation"). */
-    SimulationInputs inputs(Site site, SiteResult siteResult, SizingOption option, Catalog catalog, int months, Uncertainty uncertainty) {
+    SimulationInputs inputs(Site site, SizingOption option, SiteCost siteCost, List<String> skipped, Catalog catalog, int months,
+                            Uncertainty uncertainty) {
         Policy policy = site.policy();
         Hardware hw = catalog.hardware(option.hardwareIds().get(0)).orElseThrow();
         int hosts = option.hosts();
@@ -122,50 +130,42 @@ public class SimulationService {
                 ceph && storage.healsAfterHostLoss(), ceph && hosts * Math.max(1, hw.dataDisks()) > StoragePlanner.width(layout), atRisk);
         List<CostOption> costs = new ArrayList<>();
         int owned = -1;
-        for (ScenarioResult s : siteResult.scenarios()) {
-            if (s.sizing() == option && isOwned(s, catalog)) {
+        for (dev.clusterplanner.core.cost.CostOption o : siteCost.options()) {
+            if (!o.complete() || o.series().size() != months) {
+                skipped.add(o.label() + " (a price is missing: " + String.join("; ", o.missing()) + ")");
+                continue;
+            }
+            if (o.kind() == CostOptionKind.OWNED && (owned < 0 || option.hardwareIds().get(0).equals(o.hardwareId()))) {
                 owned = costs.size();
             }
-            costs.add(costOption(site, s, catalog, months));
+            costs.add(costOption(o, months));
         }
         return new SimulationInputs(months, hosts, groups, capacity, dims, reliability, costs, owned, uncertainty);
     }
 
-    static boolean isOwned(ScenarioResult s, Catalog catalog) {
-        return s.hardwareIds().stream().allMatch(id -> catalog.hardware(id).map(h -> h.category().isOwned()).orElse(false));
-    }
-
     /**
-     * A scenario as monthly series: purchases in month 1, rent or cloud charges every month, electricity for owned
-     * hardware (the power model's monthly cost). Missing prices count as 0 here and are named in the assumptions.
+     * A cost option's monthly series from the cost model, split by what moves it: electricity follows the electricity
+     * price drift, AWS charges follow cloud price changes, everything else (purchases, rent, support, colocation) is fixed.
      */
-    static CostOption costOption(Site site, ScenarioResult s, Catalog catalog, int months) {
+    static CostOption costOption(dev.clusterplanner.core.cost.CostOption o, int months) {
         double[] fixed = new double[months];
         double[] energy = new double[months];
         double[] cloud = new double[months];
         double[] usage = new double[months];
-        for (Map.Entry<String, Integer> e : s.sizing().hostsByHardware().entrySet()) {
-            Hardware h = catalog.hardware(e.getKey()).orElseThrow();
-            int n = e.getValue();
-            if (h.priceUsd() != null) {
-                fixed[0] += n * (h.priceUsd() + h.setupUsd());
-            } else {
-                fixed[0] += n * h.setupUsd();
-            }
-            double rent = h.rentalMonthlyUsd().orElse(0);
-            double[] target = h.category() == HardwareCategory.CLOUD ? cloud : fixed;
-            for (int t = 0; t < months; t++) {
-                target[t] += n * rent;
-            }
-            if (h.category().isOwned()) {
-                PowerAnalysis power = PowerPlanner.analyse(site, h, n);
-                double electricity = power.electricityUsdMonth() == null ? 0 : power.electricityUsdMonth();
-                for (int t = 0; t < months; t++) {
-                    energy[t] += electricity;
+        for (int t = 0; t < months; t++) {
+            MonthCost m = o.series().get(t);
+            for (CostComponent c : CostComponent.values()) {
+                double amount = m.amount(c);
+                if (c == CostComponent.ELECTRICITY) {
+                    energy[t] += amount;
+                } else if (o.kind().isAws()) {
+                    cloud[t] += amount;
+                } else {
+                    fixed[t] += amount;
                 }
             }
         }
-        return new CostOption(String.join(" + ", s.hardwareIds()) + " x" + s.hosts(), fixed, energy, cloud, usage);
+        return new CostOption(o.label(), fixed, energy, cloud, usage);
     }
 
     /** The simulations as the ordered map written by {@code simulate --json} (README, "Risk simulation"). */
@@ -237,7 +237,7 @@ public class SimulationService {
         return Double.isFinite(v) ? v : fallback;
     }
 
-    static List<String> assumptions(SimulationInputs in) {
+    static List<String> assumptions(SimulationInputs in, List<String> skipped) {
         var r = in.reliability();
         var u = in.uncertainty();
         List<String> out = new ArrayList<>();
@@ -250,6 +250,8 @@ public class SimulationService {
                 u.growthSdPoints(), u.growth() ? "" : " (switched off)"));
         out.add(String.format(java.util.Locale.ROOT, "electricity price %+.1f %% a year (sd %.1f), cloud prices %+.1f %% a year (sd %.1f)%s",
                 u.electricityDriftPctYear(), u.electricitySdPctYear(), u.cloudChangePctYear(), u.cloudSdPctYear(), u.prices() ? "" : " (switched off)"));
+        skipped.forEach(x -> out.add("not simulated: " + x));
+        out.add("costs: the cost model's monthly series; electricity follows the electricity drift, AWS charges the cloud price changes, the rest is fixed");
         out.add("capacity: the demand of every workload against the planned hosts less the " + "largest failure-headroom hosts, per dimension (a volume check)");
         return out;
     }
