@@ -37,4 +37,14 @@ class StorageNetworkPowerTest {
         assertTrue(r.explanations().stream().anyMatch(e -> e.figure().equals("recoveryHoursHostLoss")));
         assertTrue(r.explanations().stream().anyMatch(e -> e.figure().equals("energyKwhMonth")));
     }
+
+    @Test
+    void aScenarioWithoutHostsHasNoCapacityAndSaysSo() {
+        StorageNetworkPower r = StorageNetworkPower.analyse(cephSite(CephLayout.DEFAULT, List.of(disks(1, 10, 0))), List.of(), 5);
+        assertEquals(0, r.usableTiB());
+        assertEquals(0, r.rackUnits());
+        assertTrue(has(r.findings(), StoragePlanner.RULE_OVER_CAPACITY));
+        assertTrue(has(r.findings(), StoragePlanner.RULE_REPLICAS_EXCEED_HOSTS));
+        assertTrue(Double.isNaN(r.recoveryHoursHostLoss()));
+    }
 }
