@@ -16,6 +16,7 @@ final class Instances {
     final int[] wl;
     final int[] ord;
     final int size;
+    final boolean antiAffineFirst;
 
     /**
      * @param wDem     demand of one instance of workload w
@@ -23,8 +24,22 @@ final class Instances {
      * @param ref      the reference host capacity used to compute shares
      */
     Instances(double[][] wDem, boolean[] antiAffine, int[] include, double[] ref) {
+        this(wDem, antiAffine, include, ref, false);
+    }
+
+    /**
+     * @param antiAffineFirst place anti-affine workloads first (most replicas first): the most constrained instances
+     *                        go before the hosts fill up, so their replicas do not each need a fresh host at the end
+     */
+    Instances(double[][] wDem, boolean[] antiAffine, int[] include, double[] ref, boolean antiAffineFirst) {
+        this(wDem, antiAffine, include, ref, antiAffineFirst, null);
+    }
+
+    /** @param priority workloads to place before all others (e.g. those a previous attempt could not place), or null */
+    Instances(double[][] wDem, boolean[] antiAffine, int[] include, double[] ref, boolean antiAffineFirst, boolean[] priority) {
         this.wDem = wDem;
         this.antiAffine = antiAffine;
+        this.antiAffineFirst = antiAffineFirst;
         int w = wDem.length;
         double[] dominant = new double[w];
         double[] total = new double[w];
@@ -44,8 +59,14 @@ final class Instances {
         for (int i = 0; i < w; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -dominant[i])
-                .thenComparingDouble(i -> -total[i])
+        Comparator<Integer> pri = Comparator.comparingInt(i -> priority != null && priority[i] ? 0 : 1);
+        Comparator<Integer> first = antiAffineFirst
+                ? Comparator.<Integer>comparingInt(i -> antiAffine[i] ? -include[i] : 0)
+                : Comparator.<Integer>comparingInt(i -> 0);
+        Comparator<Integer> size = antiAffineFirst
+                ? Comparator.<Integer>comparingDouble(i -> -dominant[i]).thenComparingDouble(i -> -total[i])
+                : Comparator.<Integer>comparingDouble(i -> -total[i]).thenComparingDouble(i -> -dominant[i]);
+        Arrays.sort(order, pri.thenComparing(first).thenComparing(size)
                 .thenComparingInt(i -> i));
         int n = 0;
         for (int c : include) {
@@ -62,6 +83,28 @@ final class Instances {
                 p++;
             }
         }
+    }
+
+    /** How many instances of each workload are included. */
+    int[] includeCounts() {
+        int[] c = new int[wDem.length];
+        for (int i = 0; i < size; i++) {
+            c[wl[i]]++;
+        }
+        return c;
+    }
+
+    /** Position of each workload in this order (for workloads with no instance included: after all others). */
+    int[] workloadRank() {
+        int[] rank = new int[wDem.length];
+        java.util.Arrays.fill(rank, Integer.MAX_VALUE);
+        int r = 0;
+        for (int i = 0; i < size; i++) {
+            if (rank[wl[i]] == Integer.MAX_VALUE) {
+                rank[wl[i]] = r++;
+            }
+        }
+        return rank;
     }
 
     double[] dem(int i) {

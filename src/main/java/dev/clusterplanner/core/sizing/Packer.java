@@ -96,6 +96,24 @@ final class Packer {
         return find(1, 0, size - 1, dem, aaHosts[w]);
     }
 
+    /** The first host at or after {@code from} that fits (as {@link #find(double[], int)}), wrapping round to 0; -1 if none. */
+    int findFrom(double[] dem, int w, int from) {
+        int h = findFrom(1, 0, size - 1, dem, aaHosts[w], from);
+        return h >= 0 || from == 0 ? h : find(1, 0, size - 1, dem, aaHosts[w]);
+    }
+
+    private int findFrom(int node, int lo, int hi, double[] dem, BitSet excluded, int from) {
+        if (hi < from) {
+            return -1;
+        }
+        if (lo >= from) {
+            return find(node, lo, hi, dem, excluded);
+        }
+        int mid = (lo + hi) >>> 1;
+        int r = findFrom(2 * node, lo, mid, dem, excluded, from);
+        return r >= 0 ? r : findFrom(2 * node + 1, mid + 1, hi, dem, excluded, from);
+    }
+
     private int find(int node, int lo, int hi, double[] dem, BitSet excluded) {
         int o = node * D;
         for (int d = 0; d < D; d++) {

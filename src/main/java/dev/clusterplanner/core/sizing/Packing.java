@@ -32,9 +32,12 @@ final class Packing {
     final Packer packer;
     final int[] hostOf;
     final int unplaced;
+    /** Evacuees move in this order of their workloads (anti-affine first, then largest), whatever order placed them. */
+    int[] evacRank;
 
     private Packing(Instances inst, double[][] caps, Packer packer, int[] hostOf, int unplaced) {
         this.inst = inst;
+        this.evacRank = inst.workloadRank();
         this.caps = caps;
         this.packer = packer;
         this.hostOf = hostOf;
@@ -42,17 +45,91 @@ final class Packing {
     }
 
     static Packing pack(Instances inst, double[][] caps) {
+        return pack(inst, caps, false);
+    }
+
+    /**
+     * @param roundRobin false: first fit (lowest host with room); true: next fit round the row, starting after the host
+     *                   that took the previous instance, which spreads the load evenly (as Incus' placement does)
+     */
+    static Packing pack(Instances inst, double[][] caps, boolean roundRobin) {
+        return pack(inst, caps, roundRobin, 0);
+    }
+
+    /**
+     * @param spares keep the last {@code spares} hosts empty (hot spares): with k spares, the instances of any one lost
+     *               host fit together on an empty spare, so a single failure always heals
+     */
+    static Packing pack(Instances inst, double[][] caps, boolean roundRobin, int spares) {
         Packer p = new Packer(caps, inst.antiAffine);
+        for (int s = 0; s < spares && s < caps.length; s++) {
+            p.setDisabled(caps.length - 1 - s, true);
+        }
         int[] hostOf = new int[inst.size];
         int un = 0;
+        int next = 0;
+        int n = caps.length;
         for (int i = 0; i < inst.size; i++) {
             double[] dem = inst.dem(i);
-            int h = p.find(dem, inst.wl[i]);
+            int h = roundRobin ? p.findFrom(dem, inst.wl[i], next) : p.find(dem, inst.wl[i]);
+            if (h >= 0) {
+                next = h + 1 == n ? 0 : h + 1;
+            }
             hostOf[i] = h;
             if (h < 0) {
                 un++;
             } else {
                 p.place(h, dem, inst.wl[i]);
+            }
+        }
+        for (int s = 0; s < spares && s < caps.length; s++) {
+            p.setDisabled(caps.length - 1 - s, false);
+        }
+        return new Packing(inst, caps, p, hostOf, un);
+    }
+
+    /** Largest hosts x instances for which {@link #spread} is tried (it scans every host per instance). */
+    static final long MAX_SPREAD_WORK = 1_000_000;
+
+    /**
+     * Balanced placement, as Incus spreads instances: each instance (in the same largest-first order) goes to the host
+     * where the highest utilisation of any dimension after placing it is lowest (ties: lowest index), among hosts with
+     * room and without a replica of an anti-affine workload. Null when the work would exceed {@link #MAX_SPREAD_WORK}.
+     */
+    static Packing spread(Instances inst, double[][] caps) {
+        int n = caps.length;
+        if ((long) n * inst.size > MAX_SPREAD_WORK) {
+            return null;
+        }
+        Packer p = new Packer(caps, inst.antiAffine);
+        int[] hostOf = new int[inst.size];
+        int un = 0;
+        for (int i = 0; i < inst.size; i++) {
+            double[] dem = inst.dem(i);
+            int w = inst.wl[i];
+            int best = -1;
+            double bestKey = Double.POSITIVE_INFINITY;
+            for (int h = 0; h < n; h++) {
+                if (!p.fits(h, dem) || (p.aaHosts[w] != null && p.aaHosts[w].get(h))) {
+                    continue;
+                }
+                double key = 0;
+                for (int d = 0; d < Packer.D; d++) {
+                    double c = caps[h][d];
+                    if (c > 0 && !Double.isInfinite(c)) {
+                        key = Math.max(key, (c - p.free(h, d) + dem[d]) / c);
+                    }
+                }
+                if (key < bestKey) {
+                    bestKey = key;
+                    best = h;
+                }
+            }
+            hostOf[i] = best;
+            if (best < 0) {
+                un++;
+            } else {
+                p.place(best, dem, w);
             }
         }
         return new Packing(inst, caps, p, hostOf, un);
@@ -181,9 +258,7 @@ final class Packing {
                 ev[e++] = items[j];
             }
         }
-        if (failed.length > 1) {
-            Arrays.sort(ev); // back into placement order: largest first
-        }
+        sortEvacuees(ev);
         int nt = 0;
         for (int f : failed) {
             packer.setDisabled(f, true);
@@ -241,6 +316,23 @@ final class Packing {
         int[] result = hostOf.clone();
         int stranded = evacuate(failed, bh[0], bh[1], new double[n * Packer.D], new int[n], new boolean[n], new int[n], result);
         return stranded >= 0 ? null : result;
+    }
+
+    private void sortEvacuees(int[] ev) {
+        long[] keys = new long[ev.length];
+        for (int i = 0; i < ev.length; i++) {
+            int x = ev[i];
+            keys[i] = ((long) evacRank[inst.wl[x]] << 32) | ((long) inst.ord[x] << 1) >>> 1;
+        }
+        Integer[] idx = new Integer[ev.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Long.compare(keys[a], keys[b]));
+        int[] copy = ev.clone();
+        for (int i = 0; i < idx.length; i++) {
+            ev[i] = copy[idx[i]];
+        }
     }
 
     private Outcome slotBound(int k) {

@@ -174,7 +174,7 @@ public final class Sizer {
             hw[i] = byId.get(hosts.get(i).hardwareId());
         }
         double[][] caps = c.caps(hw);
-        Instances inst = new Instances(c.wDem, c.aa, c.counts(), maxCap(caps));
+        Instances inst = new Instances(c.wDem, c.aa, c.counts(), maxCap(caps), true);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < inst.size; i++) {
             index.put(c.ws.get(inst.wl[i]).instanceName(inst.ord[i]), i);
@@ -370,7 +370,63 @@ public final class Sizer {
                     }
                 }
             }
+            // Martello-Toth L2 per dimension: after losing any k hosts the other n - k hold every instance, so
+            // n >= L2 + k. Uses the larger (non-monitor) host shape, which keeps the bound valid.
+            if (placed(include) > 0) {
+                for (int d = 0; d < Packer.D; d++) {
+                    if (Double.isInfinite(big[d]) || big[d] <= 0) {
+                        continue;
+                    }
+                    int l2 = martelloTothL2(include, d, big[d]) + k;
+                    if (l2 > vol) {
+                        vol = l2;
+                        volDim = Dimension.values()[d];
+                    }
+                }
+            }
             return finishBound(include, vol, volDim, t, big);
+        }
+
+        /**
+         * The L2 lower bound of Martello and Toth (1990) for one-dimensional bin packing of dimension d into bins of
+         * capacity c: for a threshold a in {0} and every item size <= c/2, items larger than c - a each need their own
+         * bin, items in (c/2, c - a] too, and items in [a, c/2] fill what those leave before opening more bins.
+         */
+        int martelloTothL2(int[] include, int d, double c) {
+            double eps = Packer.EPS * Math.max(1, c);
+            List<Double> thresholds = new ArrayList<>();
+            thresholds.add(0.0);
+            for (int w = 0; w < include.length; w++) {
+                double s = wDem[w][d];
+                if (include[w] > 0 && s > 0 && s <= c / 2 + eps) {
+                    thresholds.add(s);
+                }
+            }
+            int best = 0;
+            for (double a : thresholds) {
+                long j1 = 0;
+                long j2 = 0;
+                double j2Free = 0;
+                double j3Sum = 0;
+                for (int w = 0; w < include.length; w++) {
+                    double s = wDem[w][d];
+                    int cnt = include[w];
+                    if (cnt == 0 || s <= 0) {
+                        continue;
+                    }
+                    if (s > c - a + eps) {
+                        j1 += cnt;
+                    } else if (s > c / 2 + eps) {
+                        j2 += cnt;
+                        j2Free += cnt * (c - s);
+                    } else if (s + eps >= a) {
+                        j3Sum += cnt * s;
+                    }
+                }
+                long extra = (long) Math.max(0, Math.ceil((j3Sum - j2Free) / c - 1e-9));
+                best = (int) Math.max(best, j1 + j2 + extra);
+            }
+            return best;
         }
 
         Bound finishBound(int[] include, int vol, Dimension volDim, double[] t, double[] refCap) {
@@ -401,12 +457,78 @@ public final class Sizer {
             }
         }
 
-        Attempt attempt(Hardware[] hosts, Instances inst) {
+        /**
+         * One host count: tries, in order, round-robin with anti-affine workloads first (spreads load and failure
+         * headroom), first fit with anti-affine first, first fit by dominant share, then (k > 0) the same three onto
+         * n - k hosts keeping k empty spares; the first that places everything and heals wins, else the last is returned.
+         */
+        Attempt attempt(Hardware[] hosts, Instances[] orders) {
             double[][] caps = caps(hosts);
-            Packing pk = Packing.pack(inst, caps);
-            Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k)
-                    : new Packing.Outcome(k, "none", 0, false, null, -1);
-            return new Attempt(pk, out);
+            Attempt last = null;
+            int[] evacRank = orders[0].workloadRank();
+            Packing fewest = null;
+            for (int s = 0; s < 6; s++) {
+                boolean spares = s >= 3;
+                if (spares && (k == 0 || k >= hosts.length)) {
+                    break;
+                }
+                int strategy = s % 3;
+                Instances inst = orders[strategy == 2 ? 1 : 0];
+                Packing pk = Packing.pack(inst, caps, strategy == 0, spares ? k : 0);
+                pk.evacRank = evacRank;
+                Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k)
+                        : new Packing.Outcome(k, "none", 0, false, null, -1);
+                last = new Attempt(pk, out);
+                if (last.ok()) {
+                    return last;
+                }
+                if (!spares && (fewest == null || pk.unplaced < fewest.unplaced)) {
+                    fewest = pk;
+                }
+            }
+            // iterated greedy: the workloads that found no host go first, then the rest as before
+            if (fewest != null && fewest.unplaced > 0) {
+                boolean[] priority = new boolean[ws.size()];
+                for (int i = 0; i < fewest.inst.size; i++) {
+                    if (fewest.hostOf[i] < 0) {
+                        priority[fewest.inst.wl[i]] = true;
+                    }
+                }
+                Instances retry = new Instances(wDem, aa, orders[0].includeCounts(), maxCap(caps), true, priority);
+                for (int s = 0; s < (k > 0 && k < hosts.length ? 2 : 1); s++) {
+                    Packing pk = Packing.pack(retry, caps, false, s == 1 ? k : 0);
+                    pk.evacRank = evacRank;
+                    Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k) : new Packing.Outcome(k, "none", 0, false, null, -1);
+                    Attempt a = new Attempt(pk, out);
+                    if (a.ok()) {
+                        return a;
+                    }
+                }
+            }
+            return last;
+        }
+
+        /** Whether some strategy places every instance on these hosts (failures aside). */
+        boolean placesAll(Hardware[] hosts, Instances[] orders) {
+            double[][] caps = caps(hosts);
+            return Packing.pack(orders[0], caps, true).unplaced == 0 || Packing.pack(orders[0], caps, false).unplaced == 0
+                    || Packing.pack(orders[1], caps, false).unplaced == 0;
+        }
+
+        /** The two placement orders: anti-affine first, then by dominant share alone. */
+        Instances[] orders(int[] include, double[] ref) {
+            return new Instances[]{new Instances(wDem, aa, include, ref, true), new Instances(wDem, aa, include, ref, false)};
+        }
+
+        /** The spread placement on the same hosts when it too places everything and heals; else the first-fit one. */
+        Attempt balanced(Attempt ffd) {
+            Packing sp = Packing.spread(ffd.packing().inst, ffd.packing().caps);
+            if (sp == null || sp.unplaced > 0) {
+                return ffd;
+            }
+            sp.evacRank = ffd.packing().evacRank;
+            Packing.Outcome o = sp.checkFailures(k);
+            return o.holds() ? new Attempt(sp, o) : ffd;
         }
 
         static Hardware[] repeat(Hardware h, int n) {
@@ -431,10 +553,10 @@ public final class Sizer {
                 }
             }
             double[] big = CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS);
-            Instances inst = new Instances(wDem, aa, include, big);
+            Instances[] inst = orders(include, big);
             Bound lb = bound(h, include);
             int lo = cluster ? Math.max(1, lb.value()) : 1;
-            int upper = cluster ? lo + inst.size + k + CapacityModel.MON_MGR_HOSTS : 1;
+            int upper = cluster ? lo + inst[0].size + k + CapacityModel.MON_MGR_HOSTS : 1;
             Attempt good = null;
             Attempt first = null;
             int goodN = -1;
@@ -477,10 +599,10 @@ public final class Sizer {
                 }
             }
             boolean feasible = good != null && unplaced.isEmpty();
-            Attempt chosen = good != null ? good : first;
+            Attempt chosen = good != null ? balanced(good) : first;
             int hosts = chosen.packing().caps.length;
             Hardware[] hw = repeat(h, hosts);
-            Placement placement = placement(hw, chosen.packing().caps, inst, chosen.packing().hostOf, unplaced);
+            Placement placement = placement(hw, chosen.packing().caps, chosen.packing().inst, chosen.packing().hostOf, unplaced);
             Map<Dimension, Double> util = utilisation(placement);
             Dimension binding = binding(util);
             FailureCheck fc = failureCheck(chosen, placement);
@@ -510,7 +632,8 @@ public final class Sizer {
         }
 
         /** The reason for the last host: why one fewer would not do. */
-        String whyNotFewer(Hardware h, int n, Bound lb, Instances inst, Map<Integer, Attempt> tried) {
+        String whyNotFewer(Hardware h, int n, Bound lb, Instances[] orders, Map<Integer, Attempt> tried) {
+            Instances inst = orders[0];
             if (n <= 1) {
                 return "";
             }
@@ -525,11 +648,10 @@ public final class Sizer {
                 return lb.aaWorkload() + " keeps " + (lb.antiAffinity() - k) + " replicas on distinct hosts"
                         + (k > 0 ? ", plus " + k + " for " + failures(k) : "");
             }
-            Packing pk = tried.containsKey(fewer) ? tried.get(fewer).packing() : Packing.pack(inst, caps(repeat(h, fewer)));
-            if (pk.unplaced > 0) {
+            if (!placesAll(repeat(h, fewer), orders)) {
                 Map<Dimension, Double> need = new EnumMap<>(Dimension.class);
                 double[] t = total(countsOf(inst));
-                double[][] caps = pk.caps;
+                double[][] caps = caps(repeat(h, fewer));
                 String over = "";
                 for (Dimension d : Dimension.values()) {
                     double sum = 0;
@@ -613,7 +735,7 @@ public final class Sizer {
             int budget = MIXED_ATTEMPT_BUDGET;
             Hardware[] bestHosts = null;
             Attempt bestAttempt = null;
-            Instances bestInst = null;
+            Instances[] bestInst = null;
             int bestLb = 0;
             int[] all = counts();
             for (Hardware b : candidates) {
@@ -633,7 +755,7 @@ public final class Sizer {
                             break;
                         }
                         Hardware[] hosts = mixOrder(a, keep, b, m);
-                        Instances inst = new Instances(wDem, aa, all, maxCap(caps(hosts)));
+                        Instances[] inst = orders(all, maxCap(caps(hosts)));
                         budget--;
                         Attempt at = attempt(hosts, inst);
                         if (at.ok()) {
@@ -650,7 +772,8 @@ public final class Sizer {
             if (bestHosts == null) {
                 return Optional.empty();
             }
-            Placement placement = placement(bestHosts, bestAttempt.packing().caps, bestInst, bestAttempt.packing().hostOf, List.of());
+            bestAttempt = balanced(bestAttempt);
+            Placement placement = placement(bestHosts, bestAttempt.packing().caps, bestAttempt.packing().inst, bestAttempt.packing().hostOf, List.of());
             Map<Dimension, Double> util = utilisation(placement);
             Dimension binding = binding(util);
             Map<String, Integer> byHw = new LinkedHashMap<>();
