@@ -179,6 +179,7 @@ class IncusLabProbeTest {
             s = c.snapshot(names -> lab.script("stop-member", "node3"));
         } finally {
             lab.script("start-member", "node3");
+            awaitNode3BackInTheCluster();
         }
         LiveMember node3 = s.member("node3").orElseThrow();
         assertFalse(node3.readable());
@@ -192,6 +193,21 @@ class IncusLabProbeTest {
         assertEquals("node3", db.location());
         assertNull(db.usage());
         assertNotNull(s.instance("pt-web-2").orElseThrow().usage());
+    }
+
+    /** After a restart the other members need a moment to see node3 again; later tests expect the whole cluster. */
+    static void awaitNode3BackInTheCluster() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (IncusClient c = client()) {
+                LiveSnapshot s = c.snapshot();
+                if (s.member("node3").orElseThrow().online() && s.instance("pt-db-1").map(i -> i.usage() != null && i.cpuLimit() != null).orElse(false)) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("node3 did not come back into the cluster within 60 s");
     }
 
     @Test
