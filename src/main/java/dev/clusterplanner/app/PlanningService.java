@@ -1,6 +1,17 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.adapters.export.CostCsv;
 import dev.clusterplanner.adapters.export.ResultJson;
+import dev.clusterplanner.core.cost.CostAssumptions;
+import dev.clusterplanner.core.cost.CostComponent;
+import dev.clusterplanner.core.cost.CostEngine;
+import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.cost.PlanCost;
+import dev.clusterplanner.core.cost.SiteCost;
+import dev.clusterplanner.core.cost.SizingHostSizer;
+import dev.clusterplanner.core.model.CostSettings;
+import dev.clusterplanner.core.model.HardwareCategory;
+import dev.clusterplanner.core.sizing.PlacedHost;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.FieldProblem;
 import dev.clusterplanner.core.model.Hardware;
@@ -72,20 +83,78 @@ public class PlanningService {
         }
         int months = plan.cost().months();
         HostCost cost = HostCost.simple(months);
+        List<SizingResult> sizings = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            sizings.add(Sizer.size(sites.get(i), candidates.get(i), cost));
+        }
+        // the cost model: every site's options month by month, on the hosts the sizing engine finds
+        PlanCost planCost = new CostEngine(catalog, plan.cost(), CostAssumptions.DEFAULT, SizingHostSizer.INSTANCE)
+                .plan(plan.withSites(sites));
         List<SiteResult> out = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             Site site = sites.get(i);
             List<Hardware> hw = candidates.get(i);
-            SizingResult sizing = Sizer.size(site, hw, cost);
+            SizingResult sizing = sizings.get(i);
+            SiteCost siteCost = planCost.sites().get(i);
             List<ScenarioResult> scenarios = new ArrayList<>();
             for (SizingOption o : sizing.options()) {
-                scenarios.add(scenario(o, hw, plan.cost().years())
+                scenarios.add(scenario(o, hw, plan.cost().years(), siteCost, plan.cost().awsCommitment())
                         .withStorageNetworkPower(StorageNetworkPower.analyse(site, hostsOf(o, hw), plan.cost().years())));
             }
-            out.add(new SiteResult(site.name(), site.kind(), sizing, scenarios, sizing.findings()));
+            out.add(new SiteResult(site.name(), site.kind(), sizing, scenarios, sizing.findings(), siteCost));
         }
-        return new PlanResult(plan.name(), plan.cost().years(), out);
+        return new PlanResult(plan.name(), plan.cost().years(), out, planCost);
     }
+
+    /**
+     * A scenario with the cost model's figures for its hosts: the owned, bare-metal or AWS-Incus option (at the plan's
+     * commitment) of its hardware. A mixed scenario keeps the simple figures.
+     */
+    ScenarioResult scenario(SizingOption o, List<Hardware> candidates, int years, SiteCost siteCost, CostSettings.AwsCommitment commitment) {
+        ScenarioResult simple = scenario(o, candidates, years);
+        if (o.mixed() || siteCost == null) {
+            return simple;
+        }
+        Hardware h = candidates.stream().filter(x -> x.id().equals(o.hardwareIds().get(0))).findFirst().orElseThrow();
+        String id = h.category().isOwned() ? "owned:" + h.id()
+                : h.category() == HardwareCategory.BAREMETAL_CLOUD ? "bare-metal:" + h.id()
+                : "aws-incus:" + h.id() + ":" + commitment.id();
+        Optional<CostOption> c = siteCost.option(id);
+        if (c.isEmpty()) {
+            return simple;
+        }
+        CostOption co = c.get();
+        boolean oneTimeMissing = false;
+        boolean recurringMissing = false;
+        for (CostComponent k : CostComponent.values()) {
+            if (co.totals().containsKey(k) && co.totals().get(k) == null) {
+                oneTimeMissing |= k.oneTime();
+                recurringMissing |= !k.oneTime();
+            }
+        }
+        return new ScenarioResult(o, oneTimeMissing ? null : co.capexUsd(), recurringMissing ? null : co.monthlyUsd(), co.tcoUsd(), years, null, co);
+    }
+
+    /** The cost tables as CSV: a folder gets one file per table; a FILE.csv gets the comparison and FILE-*.csv siblings. */
+    public List<Path> writeCsv(PlanResult result, Path target) throws IOException {
+        if (result.cost() == null) {
+            throw new IllegalStateException("the result has no cost comparison");
+        }
+        List<CostCsv.PlacementRow> rows = new ArrayList<>();
+        for (SiteResult s : result.sites()) {
+            Integer recommended = s.recommended().map(r -> r.sizing().rank()).orElse(null);
+            for (ScenarioResult sc : s.scenarios()) {
+                for (PlacedHost h : sc.sizing().placement().hosts()) {
+                    for (String instance : h.instances()) {
+                        rows.add(new CostCsv.PlacementRow(s.name(), sc.sizing().rank(), recommended != null && recommended == sc.sizing().rank(),
+                                h.name(), h.hardwareId(), instance));
+                    }
+                }
+            }
+        }
+        return CostCsv.write(result.cost(), rows, target);
+    }
+
 
     /**
      * A plan of one site built from spreadsheets: the workloads, and every hardware row as a candidate.

@@ -1,7 +1,9 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.adapters.export.CostJson;
 import dev.clusterplanner.adapters.export.ResultJson;
 import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.cost.CostOption;
 import dev.clusterplanner.core.sizing.SizingOption;
 import dev.clusterplanner.core.storage.StorageNetworkPower;
 
@@ -20,16 +22,24 @@ import java.util.Map;
  * @param tcoUsd     capex + setup + monthly x months (null when a host has neither a price nor a rental rate)
  * @param years      the plan's horizon
  * @param storageNetworkPower storage capacity, network needs and recovery, power and rack space (null until analysed)
+ * @param cost       the cost model's option for these hosts (owned, bare-metal or AWS Incus hosts at the plan's
+ *                   commitment); null for a mixed option, which keeps the simple figures. When present, capex, monthly
+ *                   and tco are its figures (month-1 purchases and setup, month-1 recurring, the monthly series' total)
  */
 public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
-                             StorageNetworkPower storageNetworkPower) {
+                             StorageNetworkPower storageNetworkPower, CostOption cost) {
+
+    public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
+                          StorageNetworkPower storageNetworkPower) {
+        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, null);
+    }
 
     public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years) {
-        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, null);
+        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, null, null);
     }
 
     public ScenarioResult withStorageNetworkPower(StorageNetworkPower snp) {
-        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp);
+        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost);
     }
 
     /** Findings about this scenario (storage, network, power), worst first. */
@@ -57,6 +67,7 @@ public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthl
         if (storageNetworkPower != null) {
             putStorageNetworkPower(m, storageNetworkPower);
         }
+        m.put("cost", cost == null ? null : CostJson.summary(cost));
         return m;
     }
 

@@ -1,6 +1,8 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.adapters.export.CostJson;
 import dev.clusterplanner.adapters.export.ResultJson;
+import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Severity;
 import dev.clusterplanner.core.model.SiteKind;
@@ -13,7 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The analysis of one site: its sizing and one scenario per option, ranked (the first feasible one is recommended). */
-public record SiteResult(String name, SiteKind kind, SizingResult sizing, List<ScenarioResult> scenarios, List<Finding> findings) {
+public record SiteResult(String name, SiteKind kind, SizingResult sizing, List<ScenarioResult> scenarios, List<Finding> findings,
+                         SiteCost cost) {
+
+    public SiteResult(String name, SiteKind kind, SizingResult sizing, List<ScenarioResult> scenarios, List<Finding> findings) {
+        this(name, kind, sizing, scenarios, findings, null);
+    }
 
     public SiteResult {
         scenarios = List.copyOf(scenarios);
@@ -43,6 +50,7 @@ public record SiteResult(String name, SiteKind kind, SizingResult sizing, List<S
         m.put("scenarios", sc);
         m.put("findings", ResultJson.findings(findings));
         m.put("formulas", ResultJson.explanations(sizing.formulas()));
+        m.put("cost", cost == null ? null : CostJson.site(cost));
         return m;
     }
 }

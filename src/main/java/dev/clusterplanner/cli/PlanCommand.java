@@ -7,6 +7,11 @@ import dev.clusterplanner.app.PlanningService;
 import dev.clusterplanner.app.PolicyOverrides;
 import dev.clusterplanner.app.ScenarioResult;
 import dev.clusterplanner.app.SiteResult;
+import dev.clusterplanner.core.cost.BreakEven;
+import dev.clusterplanner.core.cost.ClaimCheck;
+import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.cost.PlanCost;
+import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
@@ -72,6 +77,10 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "write the result JSON to FILE, or to standard output with '-'")
     String json;
 
+    @Option(names = "--csv", paramLabel = "FILE-or-DIR", description = {"write the cost tables as CSV: a folder gets comparison.csv, plan-totals.csv,",
+            "monthly.csv, bill-of-materials.csv and placement.csv; NAME.csv gets the comparison and NAME-*.csv beside it"})
+    Path csv;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,6 +122,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         PlanResult result = planning.analyse(plan, catalog, overrides, source);
         PrintWriter out = spec.commandLine().getOut();
+        List<Path> csvFiles = csv == null ? List.of() : planning.writeCsv(result, csv);
         if ("-".equals(json)) {
             out.print(planning.toJson(result));
         } else {
@@ -122,6 +132,9 @@ final class PlanCommand implements Callable<Integer> {
             printTable(result, out);
             if (json != null) {
                 out.println("Wrote " + json);
+            }
+            for (Path f : csvFiles) {
+                out.println("Wrote " + f);
             }
         }
         out.flush();
@@ -163,7 +176,53 @@ final class PlanCommand implements Callable<Integer> {
             for (Finding f : s.findings()) {
                 out.printf("%s: %s [%s]%n", f.severity().id(), f.text(), f.rule());
             }
+            if (s.cost() != null) {
+                printCost(s.cost(), out);
+            }
         }
+        if (result.cost() != null) {
+            printPlanCost(result.cost(), out);
+        }
+    }
+
+    /** The site's cost options side by side (USD), the cheapest, break-even months and missing prices. */
+    static void printCost(SiteCost c, PrintWriter out) {
+        out.println();
+        out.printf("Cost of site '%s' over %d months (USD; * = rests on an estimate):%n", c.site(), c.months());
+        out.printf("  %-58s %5s %12s %12s %13s %13s %10s%n", "option", "hosts", "capex", "monthly", "total", "NPV", "/inst/mo");
+        for (CostOption o : c.options()) {
+            String hosts = o.hostsStart() == o.hostsEnd() ? Integer.toString(o.hostsStart()) : o.hostsStart() + "-" + o.hostsEnd();
+            out.printf("  %-58s %5s %12s %12s %13s %13s %10s%s%n", trim(o.label() + (o.estimate() ? " *" : ""), 58), hosts,
+                    usd2(o.capexUsd()), usd2(o.monthlyUsd()), usd2(o.tcoUsd()), usd2(o.npvUsd()), usd2(o.costPerInstanceMonthUsd()),
+                    o.complete() ? "" : "  missing: " + String.join("; ", o.missing()));
+        }
+        out.println("  " + c.summary());
+        for (BreakEven b : c.breakEvens()) {
+            if (b.month() != null && (b.optionA().equals(c.cheapestId()) || b.optionB().equals(c.cheapestId()))) {
+                out.println("  break-even: " + b.text());
+            }
+        }
+    }
+
+    static void printPlanCost(PlanCost p, PrintWriter out) {
+        out.println();
+        out.println("Whole plan over " + p.months() + " months (USD):");
+        for (PlanCost.PlanOptionTotal t : p.totals()) {
+            out.printf("  %-32s %14s%s%n", t.key(), usd2(t.tcoUsd()), t.missing().isEmpty() ? "" : "  (" + String.join("; ", t.missing()) + ")");
+        }
+        out.println("  " + p.summary());
+        out.println("The seed's claims against the catalog:");
+        for (ClaimCheck c : p.claims()) {
+            out.println("  " + (c.holds() == null ? "?" : c.holds() ? "yes" : "no ") + "  " + c.text());
+        }
+    }
+
+    static String usd2(Double v) {
+        return v == null ? "missing" : String.format(Locale.ROOT, "%,.2f", v);
+    }
+
+    static String trim(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 3) + "...";
     }
 
     /** Per scenario: usable and raw TiB, recovery after a host loss, replication and required NIC, power, energy, rack units; then its findings. */

@@ -3,6 +3,7 @@ package dev.clusterplanner.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.PriceItem;
 import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
@@ -36,14 +37,22 @@ class PlanningServiceTest {
     }
 
     @Test
-    void theMeerkatPlanGivesOneScenarioOfThreeHostsWithSimpleCosts() throws Exception {
-        PlanResult r = new PlanningService().analyse(meerkatPlan(), Catalog.ofHardware(List.of(meerkat("m1"))));
+    void theMeerkatPlanGivesOneScenarioOfThreeHostsCostedByTheCostModel() throws Exception {
+        PriceItem s3 = new PriceItem("aws-s3-standard-gb-month-t0", "object-storage", "S3", "usd_per_gb_month", 0.023, 0, "us-east-1", "AWS", null, false);
+        Catalog catalog = new Catalog(List.of(meerkat("m1")), List.of(s3), List.of(), java.util.Set.of());
+        PlanResult r = new PlanningService().analyse(meerkatPlan(), catalog);
         ScenarioResult s = r.sites().get(0).scenarios().get(0);
         assertEquals(3, s.hosts());
         assertEquals(3 * 1000.0, s.capexUsd());   // 3 hosts x 1,000 USD
-        assertEquals(null, s.monthlyUsd());        // owned: no rental
-        assertEquals(3000.0, s.tcoUsd());          // capex + 0 x 60 months
+        // a cluster defaults to a data centre (PUE 1.58, 184.06 USD/kW-month, 0.13 USD/kWh). Busy threads:
+        // postgres 2 x 2 x 1.15 x 0.3 = 1.38 + app 4 x 0.3 + proxy 2 x 0.3 + monitoring 0.3 = 3.48 of 36 -> u = 0.09667;
+        // 3 x (10 + 25 x 0.09667) W = 37.25 W x 1.58 x 730 h = 42.964 kWh x 0.13 = 5.59; colocation peak 3 x 35 W = 0.105 kW x 184.06 = 19.33;
+        // support 5 % x 3,000 / 12 = 12.50; S3 backup 350 GiB x 0.023 = 8.05 -> 45.47 a month
+        assertEquals(45.47, s.monthlyUsd(), 1e-9);
+        // 3,000 + 60 x 45.47 - salvage 10 % x 3,000 = 3,000 + 2,728.20 - 300 = 5,428.20
+        assertEquals(5428.20, s.tcoUsd(), 1e-9);
         assertEquals(5, s.years());
+        assertEquals("owned:m1", s.cost().id());
     }
 
     @Test
@@ -73,8 +82,12 @@ class PlanningServiceTest {
         assertTrue(sc.get("utilisation").get("disk").isNull(), "disk is pooled by Ceph");
         assertEquals(0, sc.get("unplaced").size());
         assertEquals(3000, sc.get("capexUsd").asDouble(), 1e-9);
+        // the catalog has no S3 price for backups: the monthly cost and the total stay missing (null), never 0
         assertTrue(sc.get("monthlyUsd").isNull());
-        assertEquals(3000, sc.get("tcoUsd").asDouble(), 1e-9);
+        assertTrue(sc.get("tcoUsd").isNull());
+        assertEquals("owned:m1", sc.get("cost").get("id").asText());
+        assertTrue(site.get("cost").get("options").get(0).get("missing").get(0).asText().contains("S3"));
+        assertTrue(root.get("cost").get("claims").isArray());
         assertEquals(5, sc.get("years").asInt());
         assertTrue(sc.get("explanation").asText().startsWith("3 hosts: memory binds at 34 %"));
     }

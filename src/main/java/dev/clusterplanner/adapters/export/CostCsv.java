@@ -30,8 +30,8 @@ import java.util.Map;
  */
 public final class CostCsv {
 
-    /** One instance on one host of a planned scenario (from the sizing engine's placement). */
-    public record PlacementRow(String site, String hardware, String host, String instance) {
+    /** One instance on one host of a sized scenario (from the sizing engine's placement); {@code rank} 1 is recommended. */
+    public record PlacementRow(String site, int rank, boolean recommended, String host, String hardware, String instance) {
     }
 
     public static final String COMPARISON = "comparison.csv";
@@ -125,9 +125,9 @@ public final class CostCsv {
     public static String placement(List<PlacementRow> placement) {
         List<String[]> rows = new ArrayList<>();
         for (PlacementRow p : placement) {
-            rows.add(new String[]{p.site(), p.hardware(), p.host(), p.instance()});
+            rows.add(new String[]{p.site(), Integer.toString(p.rank()), Boolean.toString(p.recommended()), p.host(), p.hardware(), p.instance()});
         }
-        return csv(List.of("site", "hardware", "host", "instance"), rows);
+        return csv(List.of("site", "scenario_rank", "recommended", "host", "hardware", "instance"), rows);
     }
 
     /** Every table by file name, in the order they are written. */

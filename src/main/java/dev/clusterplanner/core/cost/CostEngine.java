@@ -664,7 +664,7 @@ public final class CostEngine {
         }
         ex.add(new Explanation("EC2 type", 0, "", hw.id() + ": " + why, hw.source()));
         Double rate = hw.hourlyUsd() != null || hw.monthlyUsd() != null ? monthlyRate(hw) : null;
-        double discount = c.estimatedDiscount();
+        double discount = discount(c);
         if (rate == null) {
             led.missing(CostComponent.COMPUTE, "the catalog has no hourly price for " + hw.id());
         }
@@ -701,8 +701,33 @@ public final class CostEngine {
                 byYear, List.of(), ex, findings, settings);
     }
 
-    private static String commitmentText(AwsCommitment c) {
-        return c.estimatedDiscount() > 0 ? " x (1 - " + num(c.estimatedDiscount() * 100) + " % " + c.id() + " discount, estimate)" : " on-demand";
+    private String commitmentText(AwsCommitment c) {
+        double d = discount(c);
+        return d > 0 ? " x (1 - " + num(d * 100) + " % " + c.id() + " discount, estimate)" : " on-demand";
+    }
+
+    /**
+     * The commitment discount: the catalog's {@code aws-commitment-1y-discount} / {@code aws-commitment-3y-discount}
+     * when present, else the estimate in {@link AwsCommitment}. Either way an estimate (AWS publishes caps only).
+     */
+    double discount(AwsCommitment c) {
+        String id = switch (c) {
+            case ON_DEMAND -> null;
+            case ONE_YEAR -> PriceIds.COMMITMENT_1Y;
+            case THREE_YEAR -> PriceIds.COMMITMENT_3Y;
+        };
+        if (id == null) {
+            return 0;
+        }
+        return prices.item(id).map(PriceItem::value).orElse(c.estimatedDiscount());
+    }
+
+    private double includedIops() {
+        return prices.item(PriceIds.EBS_GP3_INCLUDED_IOPS).map(PriceItem::value).orElse(CostAssumptions.EBS_GP3_INCLUDED_IOPS);
+    }
+
+    private double includedMbps() {
+        return prices.item(PriceIds.EBS_GP3_INCLUDED_MBPS).map(PriceItem::value).orElse(CostAssumptions.EBS_GP3_INCLUDED_MBPS);
     }
 
     private static double sum(Site s, java.util.function.ToDoubleFunction<Workload> f) {
@@ -747,7 +772,7 @@ public final class CostEngine {
                         t.get().source() + " (" + t.get().priceAge() + ")"));
             }
         }
-        double discount = c.estimatedDiscount();
+        double discount = discount(c);
         boolean estimate = discount > 0;
         for (Hardware h : types.values()) {
             estimate |= h.estimate();
@@ -771,8 +796,8 @@ public final class CostEngine {
                     }
                 }
                 volumesGb += w.count() * Math.ceil(w.diskGib());
-                extraIops += w.count() * Math.max(0, w.iops() - CostAssumptions.EBS_GP3_INCLUDED_IOPS);
-                extraMbps += w.count() * Math.max(0, w.writeMbps() - CostAssumptions.EBS_GP3_INCLUDED_MBPS);
+                extraIops += w.count() * Math.max(0, w.iops() - includedIops());
+                extraMbps += w.count() * Math.max(0, w.writeMbps() - includedMbps());
             }
             if (!types.isEmpty()) {
                 double rounded = Money.round(compute);
@@ -800,8 +825,8 @@ public final class CostEngine {
 
     private void ebs(Ledger led, int m, int volumes, double volumeGb, double iopsPerVolume, double mbpsPerVolume,
                      List<Explanation> ex, String what) {
-        double extraIops = volumes * Math.max(0, iopsPerVolume - CostAssumptions.EBS_GP3_INCLUDED_IOPS);
-        double extraMbps = volumes * Math.max(0, mbpsPerVolume - CostAssumptions.EBS_GP3_INCLUDED_MBPS);
+        double extraIops = volumes * Math.max(0, iopsPerVolume - includedIops());
+        double extraMbps = volumes * Math.max(0, mbpsPerVolume - includedMbps());
         ebsTotals(led, m, volumes, volumes * volumeGb, extraIops, extraMbps, ex);
         if (m == 1) {
             ex.add(new Explanation("EBS volume size", volumeGb, "GB", volumes + " volumes of " + num(volumeGb) + " GB, "
@@ -818,11 +843,11 @@ public final class CostEngine {
             return;
         }
         if (extraIops > 0 && perIops.isEmpty()) {
-            led.missing(CostComponent.EBS, "IOPS above 3,000 are needed but the catalog has no " + PriceIds.EBS_GP3_IOPS_MONTH);
+            led.missing(CostComponent.EBS, "IOPS above the included " + num(includedIops()) + " are needed but the catalog has no " + PriceIds.EBS_GP3_IOPS_MONTH);
             return;
         }
         if (extraMbps > 0 && perMbps.isEmpty()) {
-            led.missing(CostComponent.EBS, "throughput above 125 MB/s is needed but the catalog has no " + PriceIds.EBS_GP3_MBPS_MONTH);
+            led.missing(CostComponent.EBS, "throughput above the included " + num(includedMbps()) + " MB/s is needed but the catalog has no " + PriceIds.EBS_GP3_MBPS_MONTH);
             return;
         }
         double cost = gb * perGb.get().value() + (extraIops > 0 ? extraIops * perIops.get().value() : 0)
@@ -831,9 +856,9 @@ public final class CostEngine {
         led.add(m, CostComponent.EBS, rounded);
         if (m == 1) {
             ex.add(new Explanation("EBS gp3, month 1", rounded, "USD per month",
-                    num(gb) + " GB x " + num(perGb.get().value()) + (extraIops > 0 ? " + " + num(extraIops) + " IOPS above 3,000 x " + num(perIops.get().value()) : "")
-                            + (extraMbps > 0 ? " + " + num(extraMbps) + " MB/s above 125 x " + num(perMbps.get().value()) : "")
-                            + " = " + usd(rounded) + " (" + volumes + " volumes; 3,000 IOPS and 125 MB/s included per volume)", Prices.cite(perGb.get())));
+                    num(gb) + " GB x " + num(perGb.get().value()) + (extraIops > 0 ? " + " + num(extraIops) + " IOPS above " + num(includedIops()) + " x " + num(perIops.get().value()) : "")
+                            + (extraMbps > 0 ? " + " + num(extraMbps) + " MB/s above " + num(includedMbps()) + " x " + num(perMbps.get().value()) : "")
+                            + " = " + usd(rounded) + " (" + volumes + " volumes; " + num(includedIops()) + " IOPS and " + num(includedMbps()) + " MB/s included per volume)", Prices.cite(perGb.get())));
         }
     }
 
@@ -913,11 +938,19 @@ public final class CostEngine {
                             + (metal.isEmpty() ? "no fully priced bare-metal option" : "no fully priced " + kind.id() + " " + c.id() + " option")));
                     continue;
                 }
-                double ratio = aws.get().tcoUsd() / metal.get().tcoUsd();
+                double awsCs = computeAndStorage(aws.get());
+                double metalCs = computeAndStorage(metal.get());
+                if (metalCs <= 0) {
+                    out.add(new ClaimCheck(claim, sc.site(), null, null, "cannot be checked: the bare-metal option costs nothing for compute"));
+                    continue;
+                }
+                double ratio = awsCs / metalCs;
+                double all = aws.get().tcoUsd() / metal.get().tcoUsd();
                 boolean holds = ratio >= 3.0 - 1e-9;
-                out.add(new ClaimCheck(claim, sc.site(), round3(ratio), holds, "site '" + sc.site() + "': " + aws.get().label() + " costs "
-                        + num(round2(ratio)) + "x " + metal.get().label() + " over " + sc.months() + " months (" + usd(aws.get().tcoUsd()) + " vs "
-                        + usd(metal.get().tcoUsd()) + "): the catalog " + (holds ? "bears out" : "does not bear out") + " the seed's 3x+"));
+                out.add(new ClaimCheck(claim, sc.site(), round3(ratio), holds, "site '" + sc.site() + "': for compute and storage "
+                        + aws.get().label() + " costs " + num(round2(ratio)) + "x " + metal.get().label() + " over " + sc.months() + " months ("
+                        + usd(awsCs) + " vs " + usd(metalCs) + "; with transfer and backups " + num(round2(all)) + "x): the catalog "
+                        + (holds ? "bears out" : "does not bear out") + " the seed's 3x+"));
             }
         }
         for (CostOptionKind kind : List.of(CostOptionKind.AWS_LIFT_SHIFT, CostOptionKind.AWS_INCUS)) {
@@ -941,6 +974,17 @@ public final class CostEngine {
                     + (holds ? "about as much, as the seed says" : ratio < 2.0 / 3 ? "much less than the seed's 'about the same'" : "much more than the seed's 'about the same'") + ")"));
         }
         return out;
+    }
+
+    /** Everything but data transfer and backups: what "similar compute and storage" compares. */
+    static double computeAndStorage(CostOption o) {
+        long c = 0;
+        for (Map.Entry<CostComponent, Double> e : o.totals().entrySet()) {
+            if (e.getKey() != CostComponent.TRANSFER && e.getKey() != CostComponent.BACKUP && e.getValue() != null) {
+                c += Money.cents(e.getValue());
+            }
+        }
+        return Money.fromCents(c);
     }
 
     private static Optional<CostOption> best(SiteCost sc, CostOptionKind kind, AwsCommitment c) {

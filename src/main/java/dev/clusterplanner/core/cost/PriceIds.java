@@ -13,6 +13,12 @@ public final class PriceIds {
     public static final String EBS_GP3_GB_MONTH = "aws-ebs-gp3-gb-month";
     public static final String EBS_GP3_IOPS_MONTH = "aws-ebs-gp3-iops-month";
     public static final String EBS_GP3_MBPS_MONTH = "aws-ebs-gp3-mbps-month";
+    /** IOPS and MB/s included in every gp3 volume (defaults 3,000 and 125 when the catalog has no row). */
+    public static final String EBS_GP3_INCLUDED_IOPS = "aws-ebs-gp3-included-iops";
+    public static final String EBS_GP3_INCLUDED_MBPS = "aws-ebs-gp3-included-mbps";
+    /** EC2 commitment discounts, fractions of on-demand (estimates; defaults 0.30 and 0.50 when absent). */
+    public static final String COMMITMENT_1Y = "aws-commitment-1y-discount";
+    public static final String COMMITMENT_3Y = "aws-commitment-3y-discount";
     public static final String EBS_SNAPSHOT_GB_MONTH = "aws-ebs-snapshot-gb-month";
     /** Prefix of the S3 Standard storage tiers (USD per GB-month). */
     public static final String S3_STANDARD_TIERS = "aws-s3-standard-gb-month";

@@ -138,10 +138,10 @@ class CostCsvTest {
     @Test
     void aFolderGetsOneFilePerTableAndAFileNameGetsSiblings(@TempDir Path dir) throws Exception {
         PlanCost plan = plan();
-        List<Path> written = CostCsv.write(plan, List.of(new CostCsv.PlacementRow("dev", "desktop-a", "host-1", "app-1")), dir.resolve("out"));
+        List<Path> written = CostCsv.write(plan, List.of(new CostCsv.PlacementRow("dev", 1, true, "host-1", "desktop-a", "app-1")), dir.resolve("out"));
         assertEquals(5, written.size());
         assertTrue(Files.exists(dir.resolve("out/comparison.csv")));
-        assertTrue(Files.readString(dir.resolve("out/placement.csv"), StandardCharsets.UTF_8).contains("dev,desktop-a,host-1,app-1"));
+        assertTrue(Files.readString(dir.resolve("out/placement.csv"), StandardCharsets.UTF_8).contains("dev,1,true,host-1,desktop-a,app-1\r\n"));
         List<Path> single = CostCsv.write(plan, List.of(), dir.resolve("cost.csv"));
         assertEquals(dir.resolve("cost.csv"), single.get(0));
         assertTrue(Files.exists(dir.resolve("cost-monthly.csv")));

@@ -321,8 +321,10 @@ class CostEngineTest {
         PlanCost pc = engine(catalog(List.of(pnap), AWS_PRICES), fixed(3))
                 .plan(new Plan("p", "", List.of(awsSite("bm-pnap-s3", "aws-m7i.metal-24xl")), CostSettings.DEFAULT));
         ClaimCheck incus = pc.claims().stream().filter(c -> c.claim().contains("aws-incus, on-demand")).findFirst().orElseThrow();
-        // AWS Incus on-demand 60 x 12,004.55 = 720,273.00; bare metal 60 x (3 x 474.50 + 9.66) = 60 x 1,433.16 = 85,989.60 -> 8.376x
-        assertEquals(720273.00 / 85989.60, incus.ratio(), 0.001);
+        // compute and storage only (no transfer, no backup): AWS Incus on-demand 60 x (11,655.71 + 214.80 + 74.25) = 716,685.60;
+        // bare metal 60 x 3 x 474.50 = 85,410.00 -> 8.391x
+        assertEquals(716685.60 / 85410.00, incus.ratio(), 0.001);
+        assertTrue(incus.text().contains("with transfer and backups"), incus.text());
         assertTrue(incus.holds());
         ClaimCheck ebs = pc.claims().stream().filter(c -> c.claim().contains("EBS") && c.claim().contains("aws-lift-shift")).findFirst().orElseThrow();
         // lift-and-shift month 1: EBS 45.60 / EC2 177.54 = 0.257: much less than "about the same"
