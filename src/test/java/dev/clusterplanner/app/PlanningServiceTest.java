@@ -44,13 +44,13 @@ class PlanningServiceTest {
         ScenarioResult s = r.sites().get(0).scenarios().get(0);
         assertEquals(3, s.hosts());
         assertEquals(3 * 1000.0, s.capexUsd());   // 3 hosts x 1,000 USD
-        // a cluster defaults to a data centre (PUE 1.58, 184.06 USD/kW-month, 0.13 USD/kWh). Busy threads:
-        // postgres 2 x 2 x 1.15 x 0.3 = 1.38 + app 4 x 0.3 + proxy 2 x 0.3 + monitoring 0.3 = 3.48 of 36 -> u = 0.09667;
-        // 3 x (10 + 25 x 0.09667) W = 37.25 W x 1.58 x 730 h = 42.964 kWh x 0.13 = 5.59; colocation peak 3 x 35 W = 0.105 kW x 184.06 = 19.33;
-        // support 5 % x 3,000 / 12 = 12.50; S3 backup 350 GiB x 0.023 = 8.05 -> 45.47 a month
-        assertEquals(45.47, s.monthlyUsd(), 1e-9);
-        // 3,000 + 60 x 45.47 - salvage 10 % x 3,000 = 3,000 + 2,728.20 - 300 = 5,428.20
-        assertEquals(5428.20, s.tcoUsd(), 1e-9);
+        // desktops count as in an office even in a cluster's data-centre facility (power model): no PUE, no colocation.
+        // Busy threads: postgres 2 x 2 x 1.15 x 0.3 = 1.38 + app 4 x 0.3 + proxy 2 x 0.3 + monitoring 0.3 = 3.48 of 36 -> u = 0.09667;
+        // 3 x (10 + 25 x 0.09667) W = 37.25 W x 730 h = 27.1925 kWh x 0.13 USD = 3.535 -> 3.54;
+        // support 5 % x 3,000 / 12 = 12.50; S3 backup 350 GiB x 0.023 = 8.05 -> 24.09 a month
+        assertEquals(24.09, s.monthlyUsd(), 1e-9);
+        // 3,000 + 60 x 24.09 - salvage 10 % x 3,000 = 3,000 + 1,445.40 - 300 = 4,145.40
+        assertEquals(4145.40, s.tcoUsd(), 1e-9);
         assertEquals(5, s.years());
         assertEquals("owned:m1", s.cost().id());
     }
