@@ -76,6 +76,10 @@ public final class CephMetrics {
         List<CephOsd> osdList = osds.values().stream()
                 .map(b -> new CephOsd(b.id, b.host, b.deviceClass, b.up, b.in, b.size, b.used)).toList();
 
+        Map<String, Map<String, Sample>> perPool = new java.util.HashMap<>();
+        for (String metric : List.of("ceph_pool_objects", "ceph_pool_stored", "ceph_pool_bytes_used", "ceph_pool_max_avail")) {
+            perPool.put(metric, x.byLabel(metric, "pool_id"));
+        }
         List<CephPool> pools = new ArrayList<>();
         for (Sample meta : x.all("ceph_pool_metadata")) {
             String idText = meta.label("pool_id");
@@ -111,10 +115,10 @@ public final class CephMetrics {
                 warnings.add("pool " + name + ": protection '" + desc + "' not understood (expected replica:N or ec:K+M)");
             }
             pools.add(new CephPool(id, name, ec, size, null, k, m, "",
-                    poolBytes(x, "ceph_pool_objects", idText, warnings),
-                    poolBytes(x, "ceph_pool_stored", idText, warnings),
-                    poolBytes(x, "ceph_pool_bytes_used", idText, warnings),
-                    poolBytes(x, "ceph_pool_max_avail", idText, warnings)));
+                    poolBytes(perPool, "ceph_pool_objects", idText, warnings),
+                    poolBytes(perPool, "ceph_pool_stored", idText, warnings),
+                    poolBytes(perPool, "ceph_pool_bytes_used", idText, warnings),
+                    poolBytes(perPool, "ceph_pool_max_avail", idText, warnings)));
         }
 
         long total = total(x, "ceph_cluster_total_bytes", warnings);
@@ -153,8 +157,8 @@ public final class CephMetrics {
         }
     }
 
-    private static long poolBytes(Exposition x, String metric, String poolId, List<String> warnings) {
-        Sample s = x.find(metric, "pool_id", poolId);
+    private static long poolBytes(Map<String, Map<String, Sample>> perPool, String metric, String poolId, List<String> warnings) {
+        Sample s = perPool.get(metric).get(poolId);
         if (s == null) {
             warnings.add("no " + metric + " for pool_id " + poolId);
             return 0;

@@ -2,12 +2,12 @@ package dev.clusterplanner.adapters.ceph;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * A parser for the Prometheus text exposition format (version 0.0.4), as served by Ceph's manager
@@ -42,38 +42,74 @@ public final class PrometheusText {
         }
     }
 
-    /** Everything read from one exposition. */
-    public record Exposition(List<Sample> samples, Map<String, String> types, Map<String, String> help, List<Problem> problems) {
-        public Exposition {
-            samples = List.copyOf(samples);
-            types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
-            help = Collections.unmodifiableMap(new LinkedHashMap<>(help));
-            problems = List.copyOf(problems);
+    /** Everything read from one exposition, with the samples indexed by metric name. */
+    public static final class Exposition {
+        private final List<Sample> samples;
+        private final Map<String, String> types;
+        private final Map<String, String> help;
+        private final List<Problem> problems;
+        private final Map<String, List<Sample>> byName = new HashMap<>();
+
+        Exposition(List<Sample> samples, Map<String, String> types, Map<String, String> help, List<Problem> problems) {
+            this.samples = List.copyOf(samples);
+            this.types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+            this.help = Collections.unmodifiableMap(new LinkedHashMap<>(help));
+            this.problems = List.copyOf(problems);
+            for (Sample s : this.samples) {
+                byName.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(s);
+            }
+            byName.replaceAll((k, v) -> List.copyOf(v));
+        }
+
+        public List<Sample> samples() {
+            return samples;
+        }
+
+        /** Metric name to its declared type (counter, gauge, histogram, summary, untyped). */
+        public Map<String, String> types() {
+            return types;
+        }
+
+        /** Metric name to its HELP text, unescaped. */
+        public Map<String, String> help() {
+            return help;
+        }
+
+        public List<Problem> problems() {
+            return problems;
         }
 
         /** Every sample of the metric {@code name}, in the order served. */
         public List<Sample> all(String name) {
-            return samples.stream().filter(s -> s.name().equals(name)).toList();
+            return byName.getOrDefault(name, List.of());
         }
 
         /** The first sample of {@code name} whose labels include {@code label=value}, or null. */
         public Sample find(String name, String label, String value) {
-            for (Sample s : samples) {
-                if (s.name().equals(name) && value.equals(s.labels().get(label))) {
+            for (Sample s : all(name)) {
+                if (value.equals(s.labels().get(label))) {
                     return s;
                 }
             }
             return null;
         }
 
-        /** The first sample of {@code name}, or null. */
-        public Sample first(String name) {
-            for (Sample s : samples) {
-                if (s.name().equals(name)) {
-                    return s;
+        /** The samples of {@code name} by the value of their label {@code label} (the first wins). */
+        public Map<String, Sample> byLabel(String name, String label) {
+            Map<String, Sample> m = new HashMap<>();
+            for (Sample s : all(name)) {
+                String v = s.labels().get(label);
+                if (v != null) {
+                    m.putIfAbsent(v, s);
                 }
             }
-            return null;
+            return m;
+        }
+
+        /** The first sample of {@code name}, or null. */
+        public Sample first(String name) {
+            List<Sample> l = all(name);
+            return l.isEmpty() ? null : l.get(0);
         }
     }
 
@@ -126,7 +162,7 @@ public final class PrometheusText {
     private static boolean comment(Scanner sc, Map<String, String> types, Map<String, String> help, int lineNo) {
         sc.next(); // '#'
         sc.skipBlanks();
-        String keyword = sc.take(c -> c != ' ' && c != '\t');
+        String keyword = sc.word();
         if (keyword.equals("EOF") && sc.atEnd()) {
             return true;
         }
@@ -137,7 +173,7 @@ public final class PrometheusText {
         String name = sc.metricName();
         if (keyword.equals("TYPE")) {
             sc.requireBlank("after the metric name");
-            String type = sc.take(c -> c != ' ' && c != '\t');
+            String type = sc.word();
             sc.skipBlanks();
             if (!sc.atEnd()) {
                 throw new Malformed("unexpected text after the type");
@@ -193,12 +229,12 @@ public final class PrometheusText {
         } else if (!blank && !sc.atEnd()) {
             throw new Malformed("unexpected '" + sc.peek() + "' after the metric name");
         }
-        String valueText = sc.take(c -> c != ' ' && c != '\t');
+        String valueText = sc.word();
         double value = parseValue(valueText);
         Long ts = null;
         sc.skipBlanks();
         if (!sc.atEnd()) {
-            String tsText = sc.take(c -> c != ' ' && c != '\t');
+            String tsText = sc.word();
             ts = parseTimestamp(tsText);
             sc.skipBlanks();
             if (!sc.atEnd()) {
@@ -307,10 +343,25 @@ public final class PrometheusText {
             i++;
         }
 
-        String take(Predicate<Character> ok) {
+        /** Up to the next space or tab. */
+        String word() {
             int from = i;
-            while (!atEnd() && ok.test(s.charAt(i))) {
+            while (i < s.length() && s.charAt(i) != ' ' && s.charAt(i) != '\t') {
                 i++;
+            }
+            return s.substring(from, i);
+        }
+
+        /** [a-zA-Z0-9_] and, for metric names, ':'. */
+        String name(boolean colon) {
+            int from = i;
+            while (i < s.length()) {
+                char ch = s.charAt(i);
+                if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || (colon && ch == ':')) {
+                    i++;
+                } else {
+                    break;
+                }
             }
             return s.substring(from, i);
         }
@@ -320,7 +371,7 @@ public final class PrometheusText {
             if (atEnd() || !(Character.isLetter(c) && c < 128 || c == '_' || c == ':')) {
                 throw new Malformed(atEnd() ? "missing metric name" : "metric name cannot start with '" + c + "'");
             }
-            return take(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_' || ch == ':'));
+            return name(true);
         }
 
         String labelName() {
@@ -328,7 +379,7 @@ public final class PrometheusText {
             if (atEnd() || !(Character.isLetter(c) && c < 128 || c == '_')) {
                 throw new Malformed(atEnd() ? "labels not closed with '}'" : "label name cannot start with '" + c + "'");
             }
-            return take(ch -> ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_'));
+            return name(false);
         }
 
         /** A label value after its opening quote, up to and including the closing quote. */
