@@ -160,4 +160,12 @@ class PowerPlannerTest {
         assertEquals(600, p.peakWatts(), 1e-9);
         assertEquals(3, p.rackUnits());
     }
+
+    @Test
+    void hardwareWithoutRackUnitsInAPerUDataCentreIsNoted() {
+        Hardware tower = hardware("tower", HardwareCategory.RACK, 48, 1.0, 1, 1000, DiskType.NVME, 2, 10, 0, 0, 0, 100.0, 300.0);
+        assertTrue(has(PowerPlanner.analyse(site(SiteKind.CLUSTER, DC, List.of()), tower, 3).findings(), PowerPlanner.RULE_NO_RACK_UNITS));
+        assertFalse(has(PowerPlanner.analyse(site(SiteKind.CLUSTER, DC, List.of()), rack(100.0, 300.0), 3).findings(),
+                PowerPlanner.RULE_NO_RACK_UNITS));
+    }
 }

@@ -156,4 +156,37 @@ class NetworkPlannerTest {
         assertEquals(10, NetworkPlanner.standardSpeedAtLeast(10));
         assertEquals(25, NetworkPlanner.standardSpeedAtLeast(10.01));
     }
+
+    @Test
+    void anUnknownNicSpeedSkipsRecoveryWithAnInfoFinding() {
+        NetworkAnalysis unknown = network(CephLayout.DEFAULT, 4, server(1, 4000, DiskType.NVME, 2, 0), List.of(disks(1, 10, 0)));
+        assertEquals(Severity.INFO, get(unknown.findings(), NetworkPlanner.RULE_NIC_UNKNOWN).severity());
+        assertTrue(Double.isNaN(unknown.recoveryHoursHostLoss()));
+        NetworkAnalysis known = network(CephLayout.DEFAULT, 4, server(1, 4000, DiskType.NVME, 2, 10), List.of(disks(1, 10, 0)));
+        assertFalse(has(known.findings(), NetworkPlanner.RULE_NIC_UNKNOWN));
+        assertFalse(Double.isNaN(known.recoveryHoursHostLoss()));
+    }
+
+    @Test
+    void localStorageNeedsNoCephNetwork() {
+        Site site = Fixtures.localSite(dev.clusterplanner.core.model.SiteKind.SINGLE_SERVER, List.of(writers(2, 50, 200)));
+        Hardware hw = server(2, 2000, DiskType.NVME, 1, 1);
+        NetworkAnalysis n = NetworkPlanner.analyse(site, hw, 1, StoragePlanner.analyse(site, hw, 1, 5));
+        assertEquals(0, n.replicationGbps());
+        // client 2 x 200 Mbit = 0.4 Gb/s / 0.5 = 0.8 -> 1 Gb/s; no Ceph minimum
+        assertEquals(1, n.nicGbpsRequired());
+        assertFalse(has(n.findings(), NetworkPlanner.RULE_NIC_BELOW_REQUIRED));
+        assertFalse(has(n.findings(), NetworkPlanner.RULE_SHARED_PORT));
+        assertTrue(Double.isNaN(n.recoveryHoursHostLoss()));
+    }
+
+    @Test
+    void erasureCodedRecoveryReadsKChunksPerLostChunk() {
+        // 7 hosts x 1 x 4000 GB NVMe, 10 Gb/s, EC 4+2; stored 600 GiB x 1.5 = 900 GiB raw, 900/7 GiB per host.
+        // 6 survivors: network 4 x (900/7 GiB) x 8 / (6 x 10e9 x 0.7) = 105.2 s; throttle (900/7 GiB) / (6 x 1000 MB/s) = 23 s
+        NetworkAnalysis n = network(CephLayout.erasure(4, 2), 7, server(1, 4000, DiskType.NVME, 2, 10), List.of(disks(6, 100, 0)));
+        double perHost = 900 * GIB / 7;
+        assertEquals(4 * perHost * 8 / (6 * 10e9 * 0.7) / 3600, n.recoveryHoursHostLoss(), 1e-12);
+        assertTrue(n.riskWindow().contains("I/O to the affected placement groups pauses"), n.riskWindow());
+    }
 }

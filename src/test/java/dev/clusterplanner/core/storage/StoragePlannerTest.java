@@ -198,4 +198,14 @@ class StoragePlannerTest {
         assertEquals(DiskType.HDD, s.diskType(), "the slowest disk sets recovery");
         assertTrue(s.healsAfterHostLoss());
     }
+
+    @Test
+    void noLocalDataDiskMeansTheOsDiskWithAnInfoFinding() {
+        // server fixture: 500 GB OS disk; x 0.85 = 425 GB
+        StorageAnalysis s = StoragePlanner.analyse(localSite(SiteKind.DESKTOP, List.of()), server(0, 0, null, 1, 1), 1, 5);
+        assertEquals(Severity.INFO, get(s.findings(), StoragePlanner.RULE_NO_DATA_DISKS).severity());
+        assertEquals(425e9, s.usableBytes(), 1);
+        assertFalse(has(StoragePlanner.analyse(localSite(SiteKind.DESKTOP, List.of()), server(1, 1000, DiskType.NVME, 1, 1), 1, 5)
+                .findings(), StoragePlanner.RULE_NO_DATA_DISKS));
+    }
 }
