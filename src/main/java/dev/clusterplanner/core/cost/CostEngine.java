@@ -927,7 +927,7 @@ public final class CostEngine {
 
     /** Checks, for one site: AWS about 3x+ a bare-metal cloud; the EBS drive about as much as the server. */
     List<ClaimCheck> claims(SiteCost sc) {
-        List<ClaimCheck> out = new ArrayList<>();
+        List<ClaimCheck> out = new ArrayList<>(likeForLike(sc));
         Optional<CostOption> metal = best(sc, CostOptionKind.BARE_METAL, null);
         for (CostOptionKind kind : List.of(CostOptionKind.AWS_INCUS, CostOptionKind.AWS_LIFT_SHIFT)) {
             for (AwsCommitment c : List.of(AwsCommitment.ON_DEMAND, AwsCommitment.THREE_YEAR)) {
@@ -972,6 +972,56 @@ public final class CostEngine {
             out.add(new ClaimCheck(claim, sc.site(), round3(ratio), holds, "site '" + sc.site() + "', " + aws.get().label() + ": EBS "
                     + usd(ebs) + " a month is " + num(round2(ratio)) + "x the EC2 instances' " + usd(compute) + " ("
                     + (holds ? "about as much, as the seed says" : ratio < 2.0 / 3 ? "much less than the seed's 'about the same'" : "much more than the seed's 'about the same'") + ")"));
+        }
+        return out;
+    }
+
+    /**
+     * The seed's claims on one server: each bare-metal server of the site against the cheapest EC2 type with at least
+     * its vCPU (threads x cpu score), memory and GPUs, plus EBS gp3 for its drives (OS + data, GB converted to GiB).
+     */
+    List<ClaimCheck> likeForLike(SiteCost sc) {
+        List<ClaimCheck> out = new ArrayList<>();
+        List<Hardware> cloud = catalog.hardware(HardwareCategory.CLOUD);
+        Optional<PriceItem> gp3 = prices.item(PriceIds.EBS_GP3_GB_MONTH);
+        for (CostOption o : sc.options()) {
+            if (o.kind() != CostOptionKind.BARE_METAL) {
+                continue;
+            }
+            Hardware server = catalog.hardware(o.hardwareId()).orElse(null);
+            if (server == null) {
+                continue;
+            }
+            String claim = "AWS costs about 3x or more a bare-metal cloud (one " + server.id() + " server, like for like)";
+            Double rent = server.monthlyUsd() != null ? server.monthlyUsd()
+                    : server.hourlyUsd() != null ? server.hourlyUsd() * billedHours(server, assume.hoursPerMonth()) : null;
+            Workload same = new Workload(server.id(), WorkloadKind.VM, 1, server.threads() * (server.cpuScore() > 0 ? server.cpuScore() : 1.0),
+                    server.memoryGib(), 0, server.gpuCount(), false, 0, 0, 0, 0, 0, null);
+            Optional<Hardware> ec2 = cheapestFit(same, cloud);
+            if (rent == null || ec2.isEmpty() || gp3.isEmpty()) {
+                out.add(new ClaimCheck(claim, sc.site(), null, null, "cannot be checked for " + server.id() + ": "
+                        + (rent == null ? "the server has no rate" : ec2.isEmpty() ? "no EC2 type has its " + num(same.vcpu()) + " vCPU and "
+                        + num(server.memoryGib()) + " GiB" : "no EBS gp3 price")));
+                continue;
+            }
+            double ec2Month = monthlyRate(ec2.get());
+            double diskGib = (server.osDiskGb() + server.rawDataGb()) / GB_PER_GIB;
+            double ebs = diskGib * gp3.get().value();
+            double d3 = discount(AwsCommitment.THREE_YEAR);
+            double ratio = (ec2Month + ebs) / rent;
+            double ratio3 = (ec2Month * (1 - d3) + ebs) / rent;
+            boolean holds = ratio >= 3.0 - 1e-9;
+            out.add(new ClaimCheck(claim, sc.site(), round3(ratio), holds, server.name() + " rents for " + usd(rent) + " a month; the cheapest EC2 type with "
+                    + num(round2(same.vcpu())) + " vCPU and " + num(server.memoryGib()) + " GiB is " + ec2.get().id() + " at " + usd(Money.round(ec2Month))
+                    + " plus EBS gp3 for its " + num(server.osDiskGb() + server.rawDataGb()) + " GB of drives " + usd(Money.round(ebs)) + ": "
+                    + num(round2(ratio)) + "x on-demand, " + num(round2(ratio3)) + "x with the 3-year commitment (estimate); the catalog "
+                    + (holds ? "bears out" : "does not bear out") + " the seed's 3x+ (" + server.priceAge() + (server.estimate() ? ", an estimate" : "") + ")"));
+            double ebsRatio = ebs / ec2Month;
+            boolean same2 = ebsRatio >= 2.0 / 3 && ebsRatio <= 1.5;
+            out.add(new ClaimCheck("the EBS drive costs about as much as the server (like " + server.id() + ")", sc.site(), round3(ebsRatio), same2,
+                    "EBS gp3 for " + num(server.osDiskGb() + server.rawDataGb()) + " GB costs " + usd(Money.round(ebs)) + " a month, "
+                            + num(round2(ebsRatio)) + "x the " + ec2.get().id() + "'s " + usd(Money.round(ec2Month))
+                            + (same2 ? " (about as much, as the seed says)" : ebsRatio < 2.0 / 3 ? " (much less than the seed's 'about the same')" : " (more than the seed's 'about the same')")));
         }
         return out;
     }

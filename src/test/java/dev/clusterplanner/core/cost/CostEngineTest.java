@@ -330,6 +330,13 @@ class CostEngineTest {
         // lift-and-shift month 1: EBS 45.60 / EC2 177.54 = 0.257: much less than "about the same"
         assertEquals(45.60 / 177.54, ebs.ratio(), 0.001);
         assertFalse(ebs.holds());
+        // like for like: the PhoenixNAP server (16 threads x score 1, 64 GiB) against the cheapest EC2 type with 16 vCPU and 64 GiB
+        // among the fixtures, m7i.metal-24xl: 5.32224 x 730 = 3,885.2352, plus EBS for 2 x 480 GB = 894.07 GiB x 0.08 = 71.5256,
+        // against 0.65 x 730 = 474.50: (3,885.2352 + 71.5256) / 474.50 = 8.339
+        ClaimCheck server = pc.claims().stream().filter(c -> c.claim().contains("like for like")).findFirst().orElseThrow();
+        assertEquals((3885.2352 + 960 / 1.073741824 * 0.08) / 474.50, server.ratio(), 0.001);
+        assertTrue(server.holds());
+        assertTrue(server.text().contains("aws-m7i.metal-24xl"), server.text());
     }
 
     @Test
