@@ -167,8 +167,9 @@ public final class CostEngine {
                 }
             }
         }
+        // x86 types only: an x86 VM or container image moves to them unchanged; an Arm (Graviton) type needs a rebuild
         List<Hardware> cloud = catalog.hardware(HardwareCategory.CLOUD).stream()
-                .filter(h -> h.hourlyUsd() != null || h.monthlyUsd() != null).toList();
+                .filter(h -> h.hourlyUsd() != null || h.monthlyUsd() != null).filter(h -> !isArm(h)).toList();
         if (!awsIncusListed && !cloud.isEmpty()) {
             Optional<Hardware> host = bestIncusHost(site, byYear.get(0), cloud);
             if (host.isPresent()) {
@@ -740,6 +741,12 @@ public final class CostEngine {
 
     // ------------------------------------------------------------------ AWS: lift-and-shift
 
+    /** An Arm CPU (AWS Graviton, Ampere): its catalog cpu_model says Arm or Graviton. */
+    public static boolean isArm(Hardware h) {
+        String m = h.cpuModel() == null ? "" : h.cpuModel().toLowerCase(Locale.ROOT);
+        return m.contains("graviton") || m.matches(".*\\barm\\b.*") || m.contains("ampere");
+    }
+
     /** The cheapest EC2 type with at least the instance's vCPU (normalised by cpu score), memory and GPUs. */
     public static Optional<Hardware> cheapestFit(Workload w, List<Hardware> cloud) {
         return cloud.stream()
@@ -982,7 +989,6 @@ public final class CostEngine {
      */
     List<ClaimCheck> likeForLike(SiteCost sc) {
         List<ClaimCheck> out = new ArrayList<>();
-        List<Hardware> cloud = catalog.hardware(HardwareCategory.CLOUD);
         Optional<PriceItem> gp3 = prices.item(PriceIds.EBS_GP3_GB_MONTH);
         for (CostOption o : sc.options()) {
             if (o.kind() != CostOptionKind.BARE_METAL) {
@@ -997,7 +1003,8 @@ public final class CostEngine {
                     : server.hourlyUsd() != null ? server.hourlyUsd() * billedHours(server, assume.hoursPerMonth()) : null;
             Workload same = new Workload(server.id(), WorkloadKind.VM, 1, server.threads() * (server.cpuScore() > 0 ? server.cpuScore() : 1.0),
                     server.memoryGib(), 0, server.gpuCount(), false, 0, 0, 0, 0, 0, null);
-            Optional<Hardware> ec2 = cheapestFit(same, cloud);
+            boolean arm = isArm(server);
+            Optional<Hardware> ec2 = cheapestFit(same, catalog.hardware(HardwareCategory.CLOUD).stream().filter(h -> isArm(h) == arm).toList());
             if (rent == null || ec2.isEmpty() || gp3.isEmpty()) {
                 out.add(new ClaimCheck(claim, sc.site(), null, null, "cannot be checked for " + server.id() + ": "
                         + (rent == null ? "the server has no rate" : ec2.isEmpty() ? "no EC2 type has its " + num(same.vcpu()) + " vCPU and "

@@ -179,6 +179,18 @@ class CostEngineTest {
     }
 
     @Test
+    void liftAndShiftKeepsX86WorkloadsOffCheaperArmTypes() {
+        Hardware graviton = new Hardware("aws-t4g.medium", "t4g.medium", dev.clusterplanner.core.model.HardwareCategory.CLOUD, "AWS",
+                "AWS Graviton2 (Arm)", 1, 2, 2, 2.5, 1.0, 4, null, null, 0.0336, 0, 0, 0, 0, null, 1, 5, null, 0, 0, 0, 0, null, null,
+                "us-east-1", "karpenter", CostFixtures.D, false);
+        assertTrue(CostEngine.isArm(graviton));
+        assertFalse(CostEngine.isArm(EC2.get(0)));
+        SiteCost sc = engine(catalog(List.of(graviton), AWS_PRICES), fixed(3)).site(awsSite());
+        // app (1 vCPU, 2 GiB) stays on t3.medium 0.0416 x 730 = 30.368 although t4g.medium costs 0.0336: total EC2 still 177.54
+        assertEquals(177.54, option(sc, "aws-lift-shift:on-demand").series().get(0).amount(CostComponent.COMPUTE), 0.001);
+    }
+
+    @Test
     void incusOnEc2PaysForTheHostsAndEbsHoldingEveryCephReplica() {
         SiteCost sc = engine(catalog(List.of(), AWS_PRICES), fixed(3)).site(awsSite("aws-m7i.metal-24xl"));
         CostOption o = option(sc, "aws-incus:aws-m7i.metal-24xl:on-demand");
