@@ -224,4 +224,16 @@ class CatalogServiceTest {
         assertEquals(900.0, r.catalog().hardware("box").orElseThrow().priceUsd());
         assertTrue(r.catalog().hardware("other").isEmpty());
     }
+
+    @Test
+    void partsArePricedForTheCostModelAndMemoryShowsTheSurge() throws Exception {
+        Catalog c = service(null).loadShipped();
+        assertEquals(330.0, c.price("part-drive-nvme-tb").orElseThrow().value());
+        assertEquals(300.0, c.price("part-nic-2x10g").orElseThrow().value());
+        // 255 -> 450 -> 700 USD per 64 GB RDIMM: 700 / 255 = 2.75 times in two quarters
+        List<Double> memory = c.pricesStartingWith("part-memory-ddr5-rdimm-64gb").stream().map(p -> p.value()).toList();
+        assertEquals(List.of(255.0, 450.0, 700.0), memory.stream().sorted().toList());
+        assertTrue(c.price("part-memory-ddr5-rdimm-64gb-2026q1").orElseThrow().estimate());
+        assertTrue(c.pricesStartingWith("part-switch-").isEmpty(), "no citable switch price: none is shipped");
+    }
 }

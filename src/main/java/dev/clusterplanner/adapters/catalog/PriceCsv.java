@@ -26,7 +26,7 @@ public final class PriceCsv {
 
     /** The price categories a file may use. */
     public static final List<String> CATEGORIES = List.of("storage", "snapshot", "object-storage", "transfer",
-            "commitment", "electricity", "pue", "colocation");
+            "commitment", "electricity", "pue", "colocation", "part");
 
     private static final Set<String> KNOWN = new LinkedHashSet<>();
 
