@@ -83,7 +83,10 @@ public final class MonteCarlo {
                 hostFailureYearOne[i] = scratch.hostFailureYearOne;
                 done[i] = true;
             }
-            progress.accept(completed.addAndGet(to - from));
+            // one chunk at a time, so the counts a listener sees only go up
+            synchronized (completed) {
+                progress.accept(completed.addAndGet(to - from));
+            }
         });
         return summarise(in, trials, seed, done, exhaustedMonth, totals, degradedHours, atRisk, hostFailureYearOne);
     }

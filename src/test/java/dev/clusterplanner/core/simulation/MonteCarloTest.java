@@ -135,9 +135,16 @@ class MonteCarloTest {
     }
 
     @Test
-    void progressReachesTheNumberOfTrials() {
+    void progressOnlyGoesUpAndReachesTheNumberOfTrials() {
         AtomicInteger reported = new AtomicInteger();
-        SimulationResult result = MonteCarlo.run(inputs(Uncertainty.DEFAULT, NO_DISKS, 10, 160), 1_234, 1, reported::set, () -> false);
+        java.util.List<Integer> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        SimulationResult result = MonteCarlo.run(inputs(Uncertainty.DEFAULT, NO_DISKS, 10, 160), 1_234, 1, n -> {
+            seen.add(n);
+            reported.set(n);
+        }, () -> false);
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) > seen.get(i - 1), "progress went down: " + seen);
+        }
         assertEquals(1_234, reported.get());
         assertEquals(1_234, result.trialsRun());
         assertFalse(result.cancelled());
