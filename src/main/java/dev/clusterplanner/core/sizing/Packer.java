@@ -77,8 +77,25 @@ final class Packer {
             System.arraycopy(free, h * D, tree, leaf * D, D);
         }
         for (int node = leaf >> 1; node >= 1; node >>= 1) {
-            pull(node);
+            if (!pullChanged(node)) {
+                break; // the maxima above are unchanged
+            }
         }
+    }
+
+    private boolean pullChanged(int node) {
+        int l = 2 * node * D;
+        int r = (2 * node + 1) * D;
+        int o = node * D;
+        boolean changed = false;
+        for (int d = 0; d < D; d++) {
+            double v = Math.max(tree[l + d], tree[r + d]);
+            if (v != tree[o + d]) {
+                tree[o + d] = v;
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     boolean fits(int h, double[] dem) {
@@ -100,6 +117,11 @@ final class Packer {
     int findFrom(double[] dem, int w, int from) {
         int h = findFrom(1, 0, size - 1, dem, aaHosts[w], from);
         return h >= 0 || from == 0 ? h : find(1, 0, size - 1, dem, aaHosts[w]);
+    }
+
+    /** The first host at or after {@code from} that fits, without wrapping round; -1 if none. */
+    int findAtOrAfter(double[] dem, int w, int from) {
+        return from == 0 ? find(1, 0, size - 1, dem, aaHosts[w]) : findFrom(1, 0, size - 1, dem, aaHosts[w], from);
     }
 
     private int findFrom(int node, int lo, int hi, double[] dem, BitSet excluded, int from) {

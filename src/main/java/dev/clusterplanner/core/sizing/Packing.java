@@ -69,11 +69,26 @@ final class Packing {
         int un = 0;
         int next = 0;
         int n = caps.length;
+        // Instances of a workload are identical and consecutive, and during packing free capacity only shrinks and
+        // anti-affinity exclusions only grow: so once one instance of a workload finds no host, the rest cannot either,
+        // and (first fit) the next one cannot fit any host before the one the previous took.
+        int prevW = -1;
+        int prevH = 0;
+        boolean wFailed = false;
         for (int i = 0; i < inst.size; i++) {
             double[] dem = inst.dem(i);
-            int h = roundRobin ? p.findFrom(dem, inst.wl[i], next) : p.find(dem, inst.wl[i]);
+            int w = inst.wl[i];
+            if (w != prevW) {
+                prevW = w;
+                prevH = 0;
+                wFailed = false;
+            }
+            int h = wFailed ? -1 : roundRobin ? p.findFrom(dem, w, next) : p.findAtOrAfter(dem, w, prevH);
             if (h >= 0) {
                 next = h + 1 == n ? 0 : h + 1;
+                prevH = h;
+            } else {
+                wFailed = true;
             }
             hostOf[i] = h;
             if (h < 0) {
@@ -89,7 +104,7 @@ final class Packing {
     }
 
     /** Largest hosts x instances for which {@link #spread} is tried (it scans every host per instance). */
-    static final long MAX_SPREAD_WORK = 1_000_000;
+    static final long MAX_SPREAD_WORK = 200_000;
 
     /**
      * Balanced placement, as Incus spreads instances: each instance (in the same largest-first order) goes to the host
@@ -202,7 +217,73 @@ final class Packing {
         long work = sets == Long.MAX_VALUE ? Long.MAX_VALUE : choose(n - 1, k - 1);
         boolean enumerate = sets <= MAX_ENUMERATED_SETS
                 && (work == Long.MAX_VALUE ? false : work <= MAX_ENUMERATION_WORK / Math.max(1, placed));
-        return enumerate ? enumerate(k, sets) : slotBound(k);
+        if (!enumerate) {
+            return slotBound(k);
+        }
+        int f = necessaryConditionFails();
+        if (f >= 0) {
+            return new Outcome(k, "enumerated", 1, false, new int[]{f}, -1);
+        }
+        return enumerate(k, sets);
+    }
+
+    /**
+     * A host whose loss cannot heal by volume alone (cheap, O(n) per dimension), or -1: every set of k >= 1 failed hosts
+     * containing host f must move f's load into the others' free capacity, so load(f) <= total free - free(f) is
+     * necessary in every dimension, and f's largest instance (per dimension) must fit the largest free amount elsewhere.
+     */
+    private int necessaryConditionFails() {
+        int n = caps.length;
+        int dims = Packer.D;
+        double[] totalFree = new double[dims];
+        double[] max1 = new double[dims];
+        double[] max2 = new double[dims];
+        int[] arg1 = new int[dims];
+        java.util.Arrays.fill(max1, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(max2, Double.NEGATIVE_INFINITY);
+        for (int h = 0; h < n; h++) {
+            for (int d = 0; d < dims; d++) {
+                double f = packer.free(h, d);
+                totalFree[d] += f;
+                if (f > max1[d]) {
+                    max2[d] = max1[d];
+                    max1[d] = f;
+                    arg1[d] = h;
+                } else if (f > max2[d]) {
+                    max2[d] = f;
+                }
+            }
+        }
+        double[] load = new double[n * dims];
+        double[] largest = new double[n * dims];
+        for (int i = 0; i < inst.size; i++) {
+            int h = hostOf[i];
+            if (h < 0) {
+                continue;
+            }
+            double[] dem = inst.dem(i);
+            for (int d = 0; d < dims; d++) {
+                load[h * dims + d] += dem[d];
+                largest[h * dims + d] = Math.max(largest[h * dims + d], dem[d]);
+            }
+        }
+        for (int h = 0; h < n; h++) {
+            for (int d = 0; d < dims; d++) {
+                if (Double.isInfinite(totalFree[d])) {
+                    continue;
+                }
+                double others = totalFree[d] - packer.free(h, d);
+                double tol = Packer.EPS * Math.max(1, load[h * dims + d]);
+                if (load[h * dims + d] > others + tol) {
+                    return h;
+                }
+                double bestElsewhere = arg1[d] == h ? max2[d] : max1[d];
+                if (largest[h * dims + d] > bestElsewhere + Packer.EPS) {
+                    return h;
+                }
+            }
+        }
+        return -1;
     }
 
     private Outcome enumerate(int k, long sets) {
@@ -318,20 +399,20 @@ final class Packing {
         return stranded >= 0 ? null : result;
     }
 
+    /** Sorts evacuees by workload rank, then index (within a workload, index order is instance-number order): a primitive sort of packed keys. */
     private void sortEvacuees(int[] ev) {
+        if (ev.length < 2) {
+            return;
+        }
         long[] keys = new long[ev.length];
         for (int i = 0; i < ev.length; i++) {
             int x = ev[i];
-            keys[i] = ((long) evacRank[inst.wl[x]] << 32) | ((long) inst.ord[x] << 1) >>> 1;
+            // instances of one workload keep their relative order (index order = instance number order within a workload)
+            keys[i] = ((long) evacRank[inst.wl[x]] << 32) | (x & 0xffffffffL);
         }
-        Integer[] idx = new Integer[ev.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Long.compare(keys[a], keys[b]));
-        int[] copy = ev.clone();
-        for (int i = 0; i < idx.length; i++) {
-            ev[i] = copy[idx[i]];
+        Arrays.sort(keys);
+        for (int i = 0; i < ev.length; i++) {
+            ev[i] = (int) keys[i];
         }
     }
 

@@ -36,7 +36,10 @@ import java.util.OptionalDouble;
 public final class Sizer {
 
     /** Largest number of pack attempts spent looking for a cheaper mix per site. */
-    static final int MIXED_ATTEMPT_BUDGET = 48;
+    static final int MIXED_ATTEMPT_BUDGET = 24;
+
+    /** Instances x hosts above which a host count tries four strategies instead of seven (README "Sizing"). */
+    static final long LARGE_PROBLEM = 1_000_000;
 
     private Sizer() {
     }
@@ -243,7 +246,7 @@ public final class Sizer {
 
         double[][] caps(Hardware[] hosts) {
             double[][] caps = new double[hosts.length][];
-            Map<Hardware, double[]> big = new HashMap<>();
+            Map<Hardware, double[]> big = new java.util.IdentityHashMap<>();
             for (int i = 0; i < hosts.length; i++) {
                 caps[i] = i < CapacityModel.MON_MGR_HOSTS ? CapacityModel.capacity(hosts[i], p, i)
                         : big.computeIfAbsent(hosts[i], h -> CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS));
@@ -451,7 +454,12 @@ public final class Sizer {
 
         // -------------------------------------------------------------- attempts
 
-        record Attempt(Packing packing, Packing.Outcome outcome) {
+        /** @param placedAll some strategy placed every instance (whether or not it healed) */
+        record Attempt(Packing packing, Packing.Outcome outcome, boolean placedAll) {
+            Attempt(Packing packing, Packing.Outcome outcome) {
+                this(packing, outcome, packing.unplaced == 0);
+            }
+
             boolean ok() {
                 return packing.unplaced == 0 && outcome.holds();
             }
@@ -467,18 +475,24 @@ public final class Sizer {
             Attempt last = null;
             int[] evacRank = orders[0].workloadRank();
             Packing fewest = null;
+            boolean placedAll = false;
+            boolean large = (long) orders[0].size * hosts.length > LARGE_PROBLEM;
             for (int s = 0; s < 6; s++) {
                 boolean spares = s >= 3;
                 if (spares && (k == 0 || k >= hosts.length)) {
                     break;
                 }
                 int strategy = s % 3;
+                if (large && strategy == 2) {
+                    continue; // large problems: round-robin and first fit (anti-affine first), with and without spares
+                }
                 Instances inst = orders[strategy == 2 ? 1 : 0];
                 Packing pk = Packing.pack(inst, caps, strategy == 0, spares ? k : 0);
                 pk.evacRank = evacRank;
                 Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k)
                         : new Packing.Outcome(k, "none", 0, false, null, -1);
-                last = new Attempt(pk, out);
+                placedAll |= pk.unplaced == 0;
+                last = new Attempt(pk, out, placedAll);
                 if (last.ok()) {
                     return last;
                 }
@@ -487,7 +501,7 @@ public final class Sizer {
                 }
             }
             // iterated greedy: the workloads that found no host go first, then the rest as before
-            if (fewest != null && fewest.unplaced > 0) {
+            if (!large && fewest != null && fewest.unplaced > 0) {
                 boolean[] priority = new boolean[ws.size()];
                 for (int i = 0; i < fewest.inst.size; i++) {
                     if (fewest.hostOf[i] < 0) {
@@ -499,13 +513,14 @@ public final class Sizer {
                     Packing pk = Packing.pack(retry, caps, false, s == 1 ? k : 0);
                     pk.evacRank = evacRank;
                     Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k) : new Packing.Outcome(k, "none", 0, false, null, -1);
-                    Attempt a = new Attempt(pk, out);
+                    placedAll |= pk.unplaced == 0;
+                    Attempt a = new Attempt(pk, out, placedAll);
                     if (a.ok()) {
                         return a;
                     }
                 }
             }
-            return last;
+            return new Attempt(last.packing(), last.outcome(), placedAll);
         }
 
         /** Whether some strategy places every instance on these hosts (failures aside). */
@@ -564,6 +579,16 @@ public final class Sizer {
             int n = lo;
             int step = 1;
             Map<Integer, Attempt> tried = new HashMap<>();
+            if (cluster && inst[0].size > 0) {
+                // one unbounded first-fit pass gives the count without failures, n0; n0 + k hosts with k kept as spares
+                // nearly always heal, so the search starts there and binary-searches down to the bound
+                Packing free = Packing.pack(inst[0], caps(repeat(h, upper)), false);
+                int n0 = 0;
+                for (int x : free.hostOf) {
+                    n0 = Math.max(n0, x + 1);
+                }
+                n = Math.max(lo, Math.min(upper, n0 + k));
+            }
             while (true) {
                 Attempt a = attempt(repeat(h, n), inst);
                 tried.put(n, a);
@@ -583,7 +608,7 @@ public final class Sizer {
                 step *= 2;
             }
             if (good != null) {
-                int l = bad + 1;
+                int l = Math.max(lo, bad + 1);
                 int r = goodN - 1;
                 while (l <= r) {
                     int mid = (l + r) >>> 1;
@@ -648,7 +673,8 @@ public final class Sizer {
                 return lb.aaWorkload() + " keeps " + (lb.antiAffinity() - k) + " replicas on distinct hosts"
                         + (k > 0 ? ", plus " + k + " for " + failures(k) : "");
             }
-            if (!placesAll(repeat(h, fewer), orders)) {
+            boolean holds = tried.containsKey(fewer) ? tried.get(fewer).placedAll() : placesAll(repeat(h, fewer), orders);
+            if (!holds) {
                 Map<Dimension, Double> need = new EnumMap<>(Dimension.class);
                 double[] t = total(countsOf(inst));
                 double[][] caps = caps(repeat(h, fewer));
