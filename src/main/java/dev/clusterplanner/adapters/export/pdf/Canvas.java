@@ -30,17 +30,25 @@ final class Canvas implements Closeable {
     static final float HEADER_BAND = 16f;
     static final float FOOTER_BAND = 16f;
 
-    private static byte[] regularBytes;
-    private static byte[] boldBytes;
+    /**
+     * The two fonts, parsed once per process (parsing DejaVu's cmap and glyph tables is most of the
+     * cost of a small report). A parsed font is read by the subsetter while a document is saved, so
+     * documents are laid out one at a time: {@link PdfLayout#write} holds {@link #LOCK}.
+     */
+    static final Object LOCK = new Object();
+    private static TrueTypeFont regularTtf;
+    private static TrueTypeFont boldTtf;
+    private static float[] regularAdvance;
+    private static float[] boldAdvance;
 
     final PDDocument doc;
     final PaperSize paper;
     final PDFont regular;
     final PDFont bold;
-    private final TrueTypeFont regularTtf;
-    private final TrueTypeFont boldTtf;
     private final CmapLookup regularCmap;
     private final CmapLookup boldCmap;
+    private final TrueTypeFont regularFont;
+    private final TrueTypeFont boldFont;
 
     final float left;
     final float right;
@@ -56,11 +64,19 @@ final class Canvas implements Closeable {
     private int violations;
     private final List<String> violationSamples = new ArrayList<>();
 
+    /** Call with {@link #LOCK} held. */
     Canvas(PDDocument doc, PaperSize paper) throws IOException {
         this.doc = doc;
         this.paper = paper;
-        this.regularTtf = parse(fontBytes(false));
-        this.boldTtf = parse(fontBytes(true));
+        if (regularTtf == null) {
+            regularTtf = parse(resource("/fonts/dejavu/DejaVuSans.ttf"));
+            boldTtf = parse(resource("/fonts/dejavu/DejaVuSans-Bold.ttf"));
+            regularAdvance = newAdvanceCache();
+            boldAdvance = newAdvanceCache();
+        }
+        this.regularFont = regularTtf;
+        this.boldFont = boldTtf;
+        // the document must not close the shared fonts: load(doc, TrueTypeFont, ...) leaves them open
         this.regular = PDType0Font.load(doc, regularTtf, true);
         this.bold = PDType0Font.load(doc, boldTtf, true);
         this.regularCmap = regularTtf.getUnicodeCmapLookup();
@@ -73,16 +89,14 @@ final class Canvas implements Closeable {
         contentBottom = bottom + FOOTER_BAND;
     }
 
-    private static TrueTypeFont parse(byte[] bytes) throws IOException {
-        return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
+    private static float[] newAdvanceCache() {
+        float[] a = new float[0x10000];
+        java.util.Arrays.fill(a, Float.NaN);
+        return a;
     }
 
-    private static synchronized byte[] fontBytes(boolean wantBold) {
-        if (regularBytes == null) {
-            regularBytes = resource("/fonts/dejavu/DejaVuSans.ttf");
-            boldBytes = resource("/fonts/dejavu/DejaVuSans-Bold.ttf");
-        }
-        return wantBold ? boldBytes : regularBytes;
+    private static TrueTypeFont parse(byte[] bytes) throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
     }
 
     private static byte[] resource(String name) {
@@ -162,11 +176,6 @@ final class Canvas implements Closeable {
         }
     }
 
-    void closeFonts() throws IOException {
-        regularTtf.close();
-        boldTtf.close();
-    }
-
     /** Switches drawing to an existing page, appending (for running headers and footers). */
     void reopen(PDPage page) throws IOException {
         close();
@@ -200,9 +209,33 @@ final class Canvas implements Closeable {
         return b.toString();
     }
 
+    /**
+     * Width of cleaned text: the sum of the glyphs' advance widths (hmtx, in 1/1000 em), which is what
+     * PDFBox writes as the font's widths; no kerning is applied when showing text, so none here.
+     */
     float textWidth(String cleaned, PDFont font, float size) {
+        boolean isBold = font == bold;
+        float[] cache = isBold ? boldAdvance : regularAdvance;
+        float units = 0;
+        for (int i = 0; i < cleaned.length(); ) {
+            int cp = cleaned.codePointAt(i);
+            i += Character.charCount(cp);
+            float w = cp < cache.length ? cache[cp] : Float.NaN;
+            if (Float.isNaN(w)) {
+                w = advance(isBold ? boldFont : regularFont, isBold ? boldCmap : regularCmap, cp);
+                if (cp < cache.length) {
+                    cache[cp] = w;
+                }
+            }
+            units += w;
+        }
+        return units / 1000f * size;
+    }
+
+    private static float advance(TrueTypeFont ttf, CmapLookup cmap, int cp) {
         try {
-            return font.getStringWidth(cleaned) / 1000f * size;
+            int gid = cmap.getGlyphId(cp);
+            return ttf.getAdvanceWidth(gid) * 1000f / ttf.getUnitsPerEm();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

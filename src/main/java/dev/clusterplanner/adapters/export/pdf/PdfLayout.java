@@ -54,6 +54,13 @@ public final class PdfLayout {
     public static Result write(ReportDocument report, PaperSize paper, OutputStream out, Progress progress)
             throws IOException {
         Progress p = progress == null ? Progress.NONE : progress;
+        synchronized (Canvas.LOCK) {
+            return writeLocked(report, paper, out, p);
+        }
+    }
+
+    private static Result writeLocked(ReportDocument report, PaperSize paper, OutputStream out, Progress p)
+            throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(report.title());
@@ -79,7 +86,6 @@ public final class PdfLayout {
                 return new Result(canvas.pages().size(), canvas.violations(), canvas.violationSamples());
             } finally {
                 canvas.close();
-                canvas.closeFonts();
             }
         }
     }

@@ -66,11 +66,12 @@ final class PdfChecks {
             for (int p = 0; p < d.getNumberOfPages(); p++) {
                 BufferedImage img = renderer.renderImageWithDPI(p, dpi);
                 int w = img.getWidth(), h = img.getHeight();
+                int[] px = img.getRGB(0, 0, w, h, null, 0, w);
                 int ink = 0;
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
                         boolean inMargin = x < band || x >= w - band || y < band || y >= h - band;
-                        boolean isWhite = white(img.getRGB(x, y));
+                        boolean isWhite = white(px[y * w + x]);
                         if (inMargin) {
                             if (!isWhite) {
                                 throw new AssertionError("page " + (p + 1) + ": ink in the margin at pixel (" + x + ", " + y
@@ -92,9 +93,9 @@ final class PdfChecks {
         try (PDDocument d = Loader.loadPDF(pdf)) {
             BufferedImage img = new PDFRenderer(d).renderImageWithDPI(page, dpi);
             int n = 0;
-            for (int y = 0; y < img.getHeight(); y++) {
-                for (int x = 0; x < img.getWidth(); x++) {
-                    int p = img.getRGB(x, y);
+            int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+            for (int p : px) {
+                {
                     if (Math.abs(((p >> 16) & 0xff) - ((rgb >> 16) & 0xff)) < 12
                             && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) < 12
                             && Math.abs((p & 0xff) - (rgb & 0xff)) < 12) {
