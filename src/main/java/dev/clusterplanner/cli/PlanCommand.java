@@ -4,6 +4,9 @@ import dev.clusterplanner.app.CatalogService;
 import dev.clusterplanner.app.PlanResult;
 import dev.clusterplanner.app.PlanService;
 import dev.clusterplanner.app.PlanningService;
+import dev.clusterplanner.app.ReportService;
+import dev.clusterplanner.app.SimulationService;
+import dev.clusterplanner.core.simulation.SimulationInputs.Uncertainty;
 import dev.clusterplanner.app.PolicyOverrides;
 import dev.clusterplanner.app.ScenarioResult;
 import dev.clusterplanner.app.SiteResult;
@@ -81,6 +84,15 @@ final class PlanCommand implements Callable<Integer> {
             "monthly.csv, bill-of-materials.csv and placement.csv; NAME.csv gets the comparison and NAME-*.csv beside it"})
     Path csv;
 
+    @Option(names = "--pdf", paramLabel = "FILE", description = "write the PDF report (summary, comparison, charts, bill of materials, placement, findings, formulas, catalog rows) to FILE")
+    Path pdf;
+
+    @Option(names = "--paper", paramLabel = "SIZE", defaultValue = "a4", description = "paper for --pdf: a4 or letter (default ${DEFAULT-VALUE})")
+    String paper;
+
+    @Option(names = "--risk-trials", paramLabel = "N", description = "with --pdf: also run the risk simulation with N trials (seed 1) and add its histograms")
+    Integer riskTrials;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -96,11 +108,16 @@ final class PlanCommand implements Callable<Integer> {
         if (sheets && (workloads == null || hardware == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--workloads and --hardware go together");
         }
+        if (riskTrials != null && (pdf == null || riskTrials < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--risk-trials needs --pdf and a number of trials of 1 or more");
+        }
         StorageMode mode = null;
         SiteKind siteKind;
+        ReportService.Paper paperSize;
         try {
             mode = storage == null ? null : StorageMode.parse(storage);
             siteKind = SiteKind.parse(kind);
+            paperSize = ReportService.Paper.parse(paper);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -136,6 +153,20 @@ final class PlanCommand implements Callable<Integer> {
             for (Path f : csvFiles) {
                 out.println("Wrote " + f);
             }
+        }
+        if (pdf != null) {
+            // the report shows the policies the sizing used, overrides included
+            Plan used = plan;
+            for (int i = 0; i < used.sites().size(); i++) {
+                used = used.withSite(i, s -> s.withPolicy(overrides.apply(s.policy())));
+            }
+            List<SimulationService.SiteSimulation> risk = riskTrials == null ? List.of()
+                    : new SimulationService().simulate(used, catalog, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
+            ReportService.Written w = new ReportService(planning).write(used, catalog, result, risk, pdf, paperSize, ReportService.Progress.NONE);
+            // with the JSON on standard output, the note goes to standard error
+            PrintWriter note = "-".equals(json) ? spec.commandLine().getErr() : out;
+            note.printf("Wrote %s (%d pages)%n", pdf, w.pages());
+            note.flush();
         }
         out.flush();
         return result.hasErrors() ? Cli.FINDINGS : Cli.OK;

@@ -175,7 +175,7 @@ final class Charts {
         float plotRight = c.right - 4f;
         Axis ya = Axis.nice(yMin, yMax, 5);
         Axis xa = Axis.nice(xMin, xMax, 8);
-        c.text(c.ellipsize(ch.yLabel(), c.regular, LABEL, c.width()), c.left, plotTop + 3f, c.regular, LABEL, Rgb.GREY);
+        c.text(c.ellipsize(ch.yLabel(), c.regular, LABEL, c.width()), c.left, plotTop + 6.5f, c.regular, LABEL, Rgb.GREY);
         float plotLeft = yAxis(ya, plotTop, plotBottom, plotRight, true);
         XScale xs = new XScale(xa.lo(), xa.hi(), plotLeft, plotRight);
         YScale ys = new YScale(ya.lo(), ya.hi(), plotBottom, plotTop);
@@ -294,7 +294,7 @@ final class Charts {
         float plotTop = top - titleH - yLabelH - headroom;
         float plotBottom = plotTop - plotH;
         float plotRight = c.right - 4f;
-        c.text(c.ellipsize(ch.yLabel(), c.regular, LABEL, c.width()), c.left, top - titleH - yLabelH + 3f, c.regular, LABEL, Rgb.GREY);
+        c.text(c.ellipsize(ch.yLabel(), c.regular, LABEL, c.width()), c.left, top - titleH - 3f, c.regular, LABEL, Rgb.GREY);
         float plotLeft = yAxis(ya, plotTop, plotBottom, plotRight, true);
         YScale ys = new YScale(ya.lo(), ya.hi(), plotBottom, plotTop);
         slot = (plotRight - plotLeft) / n;

@@ -130,7 +130,7 @@ public final class PdfLayout {
         List<String> lines = c.wrap(h.text(), c.bold, size, c.width());
         float height = lines.size() * size * 1.2f + (h.level() == 1 ? 6f : 3f);
         // keep the heading with the start of what follows it
-        float keep = next instanceof Block.Heading ? 40f : next instanceof Block.Paragraph ? 36f : 70f;
+        float keep = next instanceof Block.Heading ? 90f : next instanceof Block.Paragraph ? 40f : 70f;
         c.ensure(before + height + keep);
         if (c.pageHasContent()) {
             c.moveDown(before);
@@ -354,7 +354,9 @@ public final class PdfLayout {
                         word = Math.max(word, c.textWidth(w, font, size));
                     }
                 }
-                minimum[i] = word + 2 * PAD_X + 0.5f;
+                // a very long word (a URL) may break rather than squeeze every other column; numbers never break
+                float cap = columns.get(i).align() == Align.RIGHT ? avail : avail * 0.22f;
+                minimum[i] = Math.min(word, cap) + 2 * PAD_X + 0.5f;
                 natural[i] = Math.max(nat + 2 * PAD_X + 1f, minimum[i]);
                 minSum += minimum[i];
             }

@@ -1,0 +1,100 @@
+package dev.clusterplanner.app;
+
+import dev.clusterplanner.adapters.export.pdf.PaperSize;
+import dev.clusterplanner.adapters.export.pdf.PdfLayout;
+import dev.clusterplanner.adapters.export.pdf.ReportDocument;
+import dev.clusterplanner.adapters.plan.PlanJson;
+import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Plan;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The PDF report of a plan, for both front ends ({@code plan PLAN.json --pdf FILE} and the window's
+ * Export menu): analyses the plan (sizing, storage, network, power, cost), maps the results onto the
+ * report's blocks and lays them out on A4 or US Letter, reporting progress as it goes.
+ */
+public class ReportService {
+
+    /** Paper for the report. */
+    public enum Paper {
+        A4, LETTER;
+
+        /** "a4" or "letter" (any case). */
+        public static Paper parse(String s) {
+            return switch (s == null ? "" : s.trim().toLowerCase(Locale.ROOT)) {
+                case "a4" -> A4;
+                case "letter", "us-letter", "us letter" -> LETTER;
+                default -> throw new IllegalArgumentException("paper must be a4 or letter, not '" + s + "'");
+            };
+        }
+    }
+
+    /** Progress: {@code fraction} 0..1 and what is being done, e.g. "Laying out page 3". Called on the caller's thread. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(double fraction, String step);
+
+        Progress NONE = (f, s) -> {
+        };
+    }
+
+    /** A written report. */
+    public record Written(Path file, int pages, long bytes) {
+    }
+
+    private final PlanningService planning;
+
+    public ReportService() {
+        this(new PlanningService());
+    }
+
+    public ReportService(PlanningService planning) {
+        this.planning = planning;
+    }
+
+    /** Analyses the plan against the catalog and writes its report to {@code file} (atomically). */
+    public Written export(Plan plan, Catalog catalog, Path file, Paper paper, Progress progress)
+            throws IOException, InputRejectedException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        p.update(0.0, "Analysing the plan");
+        PlanResult result = planning.analyse(plan, catalog);
+        return write(plan, catalog, result, List.of(), file, paper, p);
+    }
+
+    /** Writes the report of an analysed plan (with the risk simulation's results, if one was run; may be empty). */
+    public Written write(Plan plan, Catalog catalog, PlanResult result, List<SimulationService.SiteSimulation> risk,
+                         Path file, Paper paper, Progress progress) throws IOException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        Rendered r = render(plan, catalog, result, risk, paper, LocalDate.now(), p);
+        PlanJson.writeAtomically(file, r.pdf());
+        return new Written(file, r.pages(), r.pdf().length);
+    }
+
+    /** A report in memory. */
+    public record Rendered(byte[] pdf, int pages) {
+    }
+
+    /** The report as PDF bytes, dated {@code date}. */
+    public Rendered render(Plan plan, Catalog catalog, PlanResult result, List<SimulationService.SiteSimulation> risk,
+                         Paper paper, LocalDate date, Progress progress) throws IOException {
+        Progress p = progress == null ? Progress.NONE : progress;
+        p.update(0.1, "Building the report");
+        ReportDocument doc = new ReportBuilder(plan, catalog, result, risk, date, producer()).build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
+        PdfLayout.Result r = PdfLayout.write(doc, paper == Paper.LETTER ? PaperSize.LETTER : PaperSize.A4, out,
+                (f, step) -> p.update(0.15 + 0.85 * f, step));
+        return new Rendered(out.toByteArray(), r.pages());
+    }
+
+    static String producer() {
+        String v = ReportService.class.getPackage().getImplementationVersion();
+        return "Cluster Planner " + (v == null ? "development build" : v);
+    }
+}
