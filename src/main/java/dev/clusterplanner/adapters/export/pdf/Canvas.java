@@ -71,6 +71,10 @@ final class Canvas implements Closeable {
         if (regularTtf == null) {
             regularTtf = parse(resource("/fonts/dejavu/DejaVuSans.ttf"));
             boldTtf = parse(resource("/fonts/dejavu/DejaVuSans-Bold.ttf"));
+            // no glyph substitution (ligatures): the width of a line stays the sum of the advances measured
+            // here, and PDFBox 3 compiles a regular expression for Latin GSUB on every showText
+            regularTtf.setEnableGsub(false);
+            boldTtf.setEnableGsub(false);
             regularAdvance = newAdvanceCache();
             boldAdvance = newAdvanceCache();
         }
