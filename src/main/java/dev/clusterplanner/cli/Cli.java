@@ -20,6 +20,7 @@ import java.io.PrintWriter;
                 SimulateCommand.class,
                 PlanCommand.class,
                 CatalogCommand.class,
+                ProbeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Cli implements Runnable {

@@ -31,6 +31,36 @@ public final class IncusLab {
         this.env = Map.copyOf(env);
     }
 
+    /**
+     * Held by this test JVM from its first lab test to its exit: test runs of other checkouts on the same machine use
+     * the same lab, and their tests create, delete and stop things. Without the lock they would see each other's
+     * instances and a member stopped by the other run.
+     */
+    private static java.nio.channels.FileLock lock;
+
+    private static synchronized void lockLab(Path dir) {
+        if (lock != null) {
+            return;
+        }
+        try {
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve("tests.lock"),
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            lock = ch.lock();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock the Incus lab in " + dir, e);
+        }
+    }
+
+    /** The running lab, with every instance deleted (a clean start for the calling test class); skipped or failed without it. */
+    public static IncusLab requireEmpty() {
+        IncusLab lab = require();
+        String existing = lab.incus("list", "--format", "csv", "-c", "n");
+        for (String name : existing.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+            lab.incus("delete", "--force", name);
+        }
+        return lab;
+    }
+
     /** The running lab, or a skipped test (failed under CI). */
     public static IncusLab require() {
         Path file = envFile();
@@ -48,6 +78,7 @@ public final class IncusLab {
                     values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
+            lockLab(file.getParent());
             return new IncusLab(values);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);

@@ -40,8 +40,7 @@ class IncusLabProbeTest {
 
     @BeforeAll
     static void createInstances() {
-        lab = IncusLab.require();
-        deleteCreated();
+        lab = IncusLab.requireEmpty();
         lab.incus("launch", "tiny", "pt-web-1", "--target", "node1", "-c", "limits.cpu=1", "-c", "limits.memory=256MiB");
         lab.incus("launch", "tiny", "pt-web-2", "--target", "node2", "-c", "limits.cpu=1", "-c", "limits.memory=256MiB");
         lab.incus("launch", "tiny", "pt-db-1", "--target", "node3", "-c", "limits.cpu=2", "-c", "limits.memory=512MiB",

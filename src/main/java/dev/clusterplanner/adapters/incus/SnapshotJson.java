@@ -1,0 +1,120 @@
+package dev.clusterplanner.adapters.incus;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterplanner.core.live.LiveSnapshot;
+import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.validation.LiveValidation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A probe saved as JSON (format 1): {@code takenAt} (UTC, ISO-8601), the {@code snapshot} as read, the
+ * {@code validation} against the plan (when there was one) and the {@code findings}. The snapshot part
+ * reads back, so probes can be compared over time. Holds no credentials: the snapshot has no field for them.
+ */
+public final class SnapshotJson {
+
+    public static final int FORMAT = 1;
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule("instant")
+                    .addSerializer(Instant.class, new JsonSerializer<>() {
+                        @Override
+                        public void serialize(Instant value, JsonGenerator gen, SerializerProvider p) throws IOException {
+                            gen.writeString(value.toString());
+                        }
+                    })
+                    .addDeserializer(Instant.class, new JsonDeserializer<>() {
+                        @Override
+                        public Instant deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                            return Instant.parse(p.getValueAsString());
+                        }
+                    }))
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private SnapshotJson() {
+    }
+
+    public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("takenAt", snapshot.takenAt().toString());
+        root.set("snapshot", MAPPER.valueToTree(snapshot));
+        if (validation != null) {
+            ObjectNode v = MAPPER.valueToTree(validation);
+            v.remove("findings");
+            root.set("validation", v);
+        }
+        root.set("findings", MAPPER.valueToTree(findings.stream().map(f -> new FindingJson(f.severity().id(), f.rule(), f.text(), f.citation())).toList()));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("a snapshot is always serialisable", e);
+        }
+    }
+
+    record FindingJson(String severity, String rule, String text, String citation) {
+    }
+
+    /** Writes atomically: a temporary file beside the target, then renamed over it. */
+    public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, toJson(snapshot, validation, findings), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads the snapshot part of a saved probe. */
+    public static LiveSnapshot read(Path file) throws IOException, InputRejectedException {
+        String name = file.toString();
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InputRejectedException(new InputProblem(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "", "not JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || root.path("format").asInt(-1) != FORMAT || !root.path("snapshot").isObject()) {
+            throw new InputRejectedException(new InputProblem(name, 0, 0, "format", "not a saved probe of format " + FORMAT
+                    + " (expected {\"format\": 1, \"snapshot\": {...}})"));
+        }
+        try {
+            return MAPPER.treeToValue(root.path("snapshot"), LiveSnapshot.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            throw new InputRejectedException(new InputProblem(name, 0, 0, "snapshot", "cannot be read: " + e.getMessage()));
+        }
+    }
+}
