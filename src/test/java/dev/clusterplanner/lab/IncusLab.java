@@ -54,11 +54,30 @@ public final class IncusLab {
     /** The running lab, with every instance deleted (a clean start for the calling test class); skipped or failed without it. */
     public static IncusLab requireEmpty() {
         IncusLab lab = require();
-        String existing = lab.incus("list", "--format", "csv", "-c", "n");
-        for (String name : existing.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
-            lab.incus("delete", "--force", name);
+        // a member restarted a moment ago answers "Server isn't ready yet" for a while: retry for up to a minute
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            try {
+                String existing = lab.incus("list", "--format", "csv", "-c", "n");
+                List<String> names = existing.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
+                if (names.isEmpty()) {
+                    return lab;
+                }
+                for (String name : names) {
+                    lab.incus("delete", "--force", name);
+                }
+            } catch (IllegalStateException e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
-        return lab;
     }
 
     /** The running lab, or a skipped test (failed under CI). */
