@@ -202,6 +202,7 @@ final class Charts {
             c.polyline(px, py, 1.5f, Rgb.palette(i), DASHES[i % DASHES.length]);
         }
         int k = 0;
+        List<float[]> placed = new ArrayList<>();
         for (Marker m : ch.markers()) {
             if (!Double.isFinite(m.x()) || !Double.isFinite(m.y()) || m.x() < xa.lo() || m.x() > xa.hi()) {
                 continue;
@@ -218,8 +219,17 @@ final class Charts {
                 ly = my - 6f - LABEL - (k % 3) * (LABEL + 2f);
             }
             ly = Math.max(plotBottom + 2f, Math.min(plotTop - LABEL, ly));
-            c.fillRect(lx - 1f, ly - 2f, w + 2f, LABEL + 2.5f, Rgb.WHITE);
-            c.text(label, lx, ly, c.regular, LABEL, Rgb.TEXT);
+            // a label that would cover an earlier one is left out (its dot and drop line stay; the table names it)
+            float[] box = {lx - 1f, ly - 2f, lx + w + 1f, ly + LABEL + 0.5f};
+            boolean overlaps = false;
+            for (float[] o : placed) {
+                overlaps |= box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3];
+            }
+            if (!overlaps) {
+                c.fillRect(lx - 1f, ly - 2f, w + 2f, LABEL + 2.5f, Rgb.WHITE);
+                c.text(label, lx, ly, c.regular, LABEL, Rgb.TEXT);
+                placed.add(box);
+            }
             k++;
         }
         legend(legendRows, plotBottom - xAxisH);
