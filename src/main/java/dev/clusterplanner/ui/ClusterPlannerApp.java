@@ -1,25 +1,94 @@
 package dev.clusterplanner.ui;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The desktop application: applies the theme once, builds the main window on the default plan. */
+import java.lang.management.ManagementFactory;
+
+/**
+ * The desktop application: applies the theme, builds the main window on the default plan, restores the
+ * window size and reopens the last plan, autosaves unsaved changes for crash recovery.
+ *
+ * <p>With {@code -Dclusterplanner.startupProbe=true} it prints the time from JVM start to the first
+ * rendered frame of a usable window and exits (the startup-time harness, README "Benchmarks").
+ */
 public class ClusterPlannerApp extends Application {
+
+    /** Seconds between autosaves of unsaved changes. */
+    static final double AUTOSAVE_SECONDS = 5;
+
+    private MainViewModel viewModel;
+    private Stage stage;
 
     public static void main(String[] args) {
         launch(ClusterPlannerApp.class, args);
     }
 
     @Override
-    public void start(Stage stage) {
-        Theme.apply(false);
-        MainViewModel viewModel = new MainViewModel();
+    public void start(Stage primary) {
+        this.stage = primary;
+        UiContext ctx = UiContext.desktop(new FxDialogService(() -> stage));
+        viewModel = new MainViewModel(ctx);
+        Theme.apply(viewModel.darkThemeProperty().get());
+        viewModel.darkThemeProperty().addListener((o, a, dark) -> Theme.apply(dark));
         MainView view = new MainView(viewModel);
-        Scene scene = new Scene(view.root(), 1280, 800);
+        UserSettings settings = ctx.settings();
+        Scene scene = new Scene(view.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         Styles.apply(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
+        stage.setMaximized(settings.getBoolean("window.maximized", false));
+        view.setOnQuit(() -> {
+            if (mayClose()) {
+                stage.close();
+            }
+        });
+        stage.setOnCloseRequest(e -> {
+            if (!mayClose()) {
+                e.consume();
+            }
+        });
+        Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(AUTOSAVE_SECONDS), e -> viewModel.autosaveTick()));
+        autosave.setCycleCount(Animation.INDEFINITE);
+        autosave.play();
         stage.show();
+        boolean probe = Boolean.getBoolean("clusterplanner.startupProbe");
+        viewModel.start(!probe);
+        if (probe) {
+            reportStartupAndExit(scene);
+        }
+    }
+
+    private boolean mayClose() {
+        if (!viewModel.requestExit()) {
+            return false;
+        }
+        UserSettings settings = viewModel.settings();
+        settings.put("window.maximized", String.valueOf(stage.isMaximized()));
+        if (!stage.isMaximized()) {
+            settings.put("window.width", String.valueOf(stage.getScene().getWidth()));
+            settings.put("window.height", String.valueOf(stage.getScene().getHeight()));
+        }
+        return true;
+    }
+
+    private static void reportStartupAndExit(Scene scene) {
+        // the window is usable once a frame with its content was rendered: wait for the next pulse
+        Runnable[] after = new Runnable[1];
+        after[0] = () -> {
+            scene.removePostLayoutPulseListener(after[0]);
+            Platform.runLater(() -> {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("startup-ms " + ms);
+                Platform.exit();
+            });
+        };
+        scene.addPostLayoutPulseListener(after[0]);
     }
 }

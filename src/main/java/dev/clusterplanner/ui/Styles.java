@@ -8,6 +8,44 @@ public final class Styles {
     public static final String STATUS_BAR = "status-bar";
     public static final String AREA_TITLE = "area-title";
     public static final String PLACEHOLDER = "placeholder";
+    /** An area's content (padding). */
+    public static final String AREA = "area";
+    /** The banner over the tabs: an error that did not load or save something. */
+    public static final String PROBLEM_BANNER = "problem-banner";
+    /** The banner over the tabs: a plan recovered after a crash is on offer. */
+    public static final String RECOVERY_BANNER = "recovery-banner";
+    public static final String BANNER_HEADLINE = "banner-headline";
+    public static final String BANNER_DETAILS = "banner-details";
+    /** A small rounded label: "estimate", "override", a severity. */
+    public static final String BADGE = "badge";
+    public static final String BADGE_ESTIMATE = "badge-estimate";
+    public static final String BADGE_OVERRIDE = "badge-override";
+    public static final String BADGE_INFO = "badge-info";
+    public static final String BADGE_WARNING = "badge-warning";
+    public static final String BADGE_ERROR = "badge-error";
+    /** A table row whose last edit was refused. */
+    public static final String INVALID_ROW = "invalid-row";
+    /** The reason an edit was refused. */
+    public static final String PROBLEM_TEXT = "problem-text";
+    public static final String MUTED = "muted";
+    public static final String TOOLBAR = "area-toolbar";
+    public static final String DETAILS = "details-pane";
+    public static final String DETAIL_LABEL = "detail-label";
+    public static final String DETAIL_VALUE = "detail-value";
+    public static final String SECTION_TITLE = "section-title";
+    /** A result card of one hardware option. */
+    public static final String CARD = "option-card";
+    public static final String CARD_TITLE = "card-title";
+    public static final String CARD_FIGURE = "card-figure";
+    public static final String CARD_LABEL = "card-label";
+    public static final String CARD_BEST = "card-best";
+    public static final String CARD_FAILS = "card-fails";
+    public static final String CARD_SELECTED = "card-selected";
+    public static final String UNAVAILABLE = "unavailable";
+    public static final String SEVERITY_INFO = "severity-info";
+    public static final String SEVERITY_WARNING = "severity-warning";
+    public static final String SEVERITY_ERROR = "severity-error";
+    public static final String HELP_TEXT = "help-text";
 
     private Styles() {
     }

@@ -1,0 +1,36 @@
+package dev.clusterplanner.ui;
+
+import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
+
+import java.util.List;
+
+/**
+ * Something that went wrong, for the error banner: a headline and the details, one line each
+ * (for a rejected file: file, line, column, field and what was wrong).
+ */
+public record Problem(String headline, List<String> details) {
+
+    public Problem {
+        details = List.copyOf(details);
+    }
+
+    /** "Could not open x.plan.json" with every problem of a rejected file, or the error's message. */
+    public static Problem of(String headline, Throwable error) {
+        if (error instanceof InputRejectedException rejected) {
+            return new Problem(headline + " (nothing was loaded)",
+                    rejected.problems().stream().map(InputProblem::describe).toList());
+        }
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        if (error instanceof java.nio.file.NoSuchFileException) {
+            message = "no such file: " + message;
+        } else if (error instanceof java.nio.file.AccessDeniedException) {
+            message = "permission denied: " + message;
+        }
+        return new Problem(headline, List.of(message));
+    }
+
+    public String text() {
+        return details.isEmpty() ? headline : headline + "\n" + String.join("\n", details);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.clusterplanner.ui;
+
+import dev.clusterplanner.app.CatalogService;
+import dev.clusterplanner.app.PlanService;
+import dev.clusterplanner.app.PlanningService;
+
+import java.nio.file.Path;
+
+/**
+ * What the view-models are built from: the application services, the executor for background work,
+ * the remembered settings, the dialogs, and the folder for crash recovery. The window builds the real
+ * one ({@link #desktop}); tests build theirs with a {@link SynchronousExecutor}, in-memory settings
+ * and scripted dialogs.
+ */
+public record UiContext(PlanService plans, CatalogService catalogs, PlanningService planning, BackgroundExecutor executor,
+                        UserSettings settings, DialogService dialogs, Path recoveryDir) {
+
+    public static UiContext desktop(DialogService dialogs) {
+        Path dir = Path.of(System.getProperty("user.home"), ".cluster-planner");
+        return new UiContext(new PlanService(), new CatalogService(), new PlanningService(), new FxBackgroundExecutor(),
+                UserSettings.preferences(), dialogs, dir);
+    }
+
+    public UiContext withExecutor(BackgroundExecutor other) {
+        return new UiContext(plans, catalogs, planning, other, settings, dialogs, recoveryDir);
+    }
+}

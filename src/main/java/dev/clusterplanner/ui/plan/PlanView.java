@@ -1,0 +1,372 @@
+package dev.clusterplanner.ui.plan;
+
+import dev.clusterplanner.core.model.Explanation;
+import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.ui.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The Plan & compare area: option cards, then placement, what-if, costs, utilisation, explanations and findings of the selected option. */
+public class PlanView {
+
+    private final VBox root = new VBox(8);
+    private final PlanResultsViewModel vm;
+    private final FlowPane cardPane = new FlowPane(12, 12);
+
+    public PlanView(PlanResultsViewModel vm, javafx.collections.ObservableList<String> siteNames) {
+        this.vm = vm;
+        root.setId("planArea");
+        root.getStyleClass().add(Styles.AREA);
+
+        Label heading = new Label("Plan & compare");
+        heading.getStyleClass().add(Styles.AREA_TITLE);
+        ComboBox<String> site = new ComboBox<>(siteNames);
+        site.setId("planSiteChooser");
+        site.getSelectionModel().select(vm.siteIndexProperty().get());
+        site.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                vm.siteIndexProperty().set(b.intValue());
+            }
+        });
+        vm.siteIndexProperty().addListener((o, a, b) -> site.getSelectionModel().select(b.intValue()));
+        siteNames.addListener((ListChangeListener<String>) c -> site.getSelectionModel().select(vm.siteIndexProperty().get()));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(vm.computingProperty());
+        Label state = new Label();
+        state.setId("planState");
+        state.getStyleClass().add(Styles.MUTED);
+        state.textProperty().bind(vm.stateProperty());
+        Button recompute = new Button("Recompute");
+        recompute.setId("recompute");
+        recompute.setOnAction(e -> vm.recompute());
+        HBox toolbar = new HBox(8, new Label("Site"), site, recompute, spinner, state);
+        toolbar.getStyleClass().add(Styles.TOOLBAR);
+
+        Label problemHead = new Label();
+        problemHead.getStyleClass().add(Styles.BANNER_HEADLINE);
+        Label problemText = new Label();
+        problemText.getStyleClass().add(Styles.BANNER_DETAILS);
+        problemText.setWrapText(true);
+        problemHead.textProperty().bind(Bindings.createStringBinding(() -> vm.sizingProblemProperty().get() == null ? ""
+                : vm.sizingProblemProperty().get().headline(), vm.sizingProblemProperty()));
+        problemText.textProperty().bind(Bindings.createStringBinding(() -> vm.sizingProblemProperty().get() == null ? ""
+                : String.join("\n", vm.sizingProblemProperty().get().details()), vm.sizingProblemProperty()));
+        VBox problem = new VBox(4, problemHead, problemText);
+        problem.setId("sizingProblem");
+        problem.getStyleClass().add(Styles.PROBLEM_BANNER);
+        problem.visibleProperty().bind(vm.sizingProblemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        cardPane.setId("optionCards");
+        vm.cards().addListener((ListChangeListener<PlanResultsViewModel.OptionCard>) c -> fillCards());
+        vm.selectedProperty().addListener((o, a, b) -> fillCards());
+        fillCards();
+        ScrollPane cardScroll = new ScrollPane(cardPane);
+        cardScroll.setFitToWidth(true);
+        cardScroll.setPrefViewportHeight(250);
+        cardScroll.setMinHeight(120);
+
+        TabPane details = new TabPane(
+                tab("Placement", "placementTab", placementPane()),
+                tab("Costs", "costsTab", costPane()),
+                tab("Utilisation", "utilisationTab", utilisationChart()),
+                tab("Why? (formulas)", "whyTab", explanationTable()),
+                tab("Findings", "findingsTab", findingsTable()));
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        details.setId("planDetails");
+        SplitPane split = new SplitPane(cardScroll, details);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.36);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(heading, toolbar, problem, split);
+    }
+
+    private static Tab tab(String title, String id, Node content) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    private void fillCards() {
+        cardPane.getChildren().clear();
+        for (PlanResultsViewModel.OptionCard c : vm.cards()) {
+            cardPane.getChildren().add(card(c));
+        }
+        if (vm.cards().isEmpty()) {
+            Label none = new Label("No results yet.");
+            none.getStyleClass().add(Styles.MUTED);
+            cardPane.getChildren().add(none);
+        }
+    }
+
+    private Node card(PlanResultsViewModel.OptionCard c) {
+        Label title = new Label("#" + c.rank() + "  " + c.title());
+        title.getStyleClass().add(Styles.CARD_TITLE);
+        title.setWrapText(true);
+        HBox badges = new HBox(4);
+        if (c.recommended()) {
+            badges.getChildren().add(badge("recommended", Styles.BADGE_INFO));
+        }
+        if (!c.feasible()) {
+            badges.getChildren().add(badge("does not fit", Styles.BADGE_ERROR));
+        }
+        if (c.findings() > 0) {
+            badges.getChildren().add(badge(c.findings() + (c.findings() == 1 ? " finding" : " findings"), Styles.BADGE_WARNING));
+        }
+        Label hosts = new Label(c.hosts() + " hosts");
+        hosts.setId("hosts-" + String.join("+", c.scenario().hardwareIds()));
+        hosts.getStyleClass().add(Styles.CARD_FIGURE);
+        VBox box = new VBox(4, title, badges, hosts,
+                figure("Purchase", PlanResultsViewModel.money(c.capexUsd())),
+                figure("Monthly", PlanResultsViewModel.money(c.monthlyUsd())),
+                figure(c.years() + "-year TCO", PlanResultsViewModel.money(c.tcoUsd())),
+                figure("Power", c.power()),
+                figure("Ceph recovery", c.recovery()),
+                figure("Use", c.utilisation()));
+        Label why = new Label(c.explanation());
+        why.setWrapText(true);
+        why.getStyleClass().add(Styles.MUTED);
+        box.getChildren().add(why);
+        box.getStyleClass().add(Styles.CARD);
+        if (c.recommended()) {
+            box.getStyleClass().add(Styles.CARD_BEST);
+        }
+        if (!c.feasible()) {
+            box.getStyleClass().add(Styles.CARD_FAILS);
+        }
+        if (c == vm.selectedProperty().get()) {
+            box.getStyleClass().add(Styles.CARD_SELECTED);
+        }
+        box.setPrefWidth(280);
+        box.setId("card-" + String.join("+", c.scenario().hardwareIds()));
+        box.setOnMouseClicked(e -> vm.selectedProperty().set(c));
+        return box;
+    }
+
+    private static Label badge(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(Styles.BADGE, style);
+        return l;
+    }
+
+    private static Node figure(String label, String value) {
+        Label l = new Label(label);
+        l.getStyleClass().add(Styles.CARD_LABEL);
+        l.setMinWidth(95);
+        Label v = new Label(value);
+        v.setWrapText(true);
+        return new HBox(8, l, v);
+    }
+
+    private Node placementPane() {
+        TableView<PlanResultsViewModel.HostRow> table = hostTable(vm.placement());
+        table.setId("placementTable");
+        ComboBox<String> fail = new ComboBox<>();
+        fail.setId("failHost");
+        fail.setPromptText("pick a host");
+        Runnable fill = () -> {
+            fail.getItems().setAll(vm.hostNames());
+        };
+        vm.hostNames().addListener((ListChangeListener<String>) c -> fill.run());
+        fill.run();
+        fail.valueProperty().bindBidirectional(vm.failedHostProperty());
+        Label outcome = new Label();
+        outcome.setId("whatIfOutcome");
+        outcome.setWrapText(true);
+        outcome.textProperty().bind(vm.whatIfProperty());
+        TableView<PlanResultsViewModel.HostRow> after = hostTable(vm.whatIfPlacement());
+        after.setId("whatIfTable");
+        after.setPlaceholder(new Label("Pick a host above to see where its instances go."));
+        HBox bar = new HBox(8, new Label("What if a host fails?"), fail);
+        bar.getStyleClass().add(Styles.TOOLBAR);
+        VBox whatIf = new VBox(6, bar, outcome, after);
+        whatIf.getStyleClass().add(Styles.AREA);
+        VBox.setVgrow(after, Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, whatIf);
+        split.setDividerPositions(0.55);
+        return split;
+    }
+
+    private static TableView<PlanResultsViewModel.HostRow> hostTable(javafx.collections.ObservableList<PlanResultsViewModel.HostRow> rows) {
+        TableView<PlanResultsViewModel.HostRow> t = new TableView<>(rows);
+        t.getColumns().add(col("Host", PlanResultsViewModel.HostRow::host, 80));
+        t.getColumns().add(col("Hardware", PlanResultsViewModel.HostRow::hardware, 170));
+        t.getColumns().add(col("CPU", r -> PlanResultsViewModel.pct(r.cpu()), 60));
+        t.getColumns().add(col("Memory", r -> PlanResultsViewModel.pct(r.memory()), 70));
+        t.getColumns().add(col("Disk", r -> PlanResultsViewModel.pct(r.disk()), 60));
+        t.getColumns().add(col("GPU", r -> PlanResultsViewModel.pct(r.gpu()), 50));
+        t.getColumns().add(col("Instances", r -> r.instances() + ": " + r.instanceNames(), 360));
+        t.setPlaceholder(new Label("No placement."));
+        return t;
+    }
+
+    private static <T> TableColumn<T, String> col(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(x -> new SimpleStringProperty(value.apply(x.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private Node costPane() {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("month");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("cumulative USD");
+        LineChart<Number, Number> line = new LineChart<>(x, y);
+        line.setId("cumulativeCostChart");
+        line.setTitle("Cumulative cost");
+        line.setCreateSymbols(false);
+        CategoryAxis bx = new CategoryAxis();
+        NumberAxis by = new NumberAxis();
+        by.setLabel("USD over the horizon");
+        StackedBarChart<String, Number> bars = new StackedBarChart<>(bx, by);
+        bars.setId("costBreakdownChart");
+        bars.setTitle("Cost breakdown");
+        Label breakEven = new Label();
+        breakEven.setId("breakEven");
+        breakEven.setWrapText(true);
+        Runnable fill = () -> {
+            line.getData().clear();
+            bars.getData().clear();
+            XYChart.Series<String, Number> upfront = new XYChart.Series<>();
+            upfront.setName("up front");
+            XYChart.Series<String, Number> running = new XYChart.Series<>();
+            running.setName("running (rent, setup, over the horizon)");
+            for (PlanResultsViewModel.CostSeries s : vm.costSeries()) {
+                XYChart.Series<Number, Number> series = new XYChart.Series<>();
+                series.setName(s.option());
+                for (int m = 0; m <= s.months(); m += Math.max(1, s.months() / 60)) {
+                    series.getData().add(new XYChart.Data<>(m, s.at(m)));
+                }
+                line.getData().add(series);
+                String label = shortName(s.option());
+                upfront.getData().add(new XYChart.Data<>(label, s.upfront()));
+                running.getData().add(new XYChart.Data<>(label, s.perMonth() * s.months()));
+            }
+            bars.getData().add(upfront);
+            bars.getData().add(running);
+            breakEven.setText(vm.breakEvens().isEmpty() ? "No two options' cumulative costs cross within the horizon."
+                    : String.join("\n", vm.breakEvens().stream().map(PlanResultsViewModel.BreakEven::describe).toList()));
+        };
+        vm.costSeries().addListener((ListChangeListener<PlanResultsViewModel.CostSeries>) c -> fill.run());
+        fill.run();
+        HBox charts = new HBox(8, line, bars);
+        HBox.setHgrow(line, Priority.ALWAYS);
+        HBox.setHgrow(bars, Priority.ALWAYS);
+        VBox box = new VBox(6, charts, breakEven);
+        box.getStyleClass().add(Styles.AREA);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        return box;
+    }
+
+    private static String shortName(String s) {
+        return s.length() > 28 ? s.substring(0, 27) + "..." : s;
+    }
+
+    private Node utilisationChart() {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis(0, 100, 20);
+        y.setLabel("% of host capacity");
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId("utilisationChart");
+        chart.setTitle("Per-host utilisation of the selected option");
+        Runnable fill = () -> {
+            chart.getData().clear();
+            String[] names = {"CPU", "memory", "disk", "GPU"};
+            for (int d = 0; d < names.length; d++) {
+                XYChart.Series<String, Number> s = new XYChart.Series<>();
+                s.setName(names[d]);
+                for (PlanResultsViewModel.HostRow r : vm.placement()) {
+                    Double u = switch (d) {
+                        case 0 -> r.cpu();
+                        case 1 -> r.memory();
+                        case 2 -> r.disk();
+                        default -> r.gpu();
+                    };
+                    if (u != null && !u.isInfinite()) {
+                        s.getData().add(new XYChart.Data<>(r.host(), u * 100));
+                    }
+                }
+                if (!s.getData().isEmpty()) {
+                    chart.getData().add(s);
+                }
+            }
+        };
+        vm.placement().addListener((ListChangeListener<PlanResultsViewModel.HostRow>) c -> fill.run());
+        fill.run();
+        return chart;
+    }
+
+    private Node explanationTable() {
+        TableView<Explanation> t = new TableView<>(vm.explanations());
+        t.setId("explanationTable");
+        t.getColumns().add(col("Figure", Explanation::figure, 180));
+        t.getColumns().add(col("Value", e -> String.format(Locale.ROOT, "%,.2f %s", e.value(), e.unit()), 140));
+        TableColumn<Explanation, String> formula = col("Formula", Explanation::formula, 520);
+        t.getColumns().add(formula);
+        t.getColumns().add(col("Source", Explanation::citation, 260));
+        t.setPlaceholder(new Label("Select an option card to see how its numbers were reached."));
+        return t;
+    }
+
+    private Node findingsTable() {
+        TableView<Finding> t = new TableView<>(vm.findings());
+        t.setId("findingsTable");
+        t.getColumns().add(col("Severity", f -> f.severity().id(), 80));
+        t.getColumns().add(col("Finding", Finding::text, 640));
+        t.getColumns().add(col("Rule", Finding::rule, 160));
+        t.getColumns().add(col("Source", Finding::citation, 240));
+        t.setRowFactory(x -> new TableRow<>() {
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                getStyleClass().removeAll(Styles.SEVERITY_INFO, Styles.SEVERITY_WARNING, Styles.SEVERITY_ERROR);
+                if (!empty && f != null) {
+                    getStyleClass().add(switch (f.severity()) {
+                        case INFO -> Styles.SEVERITY_INFO;
+                        case WARNING -> Styles.SEVERITY_WARNING;
+                        case ERROR -> Styles.SEVERITY_ERROR;
+                    });
+                }
+            }
+        });
+        t.setPlaceholder(new Label("No findings for this site."));
+        return t;
+    }
+
+    public Node root() {
+        return root;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.clusterplanner.ui.workloads;
+
+import dev.clusterplanner.core.model.Workload;
+import dev.clusterplanner.core.model.WorkloadKind;
+
+import java.util.Locale;
+
+/**
+ * The editable fields of a workload, with the plan file's field names (so a {@code ModelRules}
+ * problem maps to its field), how each is shown as text and how text becomes a value.
+ */
+public enum WorkloadField {
+    NAME("name", "Name"),
+    KIND("kind", "Kind"),
+    COUNT("count", "Count"),
+    VCPU("vcpu", "vCPU"),
+    MEMORY("memoryGib", "Memory GiB"),
+    DISK("diskGib", "Disk GiB"),
+    GPU("gpu", "GPUs"),
+    ANTI_AFFINITY("antiAffinity", "Spread"),
+    IOPS("iops", "IOPS"),
+    WRITE_MBPS("writeMbps", "Write MB/s"),
+    NET_MBPS("netMbps", "Net Mbit/s"),
+    CPU_UTIL("cpuUtil", "CPU use 0..1"),
+    GROWTH("growthPctYear", "Growth %/yr"),
+    PROJECT("project", "Project");
+
+    private final String key;
+    private final String label;
+
+    WorkloadField(String key, String label) {
+        this.key = key;
+        this.label = label;
+    }
+
+    /** The field's name in plan files and in {@code ModelRules} problems. */
+    public String key() {
+        return key;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String format(Workload w) {
+        return switch (this) {
+            case NAME -> w.name();
+            case KIND -> w.kind().id();
+            case COUNT -> String.valueOf(w.count());
+            case VCPU -> num(w.vcpu());
+            case MEMORY -> num(w.memoryGib());
+            case DISK -> num(w.diskGib());
+            case GPU -> String.valueOf(w.gpu());
+            case ANTI_AFFINITY -> w.antiAffinity() ? "yes" : "no";
+            case IOPS -> num(w.iops());
+            case WRITE_MBPS -> num(w.writeMbps());
+            case NET_MBPS -> num(w.netMbps());
+            case CPU_UTIL -> num(w.cpuUtil());
+            case GROWTH -> num(w.growthPctYear());
+            case PROJECT -> w.project();
+        };
+    }
+
+    /** The workload with this field set from text; IllegalArgumentException with a plain sentence if the text is not a value of the field's type. */
+    public Workload with(Workload w, String text) {
+        String t = text == null ? "" : text.trim();
+        return switch (this) {
+            case NAME -> new Workload(t, w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+            case KIND -> new Workload(w.name(), WorkloadKind.parse(t), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+            case COUNT -> w.withCount(integer(t));
+            case VCPU -> new Workload(w.name(), w.kind(), w.count(), decimal(t), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+            case MEMORY -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), decimal(t), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+            case DISK -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), decimal(t), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+            case GPU -> w.withGpu(integer(t));
+            case ANTI_AFFINITY -> w.withAntiAffinity(bool(t));
+            case IOPS -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    decimal(t), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+            case WRITE_MBPS -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), decimal(t), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+            case NET_MBPS -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), decimal(t), w.cpuUtil(), w.growthPctYear(), w.project());
+            case CPU_UTIL -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), decimal(t), w.growthPctYear(), w.project());
+            case GROWTH -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), decimal(t), w.project());
+            case PROJECT -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), t);
+        };
+    }
+
+    private int integer(String t) {
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, got '" + t + "'");
+        }
+    }
+
+    private double decimal(String t) {
+        try {
+            double v = Double.parseDouble(t.replace(',', '.'));
+            if (Double.isNaN(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, got '" + t + "'");
+        }
+    }
+
+    private boolean bool(String t) {
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "y", "1" -> true;
+            case "no", "false", "n", "0", "" -> false;
+            default -> throw new IllegalArgumentException(key + " must be yes or no, got '" + t + "'");
+        };
+    }
+
+    static String num(double v) {
+        return v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
