@@ -94,6 +94,7 @@ class MainWindowTest {
     @Test
     void changingAWorkloadCountChangesTheHostCountOnThePlanCards(FxRobot robot) throws Exception {
         // hand arithmetic in PlanResultsViewModelTest: the seed needs 3 Meerkats, 20 app instances need 4
+        robot.interact(() -> viewModel.document().replace(SeedPlan.plan(), null, true));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostsOn(robot, "desktop-meerkat-tall-i5").equals("3 hosts"));
         robot.interact(() -> robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         TableView<?> table = robot.lookup("#workloadsTable").queryAs(TableView.class);
@@ -118,6 +119,7 @@ class MainWindowTest {
 
     @Test
     void editingACountInTheWorkloadFormChangesThePlanAndUndoRestoresIt(FxRobot robot) {
+        robot.interact(() -> viewModel.document().replace(SeedPlan.plan(), null, true));
         robot.interact(() -> robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         TableView<?> table = robot.lookup("#workloadsTable").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(1)); // app, 4 instances
@@ -142,6 +144,7 @@ class MainWindowTest {
 
     @Test
     void aCountTheRulesForbidIsRefusedWithTheReasonBesideTheField(FxRobot robot) {
+        robot.interact(() -> viewModel.document().replace(SeedPlan.plan(), null, true));
         robot.interact(() -> robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         TableView<?> table = robot.lookup("#workloadsTable").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(1));

@@ -12,6 +12,7 @@ import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Severity;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.sizing.Dimension;
+import dev.clusterplanner.core.storage.StorageNetworkPower;
 import dev.clusterplanner.core.sizing.PlacedHost;
 import dev.clusterplanner.core.sizing.Placement;
 import dev.clusterplanner.core.sizing.Sizer;
@@ -266,10 +267,11 @@ public class PlanResultsViewModel {
         List<OptionCard> out = new ArrayList<>();
         for (ScenarioResult s : site.scenarios()) {
             SizingOption o = s.sizing();
-            int optionFindings = siteFindings + o.placement().unplaced().size() + (o.failureCheck().holds() ? 0 : 1);
+            int optionFindings = siteFindings + o.placement().unplaced().size() + (o.failureCheck().holds() ? 0 : 1)
+                    + (int) s.findings().stream().filter(f -> f.severity().atLeast(Severity.WARNING)).count();
             out.add(new OptionCard(o.rank(), title(o), o.feasible(), best.isPresent() && best.get() == s, o.hosts(),
                     "at least " + o.hostsLowerBound() + "; " + o.failureCheck().summary(),
-                    s.capexUsd(), s.monthlyUsd(), s.tcoUsd(), s.years(), "not computed in this build", "not computed in this build",
+                    s.capexUsd(), s.monthlyUsd(), s.tcoUsd(), s.years(), power(s.storageNetworkPower()), recovery(s.storageNetworkPower()),
                     optionFindings, utilisation(o), o.explanation(), s));
         }
         return out;
@@ -287,6 +289,32 @@ public class PlanResultsViewModel {
 
     private String name(String id) {
         return catalog.get().hardware(id).map(h -> h.name() == null || h.name().isBlank() ? id : h.name()).orElse(id);
+    }
+
+    /** "142 W, 104 kWh/month"; says why when there is no figure (rented hardware, a missing catalog figure). */
+    static String power(StorageNetworkPower snp) {
+        if (snp == null) {
+            return "not analysed";
+        }
+        if (!snp.power().applicable()) {
+            return "not counted (rented: in the price)";
+        }
+        if (snp.powerWatts() == null) {
+            return "unknown (a catalog figure is missing)";
+        }
+        return String.format(Locale.ROOT, "%,.0f W, %,.0f kWh/month", snp.powerWatts(), snp.energyKwhMonth());
+    }
+
+    /** "3.2 h after a host loss", or why there is none. */
+    static String recovery(StorageNetworkPower snp) {
+        if (snp == null) {
+            return "not analysed";
+        }
+        double h = snp.recoveryHoursHostLoss();
+        if (Double.isNaN(h)) {
+            return "n/a (no Ceph, or NIC speed unknown)";
+        }
+        return String.format(Locale.ROOT, "%.1f h after a host loss", h);
     }
 
     static String utilisation(SizingOption o) {
@@ -310,8 +338,18 @@ public class PlanResultsViewModel {
         placement.setAll(rows(o.placement()));
         hostNames.setAll(o.placement().hosts().stream().map(PlacedHost::name).toList());
         List<Explanation> why = new ArrayList<>(o.formulas());
+        StorageNetworkPower snp = card.scenario().storageNetworkPower();
+        if (snp != null) {
+            why.addAll(snp.storage().explanations());
+            why.addAll(snp.network().explanations());
+            why.addAll(snp.power().explanations());
+        }
         siteResult().ifPresent(s -> why.addAll(s.sizing().formulas()));
         explanations.setAll(why);
+        List<Finding> all = new ArrayList<>(card.scenario().findings());
+        siteResult().ifPresent(s -> all.addAll(s.findings()));
+        all.sort((a, b) -> b.severity().compareTo(a.severity()));
+        findings.setAll(all);
     }
 
     static List<HostRow> rows(Placement p) {

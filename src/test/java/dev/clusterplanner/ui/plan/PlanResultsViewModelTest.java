@@ -1,11 +1,11 @@
 package dev.clusterplanner.ui.plan;
 
 import dev.clusterplanner.app.CatalogService;
-import dev.clusterplanner.app.ExamplePlans;
 import dev.clusterplanner.app.PlanningService;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Workload;
 import dev.clusterplanner.ui.PlanDocument;
+import dev.clusterplanner.ui.SeedPlan;
 import dev.clusterplanner.ui.SynchronousExecutor;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Plan & compare view-model on the seed plan and the shipped catalog, without the toolkit.
+ * The Plan & compare view-model on {@link SeedPlan} and the shipped catalog, without the toolkit.
  *
  * Hand arithmetic for the seed (README "Sizing" capacity model, Meerkat: 12 threads, 32 GiB, one data disk as a Ceph OSD):
  * memory per host = 32 - 2 reserve - 4 OSD - 2 mon/mgr = 24 GiB on hosts 1-3.
@@ -39,14 +39,14 @@ class PlanResultsViewModelTest {
         catalog = new CatalogService().load();
     }
 
-    final PlanDocument document = new PlanDocument(ExamplePlans.defaultPlan());
+    final PlanDocument document = new PlanDocument(SeedPlan.plan());
     final SimpleObjectProperty<Catalog> catalogProperty = new SimpleObjectProperty<>(catalog);
 
     PlanResultsViewModel vm() {
         return new PlanResultsViewModel(document, catalogProperty, new SynchronousExecutor(), new PlanningService(), new SimpleIntegerProperty(0));
     }
 
-    static final String MEERKAT = "desktop-meerkat-tall-i5";
+    static final String MEERKAT = SeedPlan.MEERKAT;
 
     /** The card of the homogeneous Meerkat option (the seed also compares rented options). */
     static PlanResultsViewModel.OptionCard meerkat(PlanResultsViewModel vm) {

@@ -1,6 +1,5 @@
 package dev.clusterplanner.ui.workloads;
 
-import dev.clusterplanner.app.ExamplePlans;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Workload;
@@ -8,6 +7,7 @@ import dev.clusterplanner.core.model.WorkloadKind;
 import dev.clusterplanner.ui.PlanDocument;
 import dev.clusterplanner.ui.Problem;
 import dev.clusterplanner.ui.ScriptedDialogs;
+import dev.clusterplanner.ui.SeedPlan;
 import dev.clusterplanner.ui.TestContexts;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -23,12 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The workloads editor's rules, without the toolkit. The seed plan's site has postgres, app, proxy, monitoring. */
+/** The workloads editor's rules, without the toolkit, on {@link SeedPlan} (postgres, app, proxy, monitoring). */
 class WorkloadsViewModelTest {
 
     @TempDir
     Path dir;
-    final Plan seed = ExamplePlans.defaultPlan();
+    final Plan seed = SeedPlan.plan();
     final PlanDocument document = new PlanDocument(seed);
     final SimpleObjectProperty<Catalog> catalog = new SimpleObjectProperty<>(Catalog.EMPTY);
     final SimpleStringProperty status = new SimpleStringProperty();
