@@ -3,6 +3,7 @@ package dev.clusterplanner.ui;
 import dev.clusterplanner.app.ExamplePlans;
 import dev.clusterplanner.ui.catalog.CatalogView;
 import dev.clusterplanner.ui.plan.PlanView;
+import dev.clusterplanner.ui.risk.RiskView;
 import dev.clusterplanner.ui.workloads.WorkloadsView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -40,8 +41,7 @@ public class MainView {
                 area("planArea", "Plan & compare", new PlanView(vm.results(), vm.workloads().siteNames()).root()),
                 area("workloadsArea", "Workloads", new WorkloadsView(vm.workloads()).root()),
                 area("catalogArea", "Catalog", new CatalogView(vm.catalogBrowser()).root()),
-                area("riskArea", "Risk", unavailable("riskArea", "The Monte Carlo risk simulation is not available yet: "
-                        + "the simulation service has not been delivered to this build.")),
+                area("riskArea", "Risk", new RiskView(vm.risk()).root()),
                 area("liveArea", "Live cluster", unavailable("liveArea", "Probing a live Incus cluster is not available yet: "
                         + "the probe service has not been delivered to this build.")));
         tabs.setId("mainTabs");

@@ -7,6 +7,7 @@ import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.ui.catalog.CatalogViewModel;
 import dev.clusterplanner.ui.plan.PlanResultsViewModel;
+import dev.clusterplanner.ui.risk.RiskViewModel;
 import dev.clusterplanner.ui.workloads.WorkloadsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -52,6 +53,7 @@ public class MainViewModel {
     private final WorkloadsViewModel workloads;
     private final CatalogViewModel catalogBrowser;
     private final PlanResultsViewModel results;
+    private final RiskViewModel risk;
     private Plan lastAutosaved;
 
     public MainViewModel(UiContext ctx) {
@@ -75,6 +77,7 @@ public class MainViewModel {
         catalogBrowser = new CatalogViewModel(catalog, document);
         catalogBrowser.targetSiteProperty().bind(workloads.siteIndexProperty());
         results = new PlanResultsViewModel(document, catalog, ctx.executor(), ctx.planning(), workloads.siteIndexProperty());
+        risk = new RiskViewModel(document, catalog, ctx.executor(), ctx.simulation(), workloads.siteIndexProperty());
     }
 
     /** After the window is up: load the catalogs in the background, offer a crash recovery, reopen the last plan. */
@@ -146,6 +149,10 @@ public class MainViewModel {
 
     public WorkloadsViewModel workloads() {
         return workloads;
+    }
+
+    public RiskViewModel risk() {
+        return risk;
     }
 
     public PlanResultsViewModel results() {

@@ -3,6 +3,7 @@ package dev.clusterplanner.ui;
 import dev.clusterplanner.app.CatalogService;
 import dev.clusterplanner.app.PlanService;
 import dev.clusterplanner.app.PlanningService;
+import dev.clusterplanner.app.SimulationService;
 
 import java.nio.file.Path;
 
@@ -12,16 +13,17 @@ import java.nio.file.Path;
  * one ({@link #desktop}); tests build theirs with a {@link SynchronousExecutor}, in-memory settings
  * and scripted dialogs.
  */
-public record UiContext(PlanService plans, CatalogService catalogs, PlanningService planning, BackgroundExecutor executor,
+public record UiContext(PlanService plans, CatalogService catalogs, PlanningService planning, SimulationService simulation,
+                        BackgroundExecutor executor,
                         UserSettings settings, DialogService dialogs, Path recoveryDir) {
 
     public static UiContext desktop(DialogService dialogs) {
         Path dir = Path.of(System.getProperty("user.home"), ".cluster-planner");
-        return new UiContext(new PlanService(), new CatalogService(), new PlanningService(), new FxBackgroundExecutor(),
+        return new UiContext(new PlanService(), new CatalogService(), new PlanningService(), new SimulationService(), new FxBackgroundExecutor(),
                 UserSettings.preferences(), dialogs, dir);
     }
 
     public UiContext withExecutor(BackgroundExecutor other) {
-        return new UiContext(plans, catalogs, planning, other, settings, dialogs, recoveryDir);
+        return new UiContext(plans, catalogs, planning, simulation, other, settings, dialogs, recoveryDir);
     }
 }

@@ -38,7 +38,7 @@ class MainWindowTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("cp-window");
         dialogs = new ScriptedDialogs();
-        UiContext ctx = new UiContext(new PlanService(), new CatalogService(), new dev.clusterplanner.app.PlanningService(), new FxBackgroundExecutor(), UserSettings.inMemory(),
+        UiContext ctx = new UiContext(new PlanService(), new CatalogService(), new dev.clusterplanner.app.PlanningService(), new dev.clusterplanner.app.SimulationService(), new FxBackgroundExecutor(), UserSettings.inMemory(),
                 dialogs, dir.resolve("recovery"));
         Theme.apply(false);
         viewModel = new MainViewModel(ctx);
