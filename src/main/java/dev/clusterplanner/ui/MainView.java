@@ -4,6 +4,7 @@ import dev.clusterplanner.app.ExamplePlans;
 import dev.clusterplanner.ui.catalog.CatalogView;
 import dev.clusterplanner.ui.plan.PlanView;
 import dev.clusterplanner.ui.risk.RiskView;
+import dev.clusterplanner.ui.live.LiveView;
 import dev.clusterplanner.ui.workloads.WorkloadsView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -42,8 +43,7 @@ public class MainView {
                 area("workloadsArea", "Workloads", new WorkloadsView(vm.workloads()).root()),
                 area("catalogArea", "Catalog", new CatalogView(vm.catalogBrowser()).root()),
                 area("riskArea", "Risk", new RiskView(vm.risk()).root()),
-                area("liveArea", "Live cluster", unavailable("liveArea", "Probing a live Incus cluster is not available yet: "
-                        + "the probe service has not been delivered to this build.")));
+                area("liveArea", "Live cluster", new LiveView(vm.live()).root()));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
@@ -58,16 +58,6 @@ public class MainView {
 
     public TabPane tabs() {
         return tabs;
-    }
-
-    private static Node unavailable(String id, String message) {
-        Label text = new Label(message);
-        text.getStyleClass().add(Styles.UNAVAILABLE);
-        text.setWrapText(true);
-        VBox box = new VBox(8, text);
-        box.setId(id);
-        box.getStyleClass().add(Styles.AREA);
-        return box;
     }
 
     private static Tab area(String id, String title, Node content) {
@@ -105,9 +95,11 @@ public class MainView {
         MenuItem save = item("Save", "menuSave", Shortcuts.SAVE, vm::save);
         MenuItem saveAs = item("Save as...", "menuSaveAs", Shortcuts.SAVE_AS, vm::saveAs);
         MenuItem importCsv = item("Import workloads from CSV...", "menuImport", Shortcuts.IMPORT, () -> vm.workloads().importCsv());
+        MenuItem exportCsv = item("Export results as CSV...", "menuExportCsv", Shortcuts.EXPORT_CSV, vm::exportCsv);
+        MenuItem exportPdf = item("Export PDF report...", "menuExportPdf", Shortcuts.EXPORT_PDF, vm::exportPdf);
         MenuItem quit = item("Quit", "menuQuit", Shortcuts.QUIT, () -> onQuit.run());
         file.getItems().addAll(newPlan, open, examples, recent, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), importCsv, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importCsv, exportCsv, exportPdf, new SeparatorMenuItem(), quit);
 
         Menu edit = new Menu("_Edit");
         edit.setId("editMenu");

@@ -8,6 +8,7 @@ import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.ui.catalog.CatalogViewModel;
 import dev.clusterplanner.ui.plan.PlanResultsViewModel;
 import dev.clusterplanner.ui.risk.RiskViewModel;
+import dev.clusterplanner.ui.live.LiveViewModel;
 import dev.clusterplanner.ui.workloads.WorkloadsViewModel;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -54,6 +55,7 @@ public class MainViewModel {
     private final CatalogViewModel catalogBrowser;
     private final PlanResultsViewModel results;
     private final RiskViewModel risk;
+    private final LiveViewModel live;
     private Plan lastAutosaved;
 
     public MainViewModel(UiContext ctx) {
@@ -78,6 +80,7 @@ public class MainViewModel {
         catalogBrowser.targetSiteProperty().bind(workloads.siteIndexProperty());
         results = new PlanResultsViewModel(document, catalog, ctx.executor(), ctx.planning(), workloads.siteIndexProperty());
         risk = new RiskViewModel(document, catalog, ctx.executor(), ctx.simulation(), workloads.siteIndexProperty());
+        live = new LiveViewModel(document, ctx.executor(), ctx.ceph());
     }
 
     /** After the window is up: load the catalogs in the background, offer a crash recovery, reopen the last plan. */
@@ -149,6 +152,10 @@ public class MainViewModel {
 
     public WorkloadsViewModel workloads() {
         return workloads;
+    }
+
+    public LiveViewModel live() {
+        return live;
     }
 
     public RiskViewModel risk() {
@@ -289,6 +296,18 @@ public class MainViewModel {
         }
         autosave.clear();
         return true;
+    }
+
+    /** CSV export of the results: needs the cost service's CSV writer in the build. */
+    public void exportCsv() {
+        problem.set(new Problem("CSV export is not available yet", List.of(
+                "The cost tables' CSV writer has not been delivered to this build; nothing was written.")));
+    }
+
+    /** PDF report: needs the PDF report service in the build. */
+    public void exportPdf() {
+        problem.set(new Problem("PDF export is not available yet", List.of(
+                "The PDF report service has not been delivered to this build; nothing was written.")));
     }
 
     public void undo() {

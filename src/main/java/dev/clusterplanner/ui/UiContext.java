@@ -1,6 +1,7 @@
 package dev.clusterplanner.ui;
 
 import dev.clusterplanner.app.CatalogService;
+import dev.clusterplanner.app.CephProbeService;
 import dev.clusterplanner.app.PlanService;
 import dev.clusterplanner.app.PlanningService;
 import dev.clusterplanner.app.SimulationService;
@@ -14,16 +15,16 @@ import java.nio.file.Path;
  * and scripted dialogs.
  */
 public record UiContext(PlanService plans, CatalogService catalogs, PlanningService planning, SimulationService simulation,
-                        BackgroundExecutor executor,
+                        CephProbeService ceph, BackgroundExecutor executor,
                         UserSettings settings, DialogService dialogs, Path recoveryDir) {
 
     public static UiContext desktop(DialogService dialogs) {
         Path dir = Path.of(System.getProperty("user.home"), ".cluster-planner");
-        return new UiContext(new PlanService(), new CatalogService(), new PlanningService(), new SimulationService(), new FxBackgroundExecutor(),
+        return new UiContext(new PlanService(), new CatalogService(), new PlanningService(), new SimulationService(), new CephProbeService(), new FxBackgroundExecutor(),
                 UserSettings.preferences(), dialogs, dir);
     }
 
     public UiContext withExecutor(BackgroundExecutor other) {
-        return new UiContext(plans, catalogs, planning, simulation, other, settings, dialogs, recoveryDir);
+        return new UiContext(plans, catalogs, planning, simulation, ceph, other, settings, dialogs, recoveryDir);
     }
 }

@@ -26,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real window, driven headless (Monocle) with the real background executor; only the file choosers are scripted. */
+/**
+ * The real window, driven headless (Monocle) with the real background executor; only the file choosers are scripted.
+ * Waits are generous because the build machine is shared (they return as soon as the condition holds).
+ */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
@@ -38,7 +41,7 @@ class MainWindowTest {
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("cp-window");
         dialogs = new ScriptedDialogs();
-        UiContext ctx = new UiContext(new PlanService(), new CatalogService(), new dev.clusterplanner.app.PlanningService(), new dev.clusterplanner.app.SimulationService(), new FxBackgroundExecutor(), UserSettings.inMemory(),
+        UiContext ctx = new UiContext(new PlanService(), new CatalogService(), new dev.clusterplanner.app.PlanningService(), new dev.clusterplanner.app.SimulationService(), new dev.clusterplanner.app.CephProbeService(), new FxBackgroundExecutor(), UserSettings.inMemory(),
                 dialogs, dir.resolve("recovery"));
         Theme.apply(false);
         viewModel = new MainViewModel(ctx);
@@ -75,7 +78,7 @@ class MainWindowTest {
                 + "    \"hardware\": [], \"workloads\": [] } ]\n}\n");
         dialogs.filesToOpen.add(bad);
         robot.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#problemBanner").query().isVisible());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#problemBanner").query().isVisible());
         String headline = robot.lookup("#problemHeadline").queryAs(Label.class).getText();
         String details = robot.lookup("#problemDetails").queryAs(Label.class).getText();
         assertTrue(headline.startsWith("Could not open broken.plan.json"), headline);
@@ -95,15 +98,39 @@ class MainWindowTest {
     void changingAWorkloadCountChangesTheHostCountOnThePlanCards(FxRobot robot) throws Exception {
         // hand arithmetic in PlanResultsViewModelTest: the seed needs 3 Meerkats, 20 app instances need 4
         robot.interact(() -> viewModel.document().replace(SeedPlan.plan(), null, true));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostsOn(robot, "desktop-meerkat-tall-i5").equals("3 hosts"));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> hostsOn(robot, "desktop-meerkat-tall-i5").equals("3 hosts"));
         robot.interact(() -> robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(1));
         TableView<?> table = robot.lookup("#workloadsTable").queryAs(TableView.class);
         robot.interact(() -> table.getSelectionModel().select(1)); // app, 4 instances
         typeInto(robot, "#field-count", "20");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         assertTrue(robot.lookup("#planArea").query().isVisible(), "Ctrl+1 shows the plan area");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> hostsOn(robot, "desktop-meerkat-tall-i5").equals("4 hosts"));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> hostsOn(robot, "desktop-meerkat-tall-i5").equals("4 hosts"));
         assertTrue(robot.lookup("#planState").queryAs(Label.class).getText().startsWith("Up to date"));
+    }
+
+    @Test
+    void aSimulationRunsToItsHistogramAndALongOneCanBeCancelled(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.document().replace(SeedPlan.plan(), null, true));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !viewModel.catalogProperty().get().hardware().isEmpty());
+        robot.interact(() -> robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(3));
+        robot.interact(() -> viewModel.risk().trialsProperty().set(1000));
+        robot.clickOn("#runSimulation");
+        Label status = robot.lookup("#simulationStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().startsWith("1,000 trials per site"));
+        javafx.scene.chart.BarChart<?, ?> histogram = robot.lookup("#costHistogram").queryAs(javafx.scene.chart.BarChart.class);
+        int trials = histogram.getData().get(0).getData().stream().mapToInt(d -> ((Number) d.getYValue()).intValue()).sum();
+        assertEquals(1000, trials, "every trial is in one bar");
+
+        robot.interact(() -> viewModel.risk().trialsProperty().set(5_000_000));
+        robot.clickOn("#runSimulation");
+        javafx.scene.control.Button cancel = robot.lookup("#cancelSimulation").queryAs(javafx.scene.control.Button.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !cancel.isDisabled());
+        robot.clickOn("#cancelSimulation");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Cancelled; the results shown are from the previous run", status.getText());
+        assertTrue(!robot.lookup("#runSimulation").queryAs(javafx.scene.control.Button.class).isDisabled(), "Run is available again");
+        assertEquals(1000, viewModel.risk().histogram().stream().mapToInt(dev.clusterplanner.ui.risk.RiskViewModel.Bar::trials).sum());
     }
 
     @Test

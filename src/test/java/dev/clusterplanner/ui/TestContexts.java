@@ -16,7 +16,7 @@ public final class TestContexts {
     }
 
     public static UiContext synchronous(Path tempDir, ScriptedDialogs dialogs, UserSettings settings) {
-        return new UiContext(new PlanService(), new CatalogService(), new dev.clusterplanner.app.PlanningService(), new dev.clusterplanner.app.SimulationService(), new SynchronousExecutor(), settings, dialogs,
+        return new UiContext(new PlanService(), new CatalogService(), new dev.clusterplanner.app.PlanningService(), new dev.clusterplanner.app.SimulationService(), new dev.clusterplanner.app.CephProbeService(), new SynchronousExecutor(), settings, dialogs,
                 tempDir.resolve("recovery"));
     }
 }
