@@ -39,6 +39,7 @@ public class MainViewModel {
     public static final String PLAN_EXTENSION = ".plan.json";
     static final String LAST_PLAN = "last.plan";
     static final String DARK = "theme.dark";
+    static final String OPEN_FOLDER_AFTER_EXPORT = "export.openFolder";
 
     private final UiContext ctx;
     private final PlanDocument document;
@@ -298,10 +299,38 @@ public class MainViewModel {
         return true;
     }
 
-    /** CSV export of the results: needs the cost service's CSV writer in the build. */
+    /**
+     * Writes the cost tables of the current results as CSV (the comparison, and one sibling file per table) where the
+     * user chooses, in the background, then opens the folder. Nothing is written when the plan has no results.
+     */
     public void exportCsv() {
-        problem.set(new Problem("CSV export is not available yet", List.of(
-                "The cost tables' CSV writer has not been delivered to this build; nothing was written.")));
+        var result = results.resultProperty().get();
+        if (result == null || result.cost() == null) {
+            problem.set(new Problem("Nothing to export yet", List.of("The plan has no results: " + results.stateProperty().get())));
+            return;
+        }
+        String suggested = document.plan().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase(java.util.Locale.ROOT) + ".csv";
+        Optional<Path> chosen = ctx.dialogs().chooseFileToSave("Export results as CSV", suggested, "CSV files", "*.csv");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path target = chosen.get().getFileName().toString().endsWith(".csv") ? chosen.get()
+                : chosen.get().resolveSibling(chosen.get().getFileName() + ".csv");
+        busy.set(true);
+        status.set("Exporting CSV ...");
+        ctx.executor().submit(c -> ctx.planning().writeCsv(result, target), TaskListener.of(files -> {
+            busy.set(false);
+            problem.set(null);
+            Path folder = target.toAbsolutePath().getParent();
+            status.set("Wrote " + files.size() + " CSV files to " + folder);
+            if (ctx.settings().getBoolean(OPEN_FOLDER_AFTER_EXPORT, true)) {
+                ctx.dialogs().openFolder(folder);
+            }
+        }, error -> {
+            busy.set(false);
+            problem.set(Problem.of("Could not export " + target.getFileName(), error));
+            status.set("Nothing exported");
+        }));
     }
 
     /** PDF report: needs the PDF report service in the build. */

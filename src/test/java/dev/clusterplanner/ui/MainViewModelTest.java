@@ -171,6 +171,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void csvExportWritesTheCostTablesAndOpensTheirFolder() throws Exception {
+        MainViewModel vm = new MainViewModel(TestContexts.synchronous(dir, dialogs), SeedPlan.plan());
+        vm.loadCatalogs();
+        Path target = dir.resolve("out").resolve("seed");
+        java.nio.file.Files.createDirectories(target.getParent());
+        dialogs.filesToSave.add(target);
+        vm.exportCsv();
+        Path csv = dir.resolve("out").resolve("seed.csv");
+        assertTrue(Files.isRegularFile(csv), vm.statusProperty().get());
+        assertTrue(Files.readString(csv).contains(SeedPlan.MEERKAT));
+        assertTrue(vm.statusProperty().get().startsWith("Wrote "), vm.statusProperty().get());
+        assertEquals(List.of(csv.getParent().toAbsolutePath()), dialogs.openedFolders);
+    }
+
+    @Test
+    void withoutResultsThereIsNothingToExportAndNoFileIsAskedFor() {
+        MainViewModel vm = vm(); // catalogs not loaded: nothing sized
+        vm.exportCsv();
+        assertEquals("Nothing to export yet", vm.problemProperty().get().headline());
+        assertTrue(dialogs.asked.isEmpty());
+    }
+
+    @Test
     void theThemeChoiceIsRemembered() {
         MainViewModel vm = vm();
         assertFalse(vm.darkThemeProperty().get());

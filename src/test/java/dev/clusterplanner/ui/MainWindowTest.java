@@ -134,6 +134,25 @@ class MainWindowTest {
     }
 
     @Test
+    void exportingCsvWritesTheCostTablesWhereTheUserChoseAndOpensTheFolder(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.document().replace(SeedPlan.plan(), null, true));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> hostsOn(robot, "desktop-meerkat-tall-i5").equals("3 hosts")
+                && viewModel.results().stateProperty().get().startsWith("Up to date"));
+        Path target = dir.resolve("export").resolve("seed.csv");
+        Files.createDirectories(target.getParent());
+        dialogs.filesToSave.add(target);
+        robot.press(KeyCode.CONTROL, KeyCode.E).release(KeyCode.E, KeyCode.CONTROL);
+        Label status = robot.lookup("#statusText").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> status.getText().startsWith("Wrote "));
+        assertTrue(Files.isRegularFile(target), "the comparison is where the user chose");
+        assertTrue(Files.readString(target).contains("desktop-meerkat-tall-i5"), Files.readString(target));
+        try (var files = Files.list(target.getParent())) {
+            assertTrue(files.filter(f -> f.getFileName().toString().startsWith("seed-")).count() >= 1, "sibling tables");
+        }
+        assertEquals(List.of(target.getParent().toAbsolutePath()), dialogs.openedFolders);
+    }
+
+    @Test
     void openingAnExampleFromTheMenuAsksAboutUnsavedChangesFirst(FxRobot robot) {
         robot.interact(() -> viewModel.document().edit("rename", p -> p.withName("scratch")));
         dialogs.saveChoices.add(DialogService.SaveChoice.DISCARD);

@@ -66,6 +66,10 @@ public class PlanResultsViewModel {
         }
     }
 
+    /** One component of an option's cost over the horizon (hardware, compute, electricity, ...); salvage is negative. */
+    public record Breakdown(String option, String component, double usd) {
+    }
+
     /** Where two options' cumulative costs cross: from this month on, {@code cheaper} costs less than {@code dearer}. */
     public record BreakEven(String cheaper, String dearer, double month, double usd) {
         public String describe() {
@@ -89,6 +93,7 @@ public class PlanResultsViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<CostSeries> costSeries = FXCollections.observableArrayList();
     private final ObservableList<BreakEven> breakEvens = FXCollections.observableArrayList();
+    private final ObservableList<Breakdown> breakdown = FXCollections.observableArrayList();
     private final ObservableList<String> hostNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> failedHost = new SimpleObjectProperty<>();
     private final StringProperty whatIf = new SimpleStringProperty("");
@@ -153,6 +158,11 @@ public class PlanResultsViewModel {
 
     public ObservableList<CostSeries> costSeries() {
         return costSeries;
+    }
+
+    /** The cost model's totals per component and option, for the breakdown chart (components with a missing price are left out). */
+    public ObservableList<Breakdown> breakdown() {
+        return breakdown;
     }
 
     public ObservableList<BreakEven> breakEvens() {
@@ -251,6 +261,18 @@ public class PlanResultsViewModel {
         findings.setAll(site.map(SiteResult::findings).orElse(List.of()));
         costSeries.setAll(next.stream().map(PlanResultsViewModel::series).flatMap(Optional::stream).toList());
         breakEvens.setAll(breakEvens(costSeries));
+        List<Breakdown> parts = new ArrayList<>();
+        for (OptionCard c : next) {
+            var cost = c.scenario().cost();
+            if (cost != null) {
+                cost.totals().forEach((component, usd) -> {
+                    if (usd != null && usd != 0) {
+                        parts.add(new Breakdown(c.title(), component.id(), usd));
+                    }
+                });
+            }
+        }
+        breakdown.setAll(parts);
         OptionCard pick = next.stream().filter(c -> c.rank() == keepRank).findFirst()
                 .or(() -> next.stream().filter(OptionCard::recommended).findFirst())
                 .or(() -> next.stream().findFirst()).orElse(null);

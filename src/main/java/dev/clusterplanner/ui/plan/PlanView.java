@@ -184,7 +184,7 @@ public class PlanView {
     private static Node figure(String label, String value) {
         Label l = new Label(label);
         l.getStyleClass().add(Styles.CARD_LABEL);
-        l.setMinWidth(95);
+        l.setMinWidth(110);
         Label v = new Label(value);
         v.setWrapText(true);
         return new HBox(8, l, v);
@@ -260,10 +260,6 @@ public class PlanView {
         Runnable fill = () -> {
             line.getData().clear();
             bars.getData().clear();
-            XYChart.Series<String, Number> upfront = new XYChart.Series<>();
-            upfront.setName("up front");
-            XYChart.Series<String, Number> running = new XYChart.Series<>();
-            running.setName("running (rent, setup, over the horizon)");
             for (PlanResultsViewModel.CostSeries s : vm.costSeries()) {
                 XYChart.Series<Number, Number> series = new XYChart.Series<>();
                 series.setName(s.option());
@@ -271,16 +267,22 @@ public class PlanView {
                     series.getData().add(new XYChart.Data<>(m, s.at(m)));
                 }
                 line.getData().add(series);
-                String label = shortName(s.option());
-                upfront.getData().add(new XYChart.Data<>(label, s.upfront()));
-                running.getData().add(new XYChart.Data<>(label, s.perMonth() * s.months()));
             }
-            bars.getData().add(upfront);
-            bars.getData().add(running);
+            java.util.Map<String, XYChart.Series<String, Number>> byComponent = new java.util.LinkedHashMap<>();
+            for (PlanResultsViewModel.Breakdown b : vm.breakdown()) {
+                XYChart.Series<String, Number> series = byComponent.computeIfAbsent(b.component(), k -> {
+                    XYChart.Series<String, Number> n = new XYChart.Series<>();
+                    n.setName(k);
+                    return n;
+                });
+                series.getData().add(new XYChart.Data<>(shortName(b.option()), b.usd()));
+            }
+            bars.getData().addAll(byComponent.values());
             breakEven.setText(vm.breakEvens().isEmpty() ? "No two options' cumulative costs cross within the horizon."
                     : String.join("\n", vm.breakEvens().stream().map(PlanResultsViewModel.BreakEven::describe).toList()));
         };
         vm.costSeries().addListener((ListChangeListener<PlanResultsViewModel.CostSeries>) c -> fill.run());
+        vm.breakdown().addListener((ListChangeListener<PlanResultsViewModel.Breakdown>) c -> fill.run());
         fill.run();
         HBox charts = new HBox(8, line, bars);
         HBox.setHgrow(line, Priority.ALWAYS);
