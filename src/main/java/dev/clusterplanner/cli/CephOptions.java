@@ -18,19 +18,11 @@ public final class CephOptions {
     @Option(names = "--ceph-conf", paramLabel = "FILE", description = "ceph.conf for --ceph-cli (default: ceph's own, /etc/ceph/ceph.conf)")
     Path conf;
 
-    @Option(names = "--ceph-site", paramLabel = "NAME", description = "the plan site the Ceph cluster is checked against"
-            + " (default: the first site with Ceph storage)")
-    String site;
-
     public boolean requested() {
-        return (metricsUrl != null && !metricsUrl.isBlank()) || cli;
+        return (metricsUrl != null && !metricsUrl.isBlank()) || cli || conf != null;
     }
 
     public CephProbeService.Request request() {
         return new CephProbeService.Request(metricsUrl, cli || conf != null, conf);
-    }
-
-    public String site() {
-        return site;
     }
 }

@@ -1,5 +1,6 @@
 package dev.clusterplanner.cli;
 
+import dev.clusterplanner.app.CephProbeService;
 import dev.clusterplanner.app.PlanService;
 import dev.clusterplanner.app.ProbeService;
 import dev.clusterplanner.core.live.FingerprintPrompt;
@@ -24,13 +25,15 @@ import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code probe (--remote NAME | --url URL --cert F --key F | --local) [--plan PLAN.json] [--json FILE]}: reads a
- * running Incus (GET only), checks it against the plan, prints members, instances and findings. Exit 0 when it
+ * {@code probe (--remote NAME | --url URL --cert F --key F | --local) [--plan PLAN.json] [--json FILE]
+ * [--ceph-metrics URL] [--ceph-cli [--ceph-conf FILE]]}: reads a running Incus (GET only), and its Ceph when asked
+ * (read-only), checks both against the plan, prints members, instances, the Ceph storage and one list of findings. Exit 0 when it
  * matches, 3 when a finding of severity warning or worse exists, 1 when the cluster could not be read (the message
  * says whether it was the connection, TLS, the fingerprint or trust).
  */
@@ -92,6 +95,9 @@ final class ProbeCommand implements Callable<Integer> {
             defaultValue = "10")
     int timeoutSeconds;
 
+    @CommandLine.Mixin
+    CephOptions ceph = new CephOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,7 +119,13 @@ final class ProbeCommand implements Callable<Integer> {
             err.println(e.describe());
             return Cli.INPUT_REJECTED;
         }
-        print(out, result);
+        CephProbeService.Result cephResult = null;
+        if (ceph.requested()) {
+            // an unreachable Ceph is a finding in the same list; the Incus part read above is kept
+            cephResult = new CephProbeService().probe(ceph.request(), plan, site, ProbeService.nicGbpsByMember(result.snapshot()));
+            result = result.withMore(cephResult.findings());
+        }
+        print(out, result, cephResult);
         if (json != null) {
             service.save(result, json);
             out.println("Saved the snapshot to " + json);
@@ -155,6 +167,10 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, ProbeService.Result result) {
+        print(out, result, null);
+    }
+
+    static void print(PrintWriter out, ProbeService.Result result, CephProbeService.Result ceph) {
         LiveSnapshot s = result.snapshot();
         out.printf("Incus %s at %s%s, read %s in %d ms%n", s.serverVersion(), s.source(),
                 s.fingerprint().isEmpty() ? "" : " (certificate SHA-256 " + s.fingerprint() + ")", s.takenAt(), s.durationMillis());
@@ -196,6 +212,10 @@ final class ProbeCommand implements Callable<Integer> {
             for (Comparison c : v.allocation()) {
                 out.printf("  alloc %-8s %10s / %-10s %s%n", c.figure(), c.planned() == null ? "-" : fmt(c.planned()), c.actual() == null ? "-" : fmt(c.actual()), c.unit());
             }
+        }
+        if (ceph != null) {
+            out.println();
+            CephReportPrinter.print(ceph, out);
         }
         out.println();
         List<Finding> findings = result.findings();

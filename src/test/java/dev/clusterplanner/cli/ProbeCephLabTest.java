@@ -1,0 +1,84 @@
+package dev.clusterplanner.cli;
+
+import dev.clusterplanner.adapters.ceph.CephLab;
+import dev.clusterplanner.lab.IncusLab;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code probe ... --ceph-metrics URL / --ceph-cli} against the real Incus lab and the real Ceph lab together. */
+class ProbeCephLabTest {
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    static List<String> probe(IncusLab incus, String... more) {
+        List<String> a = new ArrayList<>(List.of("probe", "--url", incus.url(), "--cert", incus.cert().toString(),
+                "--key", incus.key().toString(), "--fingerprint", incus.fingerprint()));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    /** A one-site Ceph plan whose workloads need {@code disks} x 1 GiB. */
+    static Path plan(Path dir, int disks) throws Exception {
+        Path f = dir.resolve("ceph-" + disks + ".plan.json");
+        Files.writeString(f, """
+                {"format": 1, "name": "ceph lab", "sites": [{"name": "lab", "kind": "cluster", "hardware": [],
+                  "policy": {"storage": "ceph"},
+                  "workloads": [{"name": "vm", "kind": "container", "count": %d, "vcpu": 1, "memoryGib": 0.25, "diskGib": 1}]}]}
+                """.formatted(disks));
+        return f;
+    }
+
+    @Test
+    void aPlanAskingMoreUsableCapacityThanTheCephLabHasIsAFindingAndExit3(@TempDir Path dir) throws Exception {
+        IncusLab incus = IncusLab.require();
+        CephLab ceph = CephLab.require();
+        // the Ceph lab: 3 x 10 GiB raw, size 3, nearfull 0.85: 30 x 0.85 / 3 = 8.5 GiB; the plan needs 20 x 1 GiB
+        Result big = run(probe(incus, "--plan", plan(dir, 20).toString(), "--ceph-metrics", ceph.metricsUrl()));
+        assertEquals(Cli.FINDINGS, big.code(), big.err() + big.out());
+        assertTrue(big.out().contains("Ceph: HEALTH_OK, 3 OSD(s) on 1 host(s)"), big.out());
+        assertTrue(big.out().contains("ceph.live.usable-below-plan: the plan's workloads need 20 GiB"), big.out());
+        assertTrue(big.out().contains("node1"), "the Incus part is printed too: " + big.out());
+        // 8 x 1 GiB fits: no capacity finding (the lab's single host still is one)
+        Result small = run(probe(incus, "--plan", plan(dir, 8).toString(), "--ceph-cli", "--ceph-conf", ceph.conf().toString()));
+        assertFalse(small.out().contains("ceph.live.usable-below-plan"), small.out());
+        assertTrue(small.out().contains("ceph.live.single-host"), small.out());
+        assertTrue(small.out().contains("replicated size 3/min_size 2"), "the ceph command gives min_size: " + small.out());
+    }
+
+    @Test
+    void anUnreachableMetricsEndpointIsAFindingAndTheIncusPartIsKept() throws Exception {
+        IncusLab incus = IncusLab.require();
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/metrics";
+        Result r = run(probe(incus, "--ceph-metrics", url));
+        assertEquals(Cli.FINDINGS, r.code(), r.err() + r.out());
+        assertTrue(r.out().contains("ceph.live.unreachable: Ceph could not be read from " + url), r.out());
+        assertTrue(r.out().contains("Ceph: not read (see findings)"), r.out());
+        for (String member : incus.members()) {
+            assertTrue(r.out().contains(member), member + " still listed: " + r.out());
+        }
+    }
+}
