@@ -1,6 +1,8 @@
 package dev.clusterplanner.ui;
 
 import dev.clusterplanner.app.ExamplePlans;
+import dev.clusterplanner.app.ReportService;
+import dev.clusterplanner.app.SimulationService;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Site;
@@ -333,10 +335,54 @@ public class MainViewModel {
         }));
     }
 
-    /** PDF report: needs the PDF report service in the build. */
+    /**
+     * The PDF report of the current results (with the Risk area's last simulation, if one was run), written in
+     * the background; its progress shows in the status bar. Paper: US Letter in the US and Canada, else A4.
+     */
     public void exportPdf() {
-        problem.set(new Problem("PDF export is not available yet", List.of(
-                "The PDF report service has not been delivered to this build; nothing was written.")));
+        var result = results.resultProperty().get();
+        if (result == null) {
+            problem.set(new Problem("Nothing to export yet", List.of("The plan has no results: " + results.stateProperty().get())));
+            return;
+        }
+        String suggested = document.plan().name().replaceAll("[^A-Za-z0-9-]+", "-").toLowerCase(java.util.Locale.ROOT) + ".pdf";
+        Optional<Path> chosen = ctx.dialogs().chooseFileToSave("Export PDF report", suggested, "PDF files", "*.pdf");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path target = chosen.get().getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? chosen.get()
+                : chosen.get().resolveSibling(chosen.get().getFileName() + ".pdf");
+        var plan = document.plan();
+        var cat = catalog.get();
+        List<SimulationService.SiteSimulation> simulated = List.copyOf(risk.results());
+        String country = java.util.Locale.getDefault().getCountry();
+        ReportService.Paper paper = country.equals("US") || country.equals("CA") ? ReportService.Paper.LETTER : ReportService.Paper.A4;
+        busy.set(true);
+        status.set("Writing the PDF report ...");
+        ctx.executor().submit(c -> new ReportService(ctx.planning()).write(plan, cat, result, simulated, target, paper, c::progress),
+                new TaskListener<ReportService.Written>() {
+                    @Override
+                    public void succeeded(ReportService.Written w) {
+                        busy.set(false);
+                        problem.set(null);
+                        status.set("Wrote " + w.file().getFileName() + " (" + w.pages() + " pages)");
+                        if (ctx.settings().getBoolean(OPEN_FOLDER_AFTER_EXPORT, true)) {
+                            ctx.dialogs().openFolder(target.toAbsolutePath().getParent());
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        busy.set(false);
+                        problem.set(Problem.of("Could not write " + target.getFileName(), error));
+                        status.set("Nothing exported");
+                    }
+
+                    @Override
+                    public void progressed(double fraction, String message) {
+                        status.set(String.format(java.util.Locale.ROOT, "PDF report %d %%: %s", Math.round(fraction * 100), message));
+                    }
+                });
     }
 
     public void undo() {

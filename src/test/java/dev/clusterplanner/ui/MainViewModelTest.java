@@ -186,6 +186,30 @@ class MainViewModelTest {
     }
 
     @Test
+    void exportingThePdfWritesAReportOfThePlanAndOpensTheFolder() throws Exception {
+        MainViewModel vm = new MainViewModel(TestContexts.synchronous(dir, dialogs), SeedPlan.plan());
+        vm.loadCatalogs();
+        Path target = dir.resolve("pdf-out").resolve("seed");
+        java.nio.file.Files.createDirectories(target.getParent());
+        dialogs.filesToSave.add(target);
+        vm.exportPdf();
+        Path pdf = dir.resolve("pdf-out").resolve("seed.pdf");
+        assertTrue(Files.isRegularFile(pdf), vm.statusProperty().get());
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 5);
+        assertEquals("%PDF-", new String(head, java.nio.charset.StandardCharsets.US_ASCII));
+        assertTrue(vm.statusProperty().get().startsWith("Wrote seed.pdf ("), vm.statusProperty().get());
+        assertEquals(List.of(pdf.getParent().toAbsolutePath()), dialogs.openedFolders);
+    }
+
+    @Test
+    void withoutResultsThereIsNoPdfToExport() {
+        MainViewModel vm = vm();
+        vm.exportPdf();
+        assertEquals("Nothing to export yet", vm.problemProperty().get().headline());
+        assertTrue(dialogs.asked.isEmpty());
+    }
+
+    @Test
     void withoutResultsThereIsNothingToExportAndNoFileIsAskedFor() {
         MainViewModel vm = vm(); // catalogs not loaded: nothing sized
         vm.exportCsv();
