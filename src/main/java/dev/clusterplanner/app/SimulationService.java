@@ -3,7 +3,6 @@ package dev.clusterplanner.app;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
-import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Policy;

@@ -37,10 +37,6 @@ public final class MonteCarlo {
     private MonteCarlo() {
     }
 
-    /** Reports trials completed so far. */
-    public interface Progress extends IntConsumer {
-    }
-
     public static SimulationResult run(SimulationInputs in, int trials, long seed) {
         return run(in, trials, seed, done -> { }, () -> false);
     }
