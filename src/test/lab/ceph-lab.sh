@@ -125,6 +125,28 @@ has_pool() { c osd pool ls 2>/dev/null | grep -qx "$1"; }
 
 metrics_up() { python3 -c "import urllib.request,sys; sys.exit(0 if b'ceph_health_status' in urllib.request.urlopen('$METRICS_URL', timeout=5).read() else 1)"; }
 
+# The manager's prometheus module serves a cached collection, which can lag behind `ceph df`
+# (a CI run once read 3 objects for a 2-object EC pool). Wait until the endpoint agrees.
+metrics_show() { # pool objects stored
+    python3 - "$METRICS_URL" "$1" "$2" "$3" <<'PY'
+import re, sys, urllib.request
+url, pool, objects, stored = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+text = urllib.request.urlopen(url, timeout=5).read().decode()
+pid = None
+for line in text.splitlines():
+    if line.startswith("ceph_pool_metadata{") and 'name="%s"' % pool in line:
+        pid = re.search(r'pool_id="([^"]*)"', line).group(1)
+if pid is None:
+    sys.exit(1)
+def value(metric):
+    for line in text.splitlines():
+        if line.startswith(metric + "{") and 'pool_id="%s"' % pid in line:
+            return float(line.rsplit(" ", 1)[1])
+    return None
+sys.exit(0 if value("ceph_pool_objects") == objects and value("ceph_pool_stored") == stored else 1)
+PY
+}
+
 write_objects() { # pool "name:size ..." -> prints count and total
     local pool=$1 spec=$2 count=0 total=0 name size
     for o in $spec; do
@@ -209,6 +231,8 @@ start() {
     wait_for 60 "ceph df to show $EC_POOL's objects" pool_shows "$EC_POOL" ${ec% *} ${ec#* }
     wait_for 60 "every PG active+clean" all_pgs_active_clean
     wait_for 60 "the metrics endpoint" metrics_up
+    wait_for 90 "the metrics endpoint to show $REP_POOL's objects" metrics_show "$REP_POOL" ${rep% *} ${rep#* }
+    wait_for 90 "the metrics endpoint to show $EC_POOL's objects" metrics_show "$EC_POOL" ${ec% *} ${ec#* }
 
     cat > "$DIR/lab.env.tmp" <<EOF
 # written by src/test/lab/ceph-lab.sh start; read by the Ceph lab tests
