@@ -32,12 +32,15 @@ public class ClusterPlannerApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        long toolkitReady = sinceJvmStart();
         this.stage = primary;
         UiContext ctx = UiContext.desktop(new FxDialogService(() -> stage));
         viewModel = new MainViewModel(ctx);
         Theme.apply(viewModel.darkThemeProperty().get());
         viewModel.darkThemeProperty().addListener((o, a, dark) -> Theme.apply(dark));
+        long modelReady = sinceJvmStart();
         MainView view = new MainView(viewModel);
+        long viewBuilt = sinceJvmStart();
         UserSettings settings = ctx.settings();
         Scene scene = new Scene(view.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
         Styles.apply(scene);
@@ -58,9 +61,12 @@ public class ClusterPlannerApp extends Application {
         autosave.setCycleCount(Animation.INDEFINITE);
         autosave.play();
         stage.show();
+        long shown = sinceJvmStart();
         boolean probe = Boolean.getBoolean("clusterplanner.startupProbe");
         viewModel.start(!probe);
         if (probe) {
+            System.out.println("startup-phases toolkit " + toolkitReady + " ms, view-model " + modelReady + " ms, view "
+                    + viewBuilt + " ms, shown " + shown + " ms, started " + sinceJvmStart() + " ms");
             reportStartupAndExit(scene);
         }
     }
@@ -78,14 +84,17 @@ public class ClusterPlannerApp extends Application {
         return true;
     }
 
+    private static long sinceJvmStart() {
+        return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    }
+
     private static void reportStartupAndExit(Scene scene) {
         // the window is usable once a frame with its content was rendered: wait for the next pulse
         Runnable[] after = new Runnable[1];
         after[0] = () -> {
             scene.removePostLayoutPulseListener(after[0]);
             Platform.runLater(() -> {
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("startup-ms " + ms);
+                System.out.println("startup-ms " + sinceJvmStart());
                 Platform.exit();
             });
         };

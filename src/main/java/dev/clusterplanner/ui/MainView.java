@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** The main window: menu bar, banners, the main areas as tabs, a status bar. Binds to {@link MainViewModel}. */
 public class MainView {
@@ -39,11 +40,11 @@ public class MainView {
     public MainView(MainViewModel vm) {
         this.vm = vm;
         tabs = new TabPane(
-                area("planArea", "Plan & compare", new PlanView(vm.results(), vm.workloads().siteNames()).root()),
-                area("workloadsArea", "Workloads", new WorkloadsView(vm.workloads()).root()),
-                area("catalogArea", "Catalog", new CatalogView(vm.catalogBrowser()).root()),
-                area("riskArea", "Risk", new RiskView(vm.risk()).root()),
-                area("liveArea", "Live cluster", new LiveView(vm.live()).root()));
+                area("planArea", "Plan & compare", () -> new PlanView(vm.results(), vm.workloads().siteNames()).root()),
+                area("workloadsArea", "Workloads", () -> new WorkloadsView(vm.workloads()).root()),
+                area("catalogArea", "Catalog", () -> new CatalogView(vm.catalogBrowser()).root()),
+                area("riskArea", "Risk", () -> new RiskView(vm.risk()).root()),
+                area("liveArea", "Live cluster", () -> new LiveView(vm.live()).root()));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
@@ -60,9 +61,27 @@ public class MainView {
         return tabs;
     }
 
-    private static Tab area(String id, String title, Node content) {
-        Tab tab = new Tab(title, content);
+    /**
+     * An area whose view is built the first time its tab is shown: the window opens with only the first
+     * area built, which keeps the cold start short (README "Benchmarks"). The view-models exist from the start,
+     * so an area built later shows the current state.
+     */
+    private static Tab area(String id, String title, Supplier<Node> content) {
+        Tab tab = new Tab(title);
         tab.setId(id + "Tab");
+        Runnable build = () -> {
+            if (tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        };
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                build.run();
+            }
+        });
+        if (tab.isSelected()) {
+            build.run();
+        }
         return tab;
     }
 
