@@ -15,8 +15,11 @@ import dev.clusterplanner.core.model.Workload;
 import dev.clusterplanner.core.model.WorkloadKind;
 import dev.clusterplanner.core.power.PowerAnalysis;
 import dev.clusterplanner.core.power.PowerPlanner;
+import dev.clusterplanner.core.storage.NetworkPlanner;
+import dev.clusterplanner.core.storage.StoragePlanner;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -273,6 +276,15 @@ public final class CostEngine {
 
     // ------------------------------------------------------------------ owned
 
+    /**
+     * The port speed the plan's network analysis asks of {@code count} hosts like {@code hw} in the first year (for Ceph at
+     * least 10 Gb/s): what an owned host below it gets a card, and a cluster a switch, for.
+     */
+    static double requiredNicGbps(Site site, Hardware hw, int count) {
+        List<Hardware> hosts = Collections.nCopies(Math.max(1, count), hw);
+        return NetworkPlanner.analyse(site, hosts, StoragePlanner.analyse(site, hosts, 1)).nicGbpsRequired();
+    }
+
     private CostOption owned(Site site, List<Site> byYear, Hardware hw0) {
         String id = "owned:" + hw0.id();
         String label = "owned " + hw0.name();
@@ -297,8 +309,23 @@ public final class CostEngine {
         // parts per host
         PriceItem nic = null;
         PriceItem sw = null;
-        double need = assume.requiredNicGbps();
-        if (need > 0 && hw.nicGbps() < need - 1e-9) {
+        boolean asked = assume.requiredNicGbps() > 0;  // an explicit assumption applies to every owned host
+        double need = asked ? assume.requiredNicGbps() : requiredNicGbps(site, hw, hostsByYear[0]);
+        if (!asked && need > 0 && hw.nicGbps() > 0 && hw.nicGbps() < need - 1e-9 && hw.category() == HardwareCategory.DESKTOP) {
+            // a desktop keeps its port: many (the Meerkat, mini PCs) have no slot for a card, and the seed's desktop
+            // clusters run on their built-in port; the network analysis warns with the recovery time instead
+            Optional<PriceItem> card = prices.cheapestPart(PriceIds.NIC_PREFIX, need);
+            ex.add(new Explanation("networkUpgrade", 0, "USD", "not priced: " + hw.id() + " has " + num(hw.nicGbps())
+                    + " Gb/s and the plan's network needs " + num(need) + " Gb/s; a desktop keeps its built-in port (the network"
+                    + " findings give the recovery time it means). Where the desktop has a slot, a card is "
+                    + card.map(c -> usd(c.value()) + " per host (" + c.id() + (c.estimate() ? ", estimate" : "") + ")").orElse("not priced in the catalog")
+                    + (hostsByYear[0] > 1 ? " plus a switch" + (prices.cheapestPart(PriceIds.SWITCH_PREFIX, need).isPresent() ? "" : " (no switch price in the catalog)") : ""),
+                    card.map(Prices::cite).orElse("the plan's network analysis")));
+            findings.add(Finding.info("cost.network-upgrade-not-priced", label + ": " + num(hw.nicGbps()) + " Gb/s ports where the plan's"
+                    + " network needs " + num(need) + " Gb/s; no card or switch is included in this option's cost", hw.source()));
+            need = 0;
+        }
+        if (need > 0 && hw.nicGbps() > 0 && hw.nicGbps() < need - 1e-9) {
             nic = prices.cheapestPart(PriceIds.NIC_PREFIX, need).orElse(null);
             if (nic == null) {
                 led.missing(CostComponent.HARDWARE, "no network card of " + num(need) + " Gb/s or more is priced in the catalog ("
@@ -610,6 +637,13 @@ public final class CostEngine {
         if (needGb > haveGb + 1e-6) {
             findings.add(Finding.warning("cost.rental-storage-short", label + ": the storage needs " + num(Prices.round2(needGb))
                     + " GB raw by the end but the servers carry " + num(Prices.round2(haveGb)) + " GB; extra drives are not priced", hw.source()));
+        }
+        double outGb = sum(byYear.get(0), Workload::netMbps) * GB_PER_MBPS_MONTH;
+        if (outGb > 0) {
+            // the AWS options price the same traffic (transfer out); no rental egress figure is sourced
+            findings.add(Finding.info("cost.rental-transfer-not-priced", label + ": about " + num(Prices.round2(outGb))
+                    + " GB a month of data transfer out are not priced: the catalog has no egress price for " + hw.vendor()
+                    + " (providers include an allowance that differs by plan); the AWS options do price it", hw.source()));
         }
         led.backup(byYear, this, ex);
         return led.option(id, CostOptionKind.BARE_METAL, label, hw.id(), null, hw.estimate(), hostsByYear, hostsByYear, null,

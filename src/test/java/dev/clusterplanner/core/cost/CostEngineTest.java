@@ -137,6 +137,18 @@ class CostEngineTest {
         assertTrue(p.estimate(), "built on an unverified lead, so an estimate");
     }
 
+    @Test
+    void bareMetalTrafficOutIsShownAsNotPricedRatherThanCountedAsFree() {
+        Hardware ovh = rental("bm-ovh-advance5", "OVHcloud", 224.0, null, 99);
+        SiteCost sc = engine(catalog(List.of(ovh), AWS_PRICES), fixed(3)).site(awsSite("bm-ovh-advance5"));
+        CostOption o = option(sc, "bare-metal:bm-ovh-advance5");
+        // the db workload sends 1 Mbit/s per instance, 2 instances: 2 x 730 h x 3600 s / 8 / 1000 = 657 GB a month
+        String text = o.findings().stream().filter(f -> f.rule().equals("cost.rental-transfer-not-priced")).findFirst().orElseThrow().text();
+        assertTrue(text.contains("657 GB") && text.contains("OVHcloud"), text);
+        CostOption quiet = option(engine(catalog(List.of(ovh), AWS_PRICES), fixed(3)).site(smallSite("bm-ovh-advance5")), "bare-metal:bm-ovh-advance5");
+        assertTrue(quiet.findings().stream().noneMatch(f -> f.rule().equals("cost.rental-transfer-not-priced")), "no traffic, nothing to say");
+    }
+
     static Site awsSite(String... hardware) {
         Workload db = new Workload("db", WorkloadKind.VM, 2, 2, 6, 200, 0, true, 4000, 150, 1, 0.3, 0, "default");
         Workload app = new Workload("app", WorkloadKind.CONTAINER, 1, 1, 2, 20, 0, false, 0, 0, 0, 0.3, 0, "default");
@@ -300,6 +312,39 @@ class CostEngineTest {
         assertEquals(4500.00, o.capexUsd(), 0.001);
         assertTrue(o.bom().stream().anyMatch(b -> b.item().equals("part-nic-2x10g") && b.quantity() == 3));
         assertTrue(o.estimate(), "estimated parts make the option an estimate");
+    }
+
+    static List<PriceItem> nicAndSwitchPrices() {
+        List<PriceItem> prices = new ArrayList<>(AWS_PRICES);
+        prices.add(new PriceItem("part-nic-2x10g", "part", "dual 10GBASE-T NIC", "usd", 300, 0, "", "estimate", null, true));
+        prices.add(new PriceItem("part-nic-2x25g", "part", "dual 25 GbE NIC", "usd", 375, 0, "", "estimate", null, true));
+        prices.add(new PriceItem("part-switch-10g-8port", "part", "8-port 10 GbE switch", "usd", 600, 0, "", "estimate", null, true));
+        return prices;
+    }
+
+    @Test
+    void aRackServerBelowTheCephNetworkGetsACardAndTheClusterASwitchWithoutBeingTold() {
+        // a rack server with 1 Gb/s ports; the site is a cluster, so Ceph, and Ceph asks at least 10 Gb/s
+        Hardware slow = new Hardware("rack-slow", "rack-slow", dev.clusterplanner.core.model.HardwareCategory.RACK, "Test", "cpu", 1, 6, 12,
+                3.0, 1.0, 32, 2000.0, null, null, 0, 500, 1, 4000, dev.clusterplanner.core.model.DiskType.SATA_SSD, 2, 1.0, null, 0, 0, 0, 1,
+                10.0, 30.0, "us", "seed", java.time.LocalDate.of(2025, 1, 1), false);
+        CostEngine e = new CostEngine(catalog(List.of(slow), nicAndSwitchPrices()), CostSettings.DEFAULT, CostAssumptions.DEFAULT, fixed(3));
+        CostOption o = option(e.site(smallSite("rack-slow")), "owned:rack-slow");
+        // 3 x 2,000 hosts + 3 x 300 (the cheapest card with 10 Gb/s) + 600 switch = 7,500
+        assertEquals(7500.00, o.capexUsd(), 0.001);
+        assertTrue(o.bom().stream().anyMatch(b -> b.item().equals("part-switch-10g-8port") && b.quantity() == 1), () -> o.bom().toString());
+    }
+
+    @Test
+    void aDesktopBelowTheCephNetworkKeepsItsPortAndSaysWhatACardWouldCost() {
+        // MEERKAT-like test desktop: 2.5 Gb/s; Ceph asks 10 Gb/s; a desktop is costed as it is (the seed's 3 x 1,000)
+        CostEngine e = new CostEngine(catalog(List.of(MEERKAT), nicAndSwitchPrices()), CostSettings.DEFAULT, CostAssumptions.DEFAULT, fixed(3));
+        CostOption o = option(e.site(smallSite("desktop-test")), "owned:desktop-test");
+        assertEquals(3000.00, o.capexUsd(), 0.001);
+        assertTrue(o.bom().stream().noneMatch(b -> b.item().startsWith("part-")), () -> o.bom().toString());
+        assertTrue(o.findings().stream().anyMatch(f -> f.rule().equals("cost.network-upgrade-not-priced")), () -> o.findings().toString());
+        String why = o.explanations().stream().filter(x -> x.figure().equals("networkUpgrade")).findFirst().orElseThrow().formula();
+        assertTrue(why.contains("2.5 Gb/s") && why.contains("10 Gb/s") && why.contains("300"), why);
     }
 
     @Test
