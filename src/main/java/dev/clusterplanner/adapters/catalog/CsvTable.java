@@ -6,16 +6,19 @@ import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import com.opencsv.exceptions.CsvMalformedLineException;
 import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One CSV file read the way spreadsheets write it: RFC 4180 quoting (fields with commas or line
@@ -159,5 +162,41 @@ final class CsvTable {
     /** Column index lookup used by {@link CsvRow}; -1 when the file has no such column. */
     int index(String column) {
         return columns.getOrDefault(column, -1);
+    }
+
+    /**
+     * Every record read by {@code reader} (which reports its own problems and returns null for a bad row), each id
+     * unique in this file and not defined by another file of the catalog ({@code elsewhere}: id to "desktop.csv line 3").
+     * All or nothing: an empty list when any problem was added since {@code before}.
+     */
+    <T> List<Lined<T>> uniqueRows(List<InputProblem> problems, int before, Map<String, String> elsewhere,
+                                  Function<CsvRow, T> reader, Function<T, String> idOf) {
+        List<Lined<T>> out = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (Record r : records) {
+            CsvRow row = row(r, problems);
+            T value = reader.apply(row);
+            if (value == null) {
+                continue;
+            }
+            String id = idOf.apply(value);
+            Integer first = firstLine.putIfAbsent(id, row.line());
+            if (first != null) {
+                row.problem("id", "id '" + id + "' is used twice (first on line " + first + ")");
+            } else if (elsewhere.containsKey(id)) {
+                row.problem("id", "id '" + id + "' is already defined in " + elsewhere.get(id));
+            } else {
+                out.add(new Lined<>(value, row.line()));
+            }
+        }
+        return problems.size() == before ? List.copyOf(out) : List.of();
+    }
+
+    /** The values of a whole file, or the exception that lists every problem (a rejected file never half-loads). */
+    static <T> List<T> valuesOrThrow(List<Lined<T>> rows, List<InputProblem> problems) throws InputRejectedException {
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
+        return rows.stream().map(Lined::value).toList();
     }
 }

@@ -9,7 +9,6 @@ import dev.clusterplanner.core.model.InputRejectedException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,11 +52,7 @@ public final class HardwareCsv {
     /** All rows of one file, or the exception with every problem found. */
     public static List<Hardware> parse(String text, String file, LocalDate today) throws InputRejectedException {
         List<InputProblem> problems = new ArrayList<>();
-        List<Lined<Hardware>> rows = parse(text, file, today, problems, Map.of());
-        if (!problems.isEmpty()) {
-            throw new InputRejectedException(problems);
-        }
-        return rows.stream().map(Lined::value).toList();
+        return CsvTable.valuesOrThrow(parse(text, file, today, problems, Map.of()), problems);
     }
 
     /**
@@ -75,23 +70,7 @@ public final class HardwareCsv {
             problems.add(new InputProblem(file, 1, 0, "price_usd",
                     "the file needs a price column: price_usd, monthly_usd or hourly_usd"));
         }
-        List<Lined<Hardware>> out = new ArrayList<>();
-        Map<String, Integer> firstLine = new HashMap<>();
-        for (CsvTable.Record r : table.records) {
-            CsvRow row = table.row(r, problems);
-            Hardware h = row(row, today);
-            if (h != null) {
-                Integer first = firstLine.putIfAbsent(h.id(), row.line());
-                if (first != null) {
-                    row.problem("id", "id '" + h.id() + "' is used twice (first on line " + first + ")");
-                } else if (elsewhere.containsKey(h.id())) {
-                    row.problem("id", "id '" + h.id() + "' is already defined in " + elsewhere.get(h.id()));
-                } else {
-                    out.add(new Lined<>(h, row.line()));
-                }
-            }
-        }
-        return problems.size() == before ? List.copyOf(out) : List.of();
+        return table.uniqueRows(problems, before, elsewhere, row -> row(row, today), Hardware::id);
     }
 
     private static Hardware row(CsvRow row, LocalDate today) {

@@ -7,7 +7,6 @@ import dev.clusterplanner.core.model.PriceItem;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +39,7 @@ public final class PriceCsv {
 
     public static List<PriceItem> parse(String text, String file, LocalDate today) throws InputRejectedException {
         List<InputProblem> problems = new ArrayList<>();
-        List<Lined<PriceItem>> rows = parse(text, file, today, problems, Map.of());
-        if (!problems.isEmpty()) {
-            throw new InputRejectedException(problems);
-        }
-        return rows.stream().map(Lined::value).toList();
+        return CsvTable.valuesOrThrow(parse(text, file, today, problems, Map.of()), problems);
     }
 
     static List<Lined<PriceItem>> parse(String text, String file, LocalDate today, List<InputProblem> problems,
@@ -54,23 +49,7 @@ public final class PriceCsv {
         if (table == null) {
             return List.of();
         }
-        List<Lined<PriceItem>> out = new ArrayList<>();
-        Map<String, Integer> firstLine = new HashMap<>();
-        for (CsvTable.Record r : table.records) {
-            CsvRow row = table.row(r, problems);
-            PriceItem p = row(row, today);
-            if (p != null) {
-                Integer first = firstLine.putIfAbsent(p.id(), row.line());
-                if (first != null) {
-                    row.problem("id", "id '" + p.id() + "' is used twice (first on line " + first + ")");
-                } else if (elsewhere.containsKey(p.id())) {
-                    row.problem("id", "id '" + p.id() + "' is already defined in " + elsewhere.get(p.id()));
-                } else {
-                    out.add(new Lined<>(p, row.line()));
-                }
-            }
-        }
-        return problems.size() == before ? List.copyOf(out) : List.of();
+        return table.uniqueRows(problems, before, elsewhere, row -> row(row, today), PriceItem::id);
     }
 
     private static PriceItem row(CsvRow row, LocalDate today) {
