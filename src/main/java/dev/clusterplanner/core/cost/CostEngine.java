@@ -923,22 +923,9 @@ public final class CostEngine {
 
     private void transfer(Ledger led, int m, Site ys, List<Explanation> ex) {
         double gb = sum(ys, Workload::netMbps) * GB_PER_MBPS_MONTH;
-        if (gb <= 0) {
-            return;
-        }
-        List<PriceItem> tiers = prices.tiers(PriceIds.TRANSFER_OUT_TIERS);
-        Prices.Tiered t = Prices.tiered(tiers, gb, "GB");
-        if (t == null) {
-            led.missing(CostComponent.TRANSFER, "the catalog has no data-transfer-out prices (" + PriceIds.TRANSFER_OUT_TIERS + "*)");
-            return;
-        }
-        double rounded = Money.round(t.usd());
-        led.add(m, CostComponent.TRANSFER, rounded);
-        if (m == 1) {
-            ex.add(new Explanation("data transfer out, month 1", rounded, "USD per month", num(Prices.round2(sum(ys, Workload::netMbps)))
-                    + " Mbit/s x 328.5 GB per Mbit/s-month = " + num(Prices.round2(gb)) + " GB; tiers: " + t.formula() + " = " + usd(rounded),
-                    Prices.citeAll(tiers)));
-        }
+        tiered(led, m, ex, CostComponent.TRANSFER, PriceIds.TRANSFER_OUT_TIERS, gb, "data-transfer-out prices", "data transfer out, month 1",
+                t -> num(Prices.round2(sum(ys, Workload::netMbps))) + " Mbit/s x 328.5 GB per Mbit/s-month = " + num(Prices.round2(gb))
+                        + " GB; tiers: " + t.formula());
     }
 
     /** S3 backup of every option: logical disk x backup copies, tiered S3 Standard. */
@@ -947,20 +934,29 @@ public final class CostEngine {
             return;
         }
         double gb = logicalDiskGib(ys) * assume.backupGbPerDiskGb();
+        tiered(led, m, ex, CostComponent.BACKUP, PriceIds.S3_STANDARD_TIERS, gb, "S3 Standard price", "S3 backups, month 1",
+                t -> num(logicalDiskGib(ys)) + " GB of disks x " + num(assume.backupGbPerDiskGb()) + " backup copies: " + t.formula());
+    }
+
+    /**
+     * One month of a quantity billed by tiers (GB of transfer, GB stored): the cost of {@code gb} by the catalog's
+     * {@code tierPrefix} prices, or the component marked missing when the catalog has none; explained in month 1.
+     */
+    private void tiered(Ledger led, int m, List<Explanation> ex, CostComponent component, String tierPrefix, double gb,
+                        String priceName, String figure, java.util.function.Function<Prices.Tiered, String> formula) {
         if (gb <= 0) {
             return;
         }
-        List<PriceItem> tiers = prices.tiers(PriceIds.S3_STANDARD_TIERS);
+        List<PriceItem> tiers = prices.tiers(tierPrefix);
         Prices.Tiered t = Prices.tiered(tiers, gb, "GB");
         if (t == null) {
-            led.missing(CostComponent.BACKUP, "the catalog has no S3 Standard price (" + PriceIds.S3_STANDARD_TIERS + "*)");
+            led.missing(component, "the catalog has no " + priceName + " (" + tierPrefix + "*)");
             return;
         }
         double rounded = Money.round(t.usd());
-        led.add(m, CostComponent.BACKUP, rounded);
+        led.add(m, component, rounded);
         if (m == 1) {
-            ex.add(new Explanation("S3 backups, month 1", rounded, "USD per month", num(logicalDiskGib(ys)) + " GB of disks x "
-                    + num(assume.backupGbPerDiskGb()) + " backup copies: " + t.formula() + " = " + usd(rounded), Prices.citeAll(tiers)));
+            ex.add(new Explanation(figure, rounded, "USD per month", formula.apply(t) + " = " + usd(rounded), Prices.citeAll(tiers)));
         }
     }
 
