@@ -91,10 +91,35 @@ public class ProbeService {
         this.catalogs = catalogs;
     }
 
+    /** A remote of the user's incus client that can be probed (image servers are left out). */
+    public record RemoteInfo(String name, String address, boolean isDefault) {
+    }
+
+    /** The incus client's configuration folder: $INCUS_CONF, else ~/.config/incus. */
+    public static Path defaultConfigDir() {
+        return IncusConnector.defaultConfigDir(System.getenv());
+    }
+
+    /**
+     * The Incus remotes of the client configuration in {@code configDir} (null: {@link #defaultConfigDir()}), in file order;
+     * "local" (the unix socket) is always there, as in the incus client. A missing or unreadable config.yml is a
+     * {@link ProbeException} of kind CLIENT_CONFIG saying so.
+     */
+    public List<RemoteInfo> remotes(Path configDir) throws ProbeException {
+        Path dir = configDir != null ? configDir : defaultConfigDir();
+        return IncusConnector.remotes(dir).stream().filter(IncusConnector.RemoteEntry::probeable)
+                .map(r -> new RemoteInfo(r.name(), r.address(), r.isDefault())).toList();
+    }
+
     /** Reads the cluster. Connection, TLS and trust problems are a {@link ProbeException} whose kind says which. */
     public LiveSnapshot read(Request request) throws ProbeException {
+        return read(request, names -> { });
+    }
+
+    /** Reads the cluster; {@code membersListed} hears the member names once they are known, before their resources are read. */
+    public LiveSnapshot read(Request request, java.util.function.Consumer<List<String>> membersListed) throws ProbeException {
         try (IncusClient client = open(request)) {
-            return client.snapshot();
+            return client.snapshot(membersListed::accept);
         }
     }
 
@@ -114,6 +139,12 @@ public class ProbeService {
     /** Reads the cluster and checks it against the plan (or, with no plan, by the defaults of its kind). */
     public Result probe(Request request, Plan plan, String siteName) throws ProbeException, InputRejectedException {
         return check(read(request), plan, siteName);
+    }
+
+    /** {@link #probe(Request, Plan, String)} telling {@code membersListed} the member names once they are known. */
+    public Result probe(Request request, Plan plan, String siteName, java.util.function.Consumer<List<String>> membersListed)
+            throws ProbeException, InputRejectedException {
+        return check(read(request, membersListed), plan, siteName);
     }
 
     /** Checks a snapshot against a plan site: the site named, else the first cluster site, else the first. */

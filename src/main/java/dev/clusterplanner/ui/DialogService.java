@@ -19,6 +19,14 @@ public interface DialogService {
 
     SaveChoice askSaveChanges(String planName);
 
+    /**
+     * Trust on first use: the server at {@code server} shows a certificate nothing pins yet. True when the user
+     * trusts it (compared the fingerprint with {@code incus info} on a member); false refuses the connection.
+     */
+    default boolean confirmFingerprint(String server, String sha256Fingerprint, String certificateSubject) {
+        return false;
+    }
+
     /** Opens a folder in the desktop's file manager (after an export); false if the desktop cannot. */
     default boolean openFolder(Path folder) {
         return false;

@@ -68,6 +68,37 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirmFingerprint(String server, String sha256Fingerprint, String certificateSubject) {
+        ButtonType trust = new ButtonType("Trust and connect", ButtonBar.ButtonData.YES);
+        ButtonType refuse = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, "", trust, refuse);
+        alert.initOwner(owner.get());
+        alert.setTitle("Unknown server certificate");
+        alert.setHeaderText("Trust the certificate of " + server + "?");
+        javafx.scene.control.TextArea fp = new javafx.scene.control.TextArea("SHA-256 fingerprint:\n" + grouped(sha256Fingerprint)
+                + "\n\nSubject: " + certificateSubject
+                + "\n\nCompare it with the fingerprint `incus info` prints on a member (or with the certificate in the"
+                + " server's /var/lib/incus/server.crt). Trusting it pins it: a different certificate later is refused.");
+        fp.setEditable(false);
+        fp.setWrapText(true);
+        fp.setPrefRowCount(7);
+        alert.getDialogPane().setContent(fp);
+        return alert.showAndWait().orElse(refuse) == trust;
+    }
+
+    /** "ab12 cd34 ..." in groups of four, to compare by eye. */
+    static String grouped(String hex) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < hex.length(); i += 4) {
+            if (i > 0) {
+                b.append(i % 32 == 0 ? "\n" : " ");
+            }
+            b.append(hex, i, Math.min(hex.length(), i + 4));
+        }
+        return b.toString();
+    }
+
+    @Override
     public boolean openFolder(Path folder) {
         // Desktop.open would pull in AWT; xdg-open/open/explorer is what the desktop's file manager answers to
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);

@@ -83,7 +83,7 @@ public class MainViewModel {
         catalogBrowser.targetSiteProperty().bind(workloads.siteIndexProperty());
         results = new PlanResultsViewModel(document, catalog, ctx.executor(), ctx.planning(), workloads.siteIndexProperty());
         risk = new RiskViewModel(document, catalog, ctx.executor(), ctx.simulation(), workloads.siteIndexProperty());
-        live = new LiveViewModel(document, ctx.executor(), ctx.ceph());
+        live = new LiveViewModel(document, ctx, this::openImportedPlan);
     }
 
     /** After the window is up: load the catalogs in the background, offer a crash recovery, reopen the last plan. */
@@ -239,6 +239,22 @@ public class MainViewModel {
         autosave.clear();
         problem.set(null);
         status.set("Opened example " + name);
+    }
+
+    /**
+     * Opens a plan made from something else (the live cluster) as a new, unsaved document: asks about unsaved changes
+     * first; saving asks where. False when the user cancelled.
+     */
+    public boolean openImportedPlan(Plan plan) {
+        if (!confirmDiscardChanges()) {
+            return false;
+        }
+        document.replace(plan, null, false);
+        lastAutosaved = null;
+        autosave.clear();
+        problem.set(null);
+        status.set("Imported \"" + plan.name() + "\" (not saved yet)");
+        return true;
     }
 
     /** Saves to the plan's file, or asks where if it has none. Returns whether the plan was saved. */

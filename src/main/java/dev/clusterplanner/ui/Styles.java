@@ -45,6 +45,8 @@ public final class Styles {
     public static final String SEVERITY_INFO = "severity-info";
     public static final String SEVERITY_WARNING = "severity-warning";
     public static final String SEVERITY_ERROR = "severity-error";
+    /** A plan-vs-actual line that matches the plan. */
+    public static final String SEVERITY_OK = "severity-ok";
     public static final String HELP_TEXT = "help-text";
 
     private Styles() {

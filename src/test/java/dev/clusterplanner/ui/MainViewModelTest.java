@@ -225,4 +225,21 @@ class MainViewModelTest {
         MainViewModel next = new MainViewModel(TestContexts.synchronous(dir, dialogs, vm.settings()));
         assertTrue(next.darkThemeProperty().get());
     }
+
+    @Test
+    void aPlanImportedFromTheLiveClusterAsksAboutUnsavedChangesAndOpensUnsaved() {
+        MainViewModel vm = vm();
+        vm.document().edit("rename", p -> p.withName("edited"));
+        Plan live = SeedPlan.plan().withName("Live node1 2026-11-25");
+        dialogs.saveChoices.add(DialogService.SaveChoice.CANCEL);
+        assertFalse(vm.openImportedPlan(live));
+        assertEquals("edited", vm.planProperty().get().name(), "cancel keeps the open plan");
+
+        dialogs.saveChoices.add(DialogService.SaveChoice.DISCARD);
+        assertTrue(vm.openImportedPlan(live));
+        assertSame(live, vm.planProperty().get());
+        assertNull(vm.document().file(), "not tied to a file: saving asks where");
+        assertTrue(vm.document().isModified(), "an imported plan is unsaved");
+        assertEquals(List.of("save changes to edited", "save changes to edited"), dialogs.asked);
+    }
 }

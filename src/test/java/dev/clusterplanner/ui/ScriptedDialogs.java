@@ -15,6 +15,7 @@ public class ScriptedDialogs implements DialogService {
     public final Deque<SaveChoice> saveChoices = new ArrayDeque<>();
     public final List<String> asked = new ArrayList<>();
     public final List<Path> openedFolders = new ArrayList<>();
+    public final Deque<Boolean> fingerprintAnswers = new ArrayDeque<>();
 
     @Override
     public Optional<Path> chooseFileToOpen(String title, String description, String... extensions) {
@@ -36,6 +37,16 @@ public class ScriptedDialogs implements DialogService {
             throw new AssertionError("unexpected unsaved-changes prompt for " + planName);
         }
         return c;
+    }
+
+    @Override
+    public boolean confirmFingerprint(String server, String sha256Fingerprint, String certificateSubject) {
+        asked.add("trust " + server + " " + sha256Fingerprint);
+        Boolean answer = fingerprintAnswers.poll();
+        if (answer == null) {
+            throw new AssertionError("unexpected fingerprint confirmation for " + server + " " + sha256Fingerprint);
+        }
+        return answer;
     }
 
     @Override

@@ -58,6 +58,24 @@ public final class IncusConnector {
         return https(r.url(), r.clientCert(), r.clientKey(), pin != null ? pin : fingerprint, prompt, settings);
     }
 
+    /** A remote of the incus client configuration, as listed for the user to pick. */
+    public record RemoteEntry(String name, String address, String protocol, boolean isDefault) {
+        /** Image servers (simplestreams, oci) are remotes too, but not Incus servers to probe. */
+        public boolean probeable() {
+            return protocol.equals("incus");
+        }
+    }
+
+    /** The remotes of {@code configDir/config.yml} in file order ("local" added when missing, as incus does). */
+    public static java.util.List<RemoteEntry> remotes(Path configDir) throws ProbeException {
+        IncusRemotes r = IncusRemotes.load(configDir);
+        java.util.List<RemoteEntry> out = new java.util.ArrayList<>();
+        for (String n : r.names()) {
+            out.add(new RemoteEntry(n, r.address(n), r.protocol(n), n.equals(r.defaultRemote())));
+        }
+        return out;
+    }
+
     /** The unix socket of an Incus on this machine: $INCUS_SOCKET, $INCUS_DIR/unix.socket, or the packaged default. */
     public static Path defaultSocket(Map<String, String> env) {
         String s = env.get("INCUS_SOCKET");

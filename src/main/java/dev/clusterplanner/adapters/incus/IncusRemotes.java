@@ -69,6 +69,22 @@ final class IncusRemotes {
         return new ArrayList<>(remotes.keySet());
     }
 
+    String defaultRemote() {
+        return defaultRemote;
+    }
+
+    /** The address of a remote as written in config.yml ("https://...", "unix://"), "" when missing. */
+    String address(String name) {
+        JsonNode r = remotes.get(name);
+        return r == null ? "" : r.path("addr").asText("");
+    }
+
+    /** The protocol of a remote ("incus", "simplestreams", "oci"); image servers cannot be probed. */
+    String protocol(String name) {
+        JsonNode r = remotes.get(name);
+        return r == null ? "" : r.path("protocol").asText("incus");
+    }
+
     Remote resolve(String name) throws ProbeException {
         String n = name == null || name.isBlank() ? defaultRemote : name;
         JsonNode r = remotes.get(n);

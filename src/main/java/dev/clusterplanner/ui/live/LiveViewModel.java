@@ -1,33 +1,133 @@
 package dev.clusterplanner.ui.live;
 
 import dev.clusterplanner.app.CephProbeService;
+import dev.clusterplanner.app.ProbeService;
+import dev.clusterplanner.core.live.FingerprintPrompt;
+import dev.clusterplanner.core.live.LiveSnapshot;
+import dev.clusterplanner.core.live.ProbeException;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Plan;
+import dev.clusterplanner.core.model.Severity;
+import dev.clusterplanner.core.validation.Comparison;
+import dev.clusterplanner.core.validation.LiveValidation;
+import dev.clusterplanner.core.validation.MemberComparison;
 import dev.clusterplanner.ui.BackgroundExecutor;
+import dev.clusterplanner.ui.DialogService;
 import dev.clusterplanner.ui.PlanDocument;
 import dev.clusterplanner.ui.TaskHandle;
 import dev.clusterplanner.ui.TaskListener;
+import dev.clusterplanner.ui.UiContext;
+import dev.clusterplanner.ui.UserSettings;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * The Live cluster area, Ceph part: reads a running Ceph cluster (the manager's Prometheus endpoint and/or the
- * local ceph command) in the background and lists the live figures and the findings against the plan, worst first.
- * A source that cannot be read is an error finding, not a crash.
+ * The Live cluster area.
+ *
+ * <p>Incus: connect to a running cluster (a remote of the user's incus client, a URL with a client certificate and
+ * key, or the local unix socket), read it in the background with progress and cancel, and show the plan-vs-actual
+ * table (per member, cluster totals, live allocation) with a severity per row, and the findings. An unknown server
+ * certificate is shown to the user ({@link DialogService#confirmFingerprint}) before anything is read; a trusted one
+ * is remembered (pinned) per server. The reading can be saved as a snapshot, a saved snapshot opened again, and the
+ * cluster imported as a new plan.
+ *
+ * <p>Ceph: reads a running Ceph cluster (the manager's Prometheus endpoint and/or the local ceph command) and lists
+ * the live figures and the findings against the plan, worst first. When the Incus cluster was read first, its NIC
+ * speeds feed the Ceph network checks. A source that cannot be read is an error finding, not a crash.
  */
 public class LiveViewModel {
+
+    /** How to reach the Incus cluster. */
+    public enum Connection {
+        REMOTE("Remote of the incus client"), URL("URL and client certificate"), LOCAL("Local unix socket");
+
+        private final String label;
+
+        Connection(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * One line of the plan-vs-actual table. {@code severity} is null when the line is fine or cannot be compared
+     * ({@code status} says which: "ok", "not compared", or the severity of the finding about it).
+     */
+    public record Row(String member, String figure, String planned, String actual, String unit, Severity severity, String status,
+                      String note) {
+    }
+
+    static final String CLUSTER = "(cluster)";
+    static final String ALLOCATED = "(allocated)";
+    static final String KEY_CONNECTION = "live.connection";
+    static final String KEY_REMOTE = "live.remote";
+    static final String KEY_URL = "live.url";
+    static final String KEY_CERT = "live.cert";
+    static final String KEY_KEY = "live.key";
+    static final String KEY_SOCKET = "live.socket";
+    static final String KEY_FINGERPRINT = "live.fp.";
 
     private final PlanDocument document;
     private final BackgroundExecutor executor;
     private final CephProbeService ceph;
+    private final ProbeService probes;
+    private final DialogService dialogs;
+    private final UserSettings settings;
+    private final Predicate<Plan> openAsPlan;
+
+    // ----- Incus
+    private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>(Connection.REMOTE);
+    private final ObjectProperty<Path> configDir = new SimpleObjectProperty<>();
+    private final ObservableList<String> remotes = FXCollections.observableArrayList();
+    private final StringProperty remote = new SimpleStringProperty("");
+    private final StringProperty remotesNote = new SimpleStringProperty("");
+    private final StringProperty url = new SimpleStringProperty("");
+    private final ObjectProperty<Path> certificate = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> key = new SimpleObjectProperty<>();
+    private final StringProperty socket = new SimpleStringProperty("");
+    private final BooleanProperty connecting = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty incusStatus = new SimpleStringProperty("Not connected.");
+    private final ObjectProperty<ProbeService.Result> incusResult = new SimpleObjectProperty<>();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Finding> incusFindings = FXCollections.observableArrayList();
+    private final BooleanBinding hasIncusResult = incusResult.isNotNull();
+    private TaskHandle incusHandle;
+
+    // ----- Ceph
     private final StringProperty metricsUrl = new SimpleStringProperty("");
     private final BooleanProperty useCli = new SimpleBooleanProperty(false);
     private final BooleanProperty probing = new SimpleBooleanProperty();
@@ -36,11 +136,442 @@ public class LiveViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private TaskHandle handle;
 
-    public LiveViewModel(PlanDocument document, BackgroundExecutor executor, CephProbeService ceph) {
+    /**
+     * @param openAsPlan opens an imported plan as the document (asking about unsaved changes first); false when the user cancelled
+     */
+    public LiveViewModel(PlanDocument document, UiContext ctx, Predicate<Plan> openAsPlan) {
         this.document = document;
-        this.executor = executor;
-        this.ceph = ceph;
+        this.executor = ctx.executor();
+        this.ceph = ctx.ceph();
+        this.probes = ctx.probes();
+        this.dialogs = ctx.dialogs();
+        this.settings = ctx.settings();
+        this.openAsPlan = openAsPlan;
+        url.set(settings.get(KEY_URL, ""));
+        socket.set(settings.get(KEY_SOCKET, ""));
+        Optional.ofNullable(settings.get(KEY_CERT)).map(Path::of).ifPresent(certificate::set);
+        Optional.ofNullable(settings.get(KEY_KEY)).map(Path::of).ifPresent(key::set);
+        String savedConnection = settings.get(KEY_CONNECTION);
+        configDir.set(ProbeService.defaultConfigDir());
+        reloadRemotes();
+        if (savedConnection != null) {
+            try {
+                connection.set(Connection.valueOf(savedConnection));
+            } catch (IllegalArgumentException ignored) {
+                // an older setting: keep the default
+            }
+        }
+        configDir.addListener((o, a, b) -> loadRemotes(false));
     }
+
+    // ----- Incus properties
+
+    public ObjectProperty<Connection> connectionProperty() {
+        return connection;
+    }
+
+    /** Where the incus client configuration is read from ($INCUS_CONF or ~/.config/incus unless changed). */
+    public ObjectProperty<Path> configDirProperty() {
+        return configDir;
+    }
+
+    /** The Incus remotes of the client configuration (image servers left out). */
+    public ObservableList<String> remotes() {
+        return remotes;
+    }
+
+    public StringProperty remoteProperty() {
+        return remote;
+    }
+
+    /** Why there are no remotes to pick (no configuration found), or where they came from. */
+    public StringProperty remotesNoteProperty() {
+        return remotesNote;
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public ObjectProperty<Path> certificateProperty() {
+        return certificate;
+    }
+
+    public ObjectProperty<Path> keyProperty() {
+        return key;
+    }
+
+    /** The unix socket; blank means $INCUS_SOCKET, $INCUS_DIR/unix.socket or the packaged default. */
+    public StringProperty socketProperty() {
+        return socket;
+    }
+
+    public BooleanProperty connectingProperty() {
+        return connecting;
+    }
+
+    /** Progress of the reading: negative while unknown (indeterminate), 0 when idle, 1 when done. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty incusStatusProperty() {
+        return incusStatus;
+    }
+
+    public ObjectProperty<ProbeService.Result> incusResultProperty() {
+        return incusResult;
+    }
+
+    /** True once a cluster was read (or a snapshot opened): the snapshot can be saved or imported. */
+    public BooleanBinding hasIncusResultProperty() {
+        return hasIncusResult;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ObservableList<Finding> incusFindings() {
+        return incusFindings;
+    }
+
+    // ----- Incus actions
+
+    /** Reads the remotes of the client configuration again, keeping the one picked if it is still there. */
+    public void reloadRemotes() {
+        loadRemotes(true);
+    }
+
+    /** Picks, in order: the one picked (when {@code keepPick}), the one last connected to, the configured default, the first. */
+    private void loadRemotes(boolean keepPick) {
+        Path dir = configDir.get();
+        try {
+            List<ProbeService.RemoteInfo> found = probes.remotes(dir);
+            String picked = remote.get();
+            remotes.setAll(found.stream().map(ProbeService.RemoteInfo::name).toList());
+            String keep = keepPick && picked != null && remotes.contains(picked) ? picked : settings.get(KEY_REMOTE);
+            String pick = keep != null && remotes.contains(keep) ? keep
+                    : found.stream().filter(ProbeService.RemoteInfo::isDefault).map(ProbeService.RemoteInfo::name).findFirst()
+                    .orElse(remotes.isEmpty() ? "" : remotes.get(0));
+            remote.set(pick);
+            remotesNote.set(found.size() + " remote(s) in " + dir.resolve("config.yml"));
+        } catch (ProbeException e) {
+            remotes.clear();
+            remote.set("");
+            remotesNote.set(e.getMessage());
+            if (connection.get() == Connection.REMOTE) {
+                connection.set(Connection.URL);
+            }
+        }
+    }
+
+    public void chooseCertificate() {
+        dialogs.chooseFileToOpen("Client certificate", "PEM certificates", "*.crt", "*.pem").ifPresent(certificate::set);
+    }
+
+    public void chooseKey() {
+        dialogs.chooseFileToOpen("Client key", "PEM keys", "*.key", "*.pem").ifPresent(key::set);
+    }
+
+    /** The target the form describes, or empty with the reason in the status line. */
+    Optional<ProbeService.Target> target() {
+        switch (connection.get()) {
+            case REMOTE -> {
+                if (remote.get() == null || remote.get().isBlank()) {
+                    incusStatus.set("Pick a remote of the incus client (" + remotesNote.get() + "), or connect by URL.");
+                    return Optional.empty();
+                }
+                return Optional.of(new ProbeService.Remote(configDir.get(), remote.get()));
+            }
+            case URL -> {
+                List<String> missing = new ArrayList<>();
+                if (url.get() == null || url.get().isBlank()) {
+                    missing.add("the server's URL (e.g. https://10.0.0.1:8443)");
+                }
+                if (certificate.get() == null) {
+                    missing.add("the client certificate (client.crt)");
+                }
+                if (key.get() == null) {
+                    missing.add("its key (client.key)");
+                }
+                if (!missing.isEmpty()) {
+                    incusStatus.set("Give " + String.join(", ", missing) + ".");
+                    return Optional.empty();
+                }
+                return Optional.of(new ProbeService.Url(url.get().trim(), certificate.get(), key.get()));
+            }
+            default -> {
+                return Optional.of(new ProbeService.Local(socket.get() == null || socket.get().isBlank() ? null : Path.of(socket.get().trim())));
+            }
+        }
+    }
+
+    static String describe(ProbeService.Target t) {
+        if (t instanceof ProbeService.Remote r) {
+            return "remote '" + r.name() + "'";
+        }
+        if (t instanceof ProbeService.Url u) {
+            return u.url();
+        }
+        ProbeService.Local l = (ProbeService.Local) t;
+        return l.socket() == null ? "the local unix socket" : l.socket().toString();
+    }
+
+    /** The settings key of the fingerprint pinned for a target (preference keys are at most 80 characters). */
+    static String fingerprintKey(ProbeService.Target t) {
+        String id = t instanceof ProbeService.Remote r ? "remote:" + r.configDir() + ":" + r.name() : "url:" + ((ProbeService.Url) t).url();
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return KEY_FINGERPRINT + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the cluster in the background and compares it with the open plan. */
+    public void connect() {
+        Optional<ProbeService.Target> t = target();
+        if (t.isEmpty()) {
+            return;
+        }
+        rememberForm();
+        connect(t.get(), null);
+    }
+
+    private void connect(ProbeService.Target target, String accepted) {
+        cancelConnect();
+        String pinKey = target instanceof ProbeService.Local ? null : fingerprintKey(target);
+        String pinned = accepted != null ? accepted : pinKey == null ? null : settings.get(pinKey);
+        // trust on first use without blocking a worker on a dialog: an unknown certificate is refused and remembered,
+        // the user is asked on the UI thread, and a trusted one is pinned for a second connection
+        AtomicReference<String[]> offered = new AtomicReference<>();
+        FingerprintPrompt prompt = (fp, subject) -> {
+            offered.set(new String[] {fp, subject});
+            return false;
+        };
+        ProbeService.Request request = new ProbeService.Request(target, pinned, prompt, null);
+        Plan plan = document.plan();
+        String where = describe(target);
+        connecting.set(true);
+        progress.set(-1);
+        incusStatus.set("Connecting to " + where + " ...");
+        incusHandle = executor.submit(c -> probes.probe(request, plan, null, names -> c.progress(-1,
+                "Reading " + names.size() + " member(s): " + String.join(", ", names) + " ...")), new TaskListener<>() {
+            @Override
+            public void succeeded(ProbeService.Result r) {
+                connecting.set(false);
+                progress.set(1);
+                show(r, "Read " + where);
+            }
+
+            @Override
+            public void progressed(double fraction, String message) {
+                progress.set(fraction);
+                incusStatus.set(message);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                connecting.set(false);
+                progress.set(0);
+                if (error instanceof ProbeException p && p.kind() == ProbeException.Kind.FINGERPRINT_REJECTED && offered.get() != null) {
+                    String[] fp = offered.get();
+                    if (dialogs.confirmFingerprint(where, fp[0], fp[1])) {
+                        settings.put(pinKey, fp[0]);
+                        connect(target, fp[0]);
+                    } else {
+                        incusStatus.set("Not connected: the certificate of " + where + " (SHA-256 " + fp[0] + ") was not trusted.");
+                    }
+                    return;
+                }
+                incusStatus.set("Not connected: " + (error instanceof ProbeException p ? p.describe() : message(error)));
+            }
+
+            @Override
+            public void cancelled() {
+                connecting.set(false);
+                progress.set(0);
+                incusStatus.set("Cancelled; " + (incusResult.get() == null ? "nothing was read." : "the table shows the previous reading."));
+            }
+        });
+    }
+
+    public void cancelConnect() {
+        if (incusHandle != null) {
+            incusHandle.cancel();
+            incusHandle = null;
+        }
+    }
+
+    private void rememberForm() {
+        settings.put(KEY_CONNECTION, connection.get().name());
+        settings.put(KEY_REMOTE, remote.get() == null ? "" : remote.get());
+        settings.put(KEY_URL, url.get() == null ? "" : url.get());
+        settings.put(KEY_SOCKET, socket.get() == null ? "" : socket.get());
+        if (certificate.get() != null) {
+            settings.put(KEY_CERT, certificate.get().toString());
+        }
+        if (key.get() != null) {
+            settings.put(KEY_KEY, key.get().toString());
+        }
+    }
+
+    private void show(ProbeService.Result r, String what) {
+        incusResult.set(r);
+        rows.setAll(rows(r));
+        List<Finding> all = new ArrayList<>(r.findings());
+        all.sort((a, b) -> b.severity().compareTo(a.severity()));
+        incusFindings.setAll(all);
+        LiveSnapshot s = r.snapshot();
+        long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        String site = r.validation() == null || r.validation().site().isEmpty() ? "" : ", compared with site '" + r.validation().site() + "'";
+        incusStatus.set(String.format(Locale.ROOT, "%s: %s %s, %d member(s), %d instance(s)%s: %d errors, %d warnings, %d notes (%s UTC, %d ms)",
+                what, s.serverName(), s.serverVersion(), s.members().size(), s.instances().size(), site, errors, warnings,
+                all.size() - errors - warnings, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC).format(s.takenAt()),
+                s.durationMillis()));
+    }
+
+    /** Saves the last reading (snapshot, comparison and findings) as JSON where the user chooses. */
+    public void saveSnapshot() {
+        ProbeService.Result r = incusResult.get();
+        if (r == null) {
+            incusStatus.set("Nothing to save: connect to a cluster first.");
+            return;
+        }
+        String name = (r.snapshot().serverName().isBlank() ? "incus" : r.snapshot().serverName().replaceAll("[^A-Za-z0-9-]+", "-"))
+                + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC).format(r.snapshot().takenAt()) + ".snapshot.json";
+        Optional<Path> chosen = dialogs.chooseFileToSave("Save snapshot", name, "Snapshots", "*.json");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get().getFileName().toString().endsWith(".json") ? chosen.get() : chosen.get().resolveSibling(chosen.get().getFileName() + ".json");
+        executor.submit(c -> {
+            probes.save(r, file);
+            return file;
+        }, TaskListener.of(f -> incusStatus.set("Saved the snapshot to " + f), e -> incusStatus.set("Snapshot not saved: " + message(e))));
+    }
+
+    /** Opens a saved snapshot and compares it with the open plan, as if the cluster had just been read. */
+    public void openSnapshot() {
+        Optional<Path> chosen = dialogs.chooseFileToOpen("Open snapshot", "Snapshots", "*.json");
+        if (chosen.isEmpty()) {
+            return;
+        }
+        Path file = chosen.get();
+        Plan plan = document.plan();
+        executor.submit(c -> probes.check(probes.load(file), plan, null),
+                TaskListener.of(r -> show(r, "Opened " + file.getFileName()), e -> incusStatus.set("Could not open " + file.getFileName() + ": " + message(e))));
+    }
+
+    /** The cluster as read, as a new plan (asks about unsaved changes to the open plan first). */
+    public void importAsPlan() {
+        ProbeService.Result r = incusResult.get();
+        if (r == null) {
+            incusStatus.set("Nothing to import: connect to a cluster first.");
+            return;
+        }
+        String name = "Live " + (r.snapshot().serverName().isBlank() ? "cluster" : r.snapshot().serverName()) + " "
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC).format(r.snapshot().takenAt());
+        Plan plan = probes.importAsPlan(r.snapshot(), name);
+        if (openAsPlan.test(plan)) {
+            incusStatus.set("Imported the cluster as the plan \"" + name + "\" (" + plan.sites().stream().mapToInt(s -> s.workloads().size()).sum()
+                    + " workload(s)); save it to keep it.");
+        }
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof InputRejectedException ir && !ir.problems().isEmpty()) {
+            return ir.problems().get(0).toString();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    // ----- the plan-vs-actual table
+
+    /** Member figures and the findings that speak about them (their text starts with "member:"). */
+    private static final Map<String, Set<String>> MEMBER_RULES = Map.of(
+            "threads", Set.of("live.threads-below-plan"),
+            "memory", Set.of("live.memory-below-plan"),
+            "usableStorage", Set.of("live.storage-below-plan"),
+            "nic", Set.of("live.nic-below-10g", "live.nic-below-plan"),
+            "gpus", Set.of("live.gpus-below-plan"));
+
+    /**
+     * The table: every member's figures against the planned host, the cluster's totals, and the live allocation against
+     * the plan's demand. A line's severity is that of the validator's finding about it (so the table and the findings
+     * never disagree); a line no finding speaks of is "ok" when both sides are known (hardware: and actual is at least
+     * the planned figure), else "not compared".
+     */
+    static List<Row> rows(ProbeService.Result r) {
+        LiveValidation v = r.validation();
+        List<Row> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        List<Finding> fs = r.findings();
+        for (MemberComparison m : v.members()) {
+            if (m.rows().isEmpty()) {
+                Severity sev = worst(fs, f -> f.rule().equals("live.member-down") && f.text().startsWith(m.member() + ":"));
+                out.add(new Row(m.member(), "status", "", m.status(), "", sev == null ? Severity.WARNING : sev,
+                        (sev == null ? Severity.WARNING : sev).id(), "resources not read"));
+                continue;
+            }
+            for (Comparison c : m.rows()) {
+                Set<String> rules = MEMBER_RULES.getOrDefault(c.figure(), Set.of());
+                out.add(hardwareRow(m.member(), c, worst(fs, f -> rules.contains(f.rule()) && f.text().startsWith(m.member() + ":"))));
+            }
+        }
+        for (Comparison c : v.totals()) {
+            Severity sev = c.figure().equals("members")
+                    ? worst(fs, f -> f.rule().equals("live.hosts-below-plan") || f.rule().equals("live.below-min-hosts")) : null;
+            out.add(hardwareRow(CLUSTER, c, sev));
+        }
+        for (Comparison c : v.allocation()) {
+            Severity sev = switch (c.figure()) {
+                case "instances" -> worst(fs, f -> f.rule().equals("live.instance-missing"));
+                case "vcpu" -> worst(fs, f -> f.rule().equals("live.allocation-above-plan") && f.text().contains("vCPU"));
+                case "memory" -> worst(fs, f -> f.rule().equals("live.allocation-above-plan") && f.text().contains("GiB of memory"));
+                case "gpus" -> worst(fs, f -> f.rule().equals("live.allocation-above-plan") && f.text().contains("GPU"));
+                case "memoryUsed" -> worst(fs, f -> f.rule().equals("live.memory-near-limit"));
+                default -> null;
+            };
+            out.add(row(ALLOCATED, c, sev));
+        }
+        return out;
+    }
+
+    /**
+     * Hardware (a member, the cluster's totals): less than planned is a shortfall. Without a finding about it (the
+     * validator tolerates a few percent of memory, and checks local storage only for local storage plans) it is
+     * shown as a note, "below plan (no finding)", so a smaller figure is never coloured as fine.
+     */
+    private static Row hardwareRow(String member, Comparison c, Severity sev) {
+        if (sev == null && c.planned() != null && c.actual() != null && c.actual() < c.planned()) {
+            return new Row(member, c.figure(), number(c.planned()), number(c.actual()), c.unit(), Severity.INFO, "below plan (no finding)",
+                    c.note());
+        }
+        return row(member, c, sev);
+    }
+
+    private static Row row(String member, Comparison c, Severity sev) {
+        String status = sev != null ? sev.id() : c.planned() == null || c.actual() == null ? "not compared" : "ok";
+        return new Row(member, c.figure(), number(c.planned()), number(c.actual()), c.unit(), sev, status, c.note());
+    }
+
+    private static Severity worst(List<Finding> fs, Predicate<Finding> about) {
+        return fs.stream().filter(about).map(Finding::severity).max(Enum::compareTo).orElse(null);
+    }
+
+    static String number(Double d) {
+        if (d == null) {
+            return "-";
+        }
+        return d == Math.rint(d) ? String.format(Locale.ROOT, "%,.0f", d) : String.format(Locale.ROOT, "%,.1f", d);
+    }
+
+    // ----- Ceph
 
     public StringProperty metricsUrlProperty() {
         return metricsUrl;
@@ -76,7 +607,8 @@ public class LiveViewModel {
         probing.set(true);
         status.set("Reading Ceph ...");
         var plan = document.plan();
-        handle = executor.submit(c -> ceph.probe(request, plan, null, Map.of()), new TaskListener<>() {
+        Map<String, Double> nics = incusResult.get() == null ? Map.of() : ProbeService.nicGbpsByMember(incusResult.get().snapshot());
+        handle = executor.submit(c -> ceph.probe(request, plan, null, nics), new TaskListener<>() {
             @Override
             public void succeeded(CephProbeService.Result r) {
                 probing.set(false);
@@ -84,8 +616,8 @@ public class LiveViewModel {
                 List<Finding> all = new ArrayList<>(r.findings());
                 all.sort((a, b) -> b.severity().compareTo(a.severity()));
                 findings.setAll(all);
-                long errors = all.stream().filter(f -> f.severity() == dev.clusterplanner.core.model.Severity.ERROR).count();
-                long warnings = all.stream().filter(f -> f.severity() == dev.clusterplanner.core.model.Severity.WARNING).count();
+                long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+                long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
                 status.set((r.cluster() == null ? "Ceph could not be read" : "Ceph read and compared with site '" + r.site() + "'")
                         + ": " + errors + " errors, " + warnings + " warnings, " + (all.size() - errors - warnings) + " notes");
             }
@@ -109,5 +641,10 @@ public class LiveViewModel {
             handle.cancel();
             handle = null;
         }
+    }
+
+    /** True while Incus or Ceph is being read. */
+    public BooleanBinding busyProperty() {
+        return Bindings.or(connecting, probing);
     }
 }
