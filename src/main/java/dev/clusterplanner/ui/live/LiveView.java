@@ -41,6 +41,7 @@ public class LiveView {
     private final VBox root = new VBox(8);
 
     public LiveView(LiveViewModel vm) {
+        vm.loadRemotesOnce();
         root.setId("liveArea");
         root.getStyleClass().add(Styles.AREA);
         Label heading = new Label("Live cluster");

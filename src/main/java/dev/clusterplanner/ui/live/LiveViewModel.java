@@ -126,6 +126,7 @@ public class LiveViewModel {
     private final ObservableList<Finding> incusFindings = FXCollections.observableArrayList();
     private final BooleanBinding hasIncusResult = incusResult.isNotNull();
     private TaskHandle incusHandle;
+    private boolean remotesLoaded;
 
     // ----- Ceph
     private final StringProperty metricsUrl = new SimpleStringProperty("");
@@ -153,7 +154,6 @@ public class LiveViewModel {
         Optional.ofNullable(settings.get(KEY_KEY)).map(Path::of).ifPresent(key::set);
         String savedConnection = settings.get(KEY_CONNECTION);
         configDir.set(ProbeService.defaultConfigDir());
-        reloadRemotes();
         if (savedConnection != null) {
             try {
                 connection.set(Connection.valueOf(savedConnection));
@@ -243,8 +243,19 @@ public class LiveViewModel {
         loadRemotes(true);
     }
 
+    /**
+     * Reads the remotes the first time they are needed (the view calls it when the Live area is first shown): the
+     * window's cold start does not pay for reading the incus client's YAML.
+     */
+    public void loadRemotesOnce() {
+        if (!remotesLoaded) {
+            loadRemotes(true);
+        }
+    }
+
     /** Picks, in order: the one picked (when {@code keepPick}), the one last connected to, the configured default, the first. */
     private void loadRemotes(boolean keepPick) {
+        remotesLoaded = true;
         Path dir = configDir.get();
         try {
             List<ProbeService.RemoteInfo> found = probes.remotes(dir);
@@ -278,6 +289,7 @@ public class LiveViewModel {
     Optional<ProbeService.Target> target() {
         switch (connection.get()) {
             case REMOTE -> {
+                loadRemotesOnce();
                 if (remote.get() == null || remote.get().isBlank()) {
                     incusStatus.set("Pick a remote of the incus client (" + remotesNote.get() + "), or connect by URL.");
                     return Optional.empty();

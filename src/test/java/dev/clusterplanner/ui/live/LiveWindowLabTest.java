@@ -92,11 +92,13 @@ class LiveWindowLabTest {
         robot.clickOn("#connectIncus");
 
         TableView<?> table = robot.lookup("#liveRows").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> table.getItems().size() > 0);
+        Label statusLabel = robot.lookup("#incusStatus").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !viewModel.live().connectingProperty().get() && table.getItems().size() > 0);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("Client certificate", "Client key", "trust " + lab.url() + " " + lab.fingerprint()), dialogs.asked);
         List<String> members = viewModel.live().rows().stream().map(LiveViewModel.Row::member).filter(m -> m.startsWith("node")).distinct().toList();
         assertEquals(lab.members(), members);
-        String status = robot.lookup("#incusStatus").queryAs(Label.class).getText();
+        String status = statusLabel.getText();
         assertTrue(status.startsWith("Read " + lab.url() + ": ") && status.contains("3 member(s)"), status);
         assertFalse(robot.lookup("#saveSnapshot").queryAs(javafx.scene.control.Button.class).isDisabled(), "a reading can be saved");
 
