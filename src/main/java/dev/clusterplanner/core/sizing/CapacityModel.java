@@ -113,6 +113,10 @@ public final class CapacityModel {
         if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
+        if (v > 0 && !Double.isInfinite(v) && !Double.isNaN(v)) {
+            // the same digits as %.2f (half up on the shortest decimal form), without the Formatter's cost
+            return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
         return String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 }

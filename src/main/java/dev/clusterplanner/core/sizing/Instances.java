@@ -4,17 +4,21 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * The instances to place, in placement order: decreasing dominant share (the largest fraction of a
- * reference host that the instance takes in any dimension), then decreasing total share, then workload
- * order, then instance number. All instances of a workload are identical, so the order is computed per
- * workload and expanded; ties break on indices, so the order (and hence the placement) is deterministic.
+ * The instances to place, as workload groups in placement order: all instances of a workload are identical, so the
+ * order is one of workloads (decreasing dominant share, i.e. the largest fraction of a reference host the instance takes
+ * in any dimension, then decreasing total share, then workload order) and a count per workload. Instances of a
+ * workload are numbered 1..count in the order they are placed. Ties break on indices, so the order (and hence the
+ * placement) is deterministic.
  */
 final class Instances {
 
     final double[][] wDem;
     final boolean[] antiAffine;
-    final int[] wl;
-    final int[] ord;
+    /** Workloads with at least one instance to place, in placement order. */
+    final int[] order;
+    /** Instances of workload w to place (numbered 1..cnt[w]), indexed by workload. */
+    final int[] cnt;
+    /** Total instances. */
     final int size;
     final boolean antiAffineFirst;
 
@@ -55,9 +59,9 @@ final class Instances {
                 }
             }
         }
-        Integer[] order = new Integer[w];
+        Integer[] sorted = new Integer[w];
         for (int i = 0; i < w; i++) {
-            order[i] = i;
+            sorted[i] = i;
         }
         Comparator<Integer> pri = Comparator.comparingInt(i -> priority != null && priority[i] ? 0 : 1);
         Comparator<Integer> first = antiAffineFirst
@@ -66,48 +70,36 @@ final class Instances {
         Comparator<Integer> size = antiAffineFirst
                 ? Comparator.<Integer>comparingDouble(i -> -dominant[i]).thenComparingDouble(i -> -total[i])
                 : Comparator.<Integer>comparingDouble(i -> -total[i]).thenComparingDouble(i -> -dominant[i]);
-        Arrays.sort(order, pri.thenComparing(first).thenComparing(size)
-                .thenComparingInt(i -> i));
+        Arrays.sort(sorted, pri.thenComparing(first).thenComparing(size).thenComparingInt(i -> i));
         int n = 0;
+        int groups = 0;
         for (int c : include) {
             n += c;
+            groups += c > 0 ? 1 : 0;
         }
         this.size = n;
-        this.wl = new int[n];
-        this.ord = new int[n];
+        this.cnt = include.clone();
+        this.order = new int[groups];
         int p = 0;
-        for (int i : order) {
-            for (int j = 1; j <= include[i]; j++) {
-                wl[p] = i;
-                ord[p] = j;
-                p++;
+        for (int i : sorted) {
+            if (include[i] > 0) {
+                order[p++] = i;
             }
         }
     }
 
     /** How many instances of each workload are included. */
     int[] includeCounts() {
-        int[] c = new int[wDem.length];
-        for (int i = 0; i < size; i++) {
-            c[wl[i]]++;
-        }
-        return c;
+        return cnt.clone();
     }
 
     /** Position of each workload in this order (for workloads with no instance included: after all others). */
     int[] workloadRank() {
         int[] rank = new int[wDem.length];
-        java.util.Arrays.fill(rank, Integer.MAX_VALUE);
-        int r = 0;
-        for (int i = 0; i < size; i++) {
-            if (rank[wl[i]] == Integer.MAX_VALUE) {
-                rank[wl[i]] = r++;
-            }
+        Arrays.fill(rank, Integer.MAX_VALUE);
+        for (int r = 0; r < order.length; r++) {
+            rank[order[r]] = r;
         }
         return rank;
-    }
-
-    double[] dem(int i) {
-        return wDem[wl[i]];
     }
 }

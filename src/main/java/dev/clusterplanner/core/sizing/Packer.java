@@ -152,16 +152,66 @@ final class Packer {
         return r >= 0 ? r : find(2 * node + 1, mid + 1, hi, dem, excluded);
     }
 
+    /** How many more instances of demand {@code dem} host {@code h} has room for (capacity only, anti-affinity aside). */
+    int room(int h, double[] dem) {
+        int o = h * D;
+        long m = Integer.MAX_VALUE;
+        for (int d = 0; d < D; d++) {
+            if (dem[d] > 0) {
+                double f = free[o + d];
+                if (Double.isInfinite(f)) {
+                    continue;
+                }
+                long q = (long) Math.floor((f + EPS) / dem[d]);
+                // the quotient is rounded: step back while m instances would overrun the tolerance
+                while (q > 0 && q * dem[d] > f + EPS) {
+                    q--;
+                }
+                m = Math.min(m, Math.max(0, q));
+            }
+        }
+        return (int) m;
+    }
+
+    /** Places {@code m} instances of workload {@code w} on host {@code h} and refreshes the tree. */
+    void place(int h, double[] dem, int w, int m) {
+        placeQuiet(h, dem, w, m);
+        refresh(h);
+    }
+
     void place(int h, double[] dem, int w) {
+        place(h, dem, w, 1);
+    }
+
+    /** As {@link #place(int, double[], int, int)} without refreshing the tree: call {@link #rebuild()} before the next find. */
+    void placeQuiet(int h, double[] dem, int w, int m) {
         int o = h * D;
         for (int d = 0; d < D; d++) {
-            free[o + d] -= dem[d];
+            free[o + d] -= m * dem[d];
         }
-        count[h]++;
+        count[h] += m;
         if (aaHosts[w] != null) {
             aaHosts[w].set(h);
         }
-        refresh(h);
+    }
+
+    /** Rebuilds the whole tree from the free capacities (after {@link #placeQuiet}). */
+    void rebuild() {
+        for (int i = 0; i < n; i++) {
+            int leaf = (size + i) * D;
+            if (disabled[i]) {
+                Arrays.fill(tree, leaf, leaf + D, Double.NEGATIVE_INFINITY);
+            } else {
+                System.arraycopy(free, i * D, tree, leaf, D);
+            }
+        }
+        for (int node = size - 1; node >= 1; node--) {
+            pull(node);
+        }
+    }
+
+    boolean disabled(int h) {
+        return disabled[h];
     }
 
     /** Restores host {@code h} to the given free values and count (undo of evacuations). */
@@ -169,6 +219,11 @@ final class Packer {
         System.arraycopy(savedFree, 0, free, h * D, D);
         count[h] = savedCount;
         refresh(h);
+    }
+
+    /** As {@link #setDisabled} without refreshing the tree: call {@link #rebuild()} before the next find. */
+    void setDisabledQuiet(int h, boolean value) {
+        disabled[h] = value;
     }
 
     void setDisabled(int h, boolean value) {

@@ -13,9 +13,9 @@ public record PlacedHost(String name, String hardwareId, List<String> instances,
                          Map<Dimension, Double> used, Map<Dimension, Double> capacity) {
 
     public PlacedHost {
-        instances = List.copyOf(instances);
-        used = Collections.unmodifiableMap(SizingOption.enumMap(used));
-        capacity = Collections.unmodifiableMap(SizingOption.enumMap(capacity));
+        instances = instances instanceof InstanceNames ? instances : List.copyOf(instances);
+        used = used instanceof DimensionMap ? used : Collections.unmodifiableMap(SizingOption.enumMap(used));
+        capacity = capacity instanceof DimensionMap ? capacity : Collections.unmodifiableMap(SizingOption.enumMap(capacity));
     }
 
     /** used / capacity of a dimension, or null when the dimension does not apply to this host (no capacity, none used, or unlimited). */

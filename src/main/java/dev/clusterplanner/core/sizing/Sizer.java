@@ -143,12 +143,16 @@ public final class Sizer {
                     + "'" + (c.k > 0 ? " with " + c.k + " host failure(s) tolerated" : "") + "; see the unplaced instances", ""));
         }
 
+        Map<SizingOption, Integer> position = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < options.size(); i++) {
+            position.put(options.get(i), i);
+        }
         List<SizingOption> ranked = new ArrayList<>(options);
         ranked.sort(Comparator.comparing((SizingOption o) -> !o.feasible())
                 .thenComparing(o -> o.costUsd() == null)
                 .thenComparingDouble(o -> o.costUsd() == null ? 0 : o.costUsd())
                 .thenComparingInt(SizingOption::hosts)
-                .thenComparingInt(options::indexOf));
+                .thenComparingInt(o -> position.get(o)));
         List<SizingOption> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             out.add(ranked.get(i).withRank(i + 1));
@@ -178,22 +182,32 @@ public final class Sizer {
         }
         double[][] caps = c.caps(hw);
         Instances inst = new Instances(c.wDem, c.aa, c.counts(), maxCap(caps), true);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < inst.size; i++) {
-            index.put(c.ws.get(inst.wl[i]).instanceName(inst.ord[i]), i);
-        }
-        int[] hostOf = new int[inst.size];
-        Arrays.fill(hostOf, -1);
-        for (int h = 0; h < hosts.size(); h++) {
-            for (String name : hosts.get(h).instances()) {
-                hostOf[index.get(name)] = h;
+        Map<String, int[]> index = new HashMap<>();
+        int[][] hostOf = new int[c.ws.size()][];
+        for (int w = 0; w < c.ws.size(); w++) {
+            hostOf[w] = new int[c.ws.get(w).count()];
+            Arrays.fill(hostOf[w], -1);
+            for (int j = 1; j <= c.ws.get(w).count(); j++) {
+                index.put(c.ws.get(w).instanceName(j), new int[]{w, j});
             }
         }
-        int[] after = Packing.of(inst, caps, hostOf).evacuate(failed);
+        for (int h = 0; h < hosts.size(); h++) {
+            for (String name : hosts.get(h).instances()) {
+                int[] wj = index.get(name);
+                hostOf[wj[0]][wj[1] - 1] = h;
+            }
+        }
+        int[][] after = Packing.of(inst, caps, hostOf).evacuate(failed);
         if (after == null) {
             return Optional.empty();
         }
-        return Optional.of(c.placement(hw, caps, inst, after, new ArrayList<>()));
+        Packing.Runs runs = new Packing.Runs();
+        for (int w = 0; w < after.length; w++) {
+            for (int j = 1; j <= after[w].length; j++) {
+                runs.add(w, after[w][j - 1], j, 1);
+            }
+        }
+        return Optional.of(c.placement(hw, caps, runs.w, runs.h, runs.first, runs.count, runs.n, new ArrayList<>()));
     }
 
     static double[] maxCap(double[][] caps) {
@@ -244,12 +258,19 @@ public final class Sizer {
             return c;
         }
 
+        /** Capacity rows per hardware: [0] for the first three hosts (monitors), [1] for the others. Rows are never written. */
+        private final Map<Hardware, double[][]> capRows = new java.util.IdentityHashMap<>();
+
         double[][] caps(Hardware[] hosts) {
             double[][] caps = new double[hosts.length][];
-            Map<Hardware, double[]> big = new java.util.IdentityHashMap<>();
+            Hardware prev = null;
+            double[][] rows = null;
             for (int i = 0; i < hosts.length; i++) {
-                caps[i] = i < CapacityModel.MON_MGR_HOSTS ? CapacityModel.capacity(hosts[i], p, i)
-                        : big.computeIfAbsent(hosts[i], h -> CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS));
+                if (hosts[i] != prev) {
+                    prev = hosts[i];
+                    rows = capRows(prev);
+                }
+                caps[i] = rows[i < CapacityModel.MON_MGR_HOSTS ? 0 : 1];
             }
             return caps;
         }
@@ -397,16 +418,17 @@ public final class Sizer {
          */
         int martelloTothL2(int[] include, int d, double c) {
             double eps = Packer.EPS * Math.max(1, c);
-            List<Double> thresholds = new ArrayList<>();
-            thresholds.add(0.0);
+            double[] thresholds = new double[include.length + 1];
+            int nt = 1;
             for (int w = 0; w < include.length; w++) {
                 double s = wDem[w][d];
                 if (include[w] > 0 && s > 0 && s <= c / 2 + eps) {
-                    thresholds.add(s);
+                    thresholds[nt++] = s;
                 }
             }
             int best = 0;
-            for (double a : thresholds) {
+            for (int ti = 0; ti < nt; ti++) {
+                double a = thresholds[ti];
                 long j1 = 0;
                 long j2 = 0;
                 double j2Free = 0;
@@ -465,62 +487,120 @@ public final class Sizer {
             }
         }
 
+        /** One host count of any row of hosts (e.g. a mix): see {@link #attempt(Hardware[], Instances[], FirstFit[])}. */
+        Attempt attempt(Hardware[] hosts, Instances[] orders) {
+            return attempt(hosts, orders, null);
+        }
+
+        /**
+         * First fit of one order onto a row of identical hosts: first fit never reaches past the n0 hosts it needs, so the
+         * placement is the same on every count n >= n0 (and fails below), and whether it heals can only improve with n
+         * (evacuees find the same hosts, or the added empty ones). So one pass serves every count.
+         */
+        static final class FirstFit {
+            final Packing unbounded;
+            final int n0;
+            /** Smallest count known to pass the failure check (MAX_VALUE: none known); counts in [n0, passFrom) fail. */
+            int passFrom = Integer.MAX_VALUE;
+
+            FirstFit(Packing unbounded) {
+                this.unbounded = unbounded;
+                this.n0 = unbounded.unplaced == 0 ? unbounded.hostsUsed() : Integer.MAX_VALUE;
+            }
+        }
+
         /**
          * One host count: tries, in order, round-robin with anti-affine workloads first (spreads load and failure
-         * headroom), first fit with anti-affine first, first fit by dominant share, then (k > 0) the same three onto
-         * n - k hosts keeping k empty spares; the first that places everything and heals wins, else the last is returned.
+         * headroom), first fit with anti-affine first, first fit by dominant share, then (k > 0) round-robin onto n - k
+         * hosts keeping k empty spares (first fit with spares is the same placement as without, when it places everything);
+         * the first that places everything and heals wins, else the last is returned. Then, when some instance found no
+         * host, first fit once more with those workloads first (iterated greedy). With {@code ff} (identical hosts), first
+         * fit is not packed again: its placement and healing per count are known from one pass.
          */
-        Attempt attempt(Hardware[] hosts, Instances[] orders) {
+        Attempt attempt(Hardware[] hosts, Instances[] orders, FirstFit[] ff) {
             double[][] caps = caps(hosts);
+            int n = hosts.length;
             Attempt last = null;
             int[] evacRank = orders[0].workloadRank();
             Packing fewest = null;
             boolean placedAll = false;
-            boolean large = (long) orders[0].size * hosts.length > LARGE_PROBLEM;
-            for (int s = 0; s < 6; s++) {
-                boolean spares = s >= 3;
-                if (spares && (k == 0 || k >= hosts.length)) {
-                    break;
+            boolean large = (long) orders[0].size * n > LARGE_PROBLEM;
+            for (int s = 0; s < 4; s++) {
+                if (s == 2 && large && ff == null) {
+                    continue; // large problems: round-robin and first fit (anti-affine first), round-robin with spares
                 }
-                int strategy = s % 3;
-                if (large && strategy == 2) {
-                    continue; // large problems: round-robin and first fit (anti-affine first), with and without spares
+                if (s == 3 && (k == 0 || k >= n)) {
+                    continue;
                 }
-                Instances inst = orders[strategy == 2 ? 1 : 0];
-                Packing pk = Packing.pack(inst, caps, strategy == 0, spares ? k : 0);
-                pk.evacRank = evacRank;
-                Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k)
-                        : new Packing.Outcome(k, "none", 0, false, null, -1);
+                Packing pk;
+                Packing.Outcome out = null;
+                if ((s == 1 || s == 2) && ff != null) {
+                    FirstFit f = ff[s - 1];
+                    if (f == null || n < f.n0) {
+                        continue; // first fit needs n0 hosts
+                    }
+                    placedAll = true;
+                    if (n < f.passFrom && f.passFrom != Integer.MAX_VALUE) {
+                        continue; // known not to heal on this count
+                    }
+                    pk = f.unbounded.onHosts(caps);
+                    pk.evacRank = evacRank;
+                    out = pk.checkFailures(k);
+                    if (out.holds()) {
+                        f.passFrom = Math.min(f.passFrom, n);
+                    }
+                } else {
+                    pk = Packing.pack(orders[s == 2 ? 1 : 0], caps, s == 0 || s == 3, s == 3 ? k : 0);
+                    pk.evacRank = evacRank;
+                    out = pk.unplaced == 0 ? pk.checkFailures(k) : Packing.Outcome.notChecked(k);
+                }
                 placedAll |= pk.unplaced == 0;
                 last = new Attempt(pk, out, placedAll);
                 if (last.ok()) {
                     return last;
                 }
-                if (!spares && (fewest == null || pk.unplaced < fewest.unplaced)) {
+                if (s != 3 && (fewest == null || pk.unplaced < fewest.unplaced)) {
                     fewest = pk;
                 }
             }
             // iterated greedy: the workloads that found no host go first, then the rest as before
             if (!large && fewest != null && fewest.unplaced > 0) {
                 boolean[] priority = new boolean[ws.size()];
-                for (int i = 0; i < fewest.inst.size; i++) {
-                    if (fewest.hostOf[i] < 0) {
-                        priority[fewest.inst.wl[i]] = true;
+                for (int i = 0; i < fewest.runs; i++) {
+                    if (fewest.runH[i] < 0) {
+                        priority[fewest.runW[i]] = true;
                     }
                 }
                 Instances retry = new Instances(wDem, aa, orders[0].includeCounts(), maxCap(caps), true, priority);
-                for (int s = 0; s < (k > 0 && k < hosts.length ? 2 : 1); s++) {
-                    Packing pk = Packing.pack(retry, caps, false, s == 1 ? k : 0);
-                    pk.evacRank = evacRank;
-                    Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k) : new Packing.Outcome(k, "none", 0, false, null, -1);
-                    placedAll |= pk.unplaced == 0;
-                    Attempt a = new Attempt(pk, out, placedAll);
-                    if (a.ok()) {
-                        return a;
-                    }
+                Packing pk = Packing.pack(retry, caps, false, 0);
+                pk.evacRank = evacRank;
+                Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(k) : Packing.Outcome.notChecked(k);
+                placedAll |= pk.unplaced == 0;
+                Attempt a = new Attempt(pk, out, placedAll);
+                if (a.ok()) {
+                    return a;
                 }
             }
+            if (last == null) {
+                // only first fit was possible and it is known to fail here: show its placement
+                FirstFit f = ff[0];
+                Packing pk = f.n0 <= n ? f.unbounded.onHosts(caps) : Packing.pack(orders[0], caps, false, 0);
+                pk.evacRank = evacRank;
+                last = new Attempt(pk, pk.unplaced == 0 ? pk.checkFailures(k) : Packing.Outcome.notChecked(k), placedAll);
+            }
             return new Attempt(last.packing(), last.outcome(), placedAll);
+        }
+
+        /** First fit of {@code inst} onto as many hosts of h as it needs (starting from about twice the bound). */
+        FirstFit firstFit(Hardware h, Instances inst, int lo, int upper) {
+            int m = Math.min(upper, 2 * lo + 16);
+            while (true) {
+                Packing pk = Packing.pack(inst, caps(repeat(h, m)), false);
+                if (pk.unplaced == 0 || m >= upper) {
+                    return new FirstFit(pk);
+                }
+                m = (int) Math.min(upper, 2L * m);
+            }
         }
 
         /** Whether some strategy places every instance on these hosts (failures aside). */
@@ -579,40 +659,63 @@ public final class Sizer {
             int n = lo;
             int step = 1;
             Map<Integer, Attempt> tried = new HashMap<>();
+            FirstFit[] ff = null;
+            int known = -1;
             if (cluster && inst[0].size > 0) {
-                // one unbounded first-fit pass gives the count without failures, n0; n0 + k hosts with k kept as spares
-                // nearly always heal, so the search starts there and binary-searches down to the bound
-                Packing free = Packing.pack(inst[0], caps(repeat(h, upper)), false);
-                int n0 = 0;
-                for (int x : free.hostOf) {
-                    n0 = Math.max(n0, x + 1);
+                // first fit of each order, unbounded: the count without failures, n0, and the fewest hosts on which that
+                // placement heals (n0 .. n0 + k + 1 tried); round-robin and the other strategies then only need trying below
+                ff = new FirstFit[2];
+                for (int o = 0; o < 2; o++) {
+                    if (known == lo) {
+                        break; // no count below the bound can do
+                    }
+                    ff[o] = firstFit(h, inst[o], lo, upper);
+                    FirstFit f = ff[o];
+                    if (f.n0 == Integer.MAX_VALUE) {
+                        continue;
+                    }
+                    int[] evacRank = inst[0].workloadRank();
+                    for (int m = Math.max(lo, f.n0); m <= Math.min(upper, f.n0 + k + 1); m++) {
+                        if (known >= 0 && m >= known) {
+                            break;
+                        }
+                        Packing pk = f.unbounded.onHosts(caps(repeat(h, m)));
+                        pk.evacRank = evacRank;
+                        if (pk.checkFailures(k).holds()) {
+                            f.passFrom = m;
+                            known = known < 0 ? m : Math.min(known, m);
+                            break;
+                        }
+                    }
                 }
-                n = Math.max(lo, Math.min(upper, n0 + k));
+                n = known >= 0 ? known : Math.max(lo, Math.min(upper, Math.min(ff[0].n0, ff[1].n0) + k));
             }
-            while (true) {
-                Attempt a = attempt(repeat(h, n), inst);
-                tried.put(n, a);
-                if (first == null) {
-                    first = a;
+            if (known >= 0) {
+                // counts from `known` up heal by first fit; below it, gallop up from the bound (the answer is usually
+                // within a few hosts of it), then binary-search between the last count that failed and the first that passed
+                int fail = lo - 1;
+                int pass = known;
+                int gap = 1;
+                for (int m = lo; m < known; m = Math.min(known, fail + gap)) {
+                    Attempt a = attempt(repeat(h, m), inst, ff);
+                    tried.put(m, a);
+                    if (first == null) {
+                        first = a;
+                    }
+                    if (a.ok()) {
+                        good = a;
+                        goodN = m;
+                        pass = m;
+                        break;
+                    }
+                    fail = m;
+                    gap *= 2;
                 }
-                if (a.ok()) {
-                    good = a;
-                    goodN = n;
-                    break;
-                }
-                bad = n;
-                if (n >= upper) {
-                    break;
-                }
-                n = Math.min(upper, n + step);
-                step *= 2;
-            }
-            if (good != null) {
-                int l = Math.max(lo, bad + 1);
-                int r = goodN - 1;
+                int l = fail + 1;
+                int r = pass - 1;
                 while (l <= r) {
                     int mid = (l + r) >>> 1;
-                    Attempt a = attempt(repeat(h, mid), inst);
+                    Attempt a = attempt(repeat(h, mid), inst, ff);
                     tried.put(mid, a);
                     if (a.ok()) {
                         good = a;
@@ -622,12 +725,52 @@ public final class Sizer {
                         l = mid + 1;
                     }
                 }
+                if (good == null) {
+                    good = attempt(repeat(h, known), inst, ff);
+                    goodN = known;
+                    tried.put(known, good);
+                }
+            } else {
+                while (true) {
+                    Attempt a = attempt(repeat(h, n), inst, ff);
+                    tried.put(n, a);
+                    if (first == null) {
+                        first = a;
+                    }
+                    if (a.ok()) {
+                        good = a;
+                        goodN = n;
+                        break;
+                    }
+                    bad = n;
+                    if (n >= upper) {
+                        break;
+                    }
+                    n = Math.min(upper, n + step);
+                    step *= 2;
+                }
+                if (good != null) {
+                    int l = Math.max(lo, bad + 1);
+                    int r = goodN - 1;
+                    while (l <= r) {
+                        int mid = (l + r) >>> 1;
+                        Attempt a = attempt(repeat(h, mid), inst, ff);
+                        tried.put(mid, a);
+                        if (a.ok()) {
+                            good = a;
+                            goodN = mid;
+                            r = mid - 1;
+                        } else {
+                            l = mid + 1;
+                        }
+                    }
+                }
             }
             boolean feasible = good != null && unplaced.isEmpty();
             Attempt chosen = good != null ? balanced(good) : first;
             int hosts = chosen.packing().caps.length;
             Hardware[] hw = repeat(h, hosts);
-            Placement placement = placement(hw, chosen.packing().caps, chosen.packing().inst, chosen.packing().hostOf, unplaced);
+            Placement placement = placement(hw, chosen.packing(), unplaced);
             Map<Dimension, Double> util = utilisation(placement);
             Dimension binding = binding(util);
             FailureCheck fc = failureCheck(chosen, placement);
@@ -701,11 +844,7 @@ public final class Sizer {
         }
 
         int[] countsOf(Instances inst) {
-            int[] c = new int[ws.size()];
-            for (int i = 0; i < inst.size; i++) {
-                c[inst.wl[i]]++;
-            }
-            return c;
+            return inst.includeCounts();
         }
 
         FailureCheck failureCheck(Attempt a, Placement placement) {
@@ -723,9 +862,11 @@ public final class Sizer {
                         : "the slot bound cannot show that every set of " + k + " failed hosts heals");
             }
             if (o.holds()) {
+                String how = o.setsEvacuated() == o.setsChecked() ? " (each evacuated onto the survivors)"
+                        : " (" + o.setsEvacuated() + " evacuated onto the survivors; the rest lose hosts identical to those, so they heal alike)";
                 return new FailureCheck(k, "enumerated", o.setsChecked(), true, k == 1
-                        ? "all " + o.setsChecked() + " single-host failures heal (each evacuated onto the survivors)"
-                        : "all " + o.setsChecked() + " sets of " + k + " failed hosts heal (each evacuated onto the survivors)");
+                        ? "all " + o.setsChecked() + " single-host failures heal" + how
+                        : "all " + o.setsChecked() + " sets of " + k + " failed hosts heal" + how);
             }
             StringBuilder lost = new StringBuilder();
             if (o.failedSet() != null) {
@@ -734,7 +875,7 @@ public final class Sizer {
                 }
             }
             Instances inst = a.packing().inst;
-            String stranded = o.stranded() >= 0 ? ws.get(inst.wl[o.stranded()]).instanceName(inst.ord[o.stranded()]) : "an instance";
+            String stranded = o.strandedW() >= 0 && o.strandedOrd() >= 1 ? ws.get(o.strandedW()).instanceName(o.strandedOrd()) : "an instance";
             return new FailureCheck(k, "enumerated", o.setsChecked(), false, "losing " + lost + " leaves " + stranded + " without a host");
         }
 
@@ -799,7 +940,7 @@ public final class Sizer {
                 return Optional.empty();
             }
             bestAttempt = balanced(bestAttempt);
-            Placement placement = placement(bestHosts, bestAttempt.packing().caps, bestAttempt.packing().inst, bestAttempt.packing().hostOf, List.of());
+            Placement placement = placement(bestHosts, bestAttempt.packing(), List.of());
             Map<Dimension, Double> util = utilisation(placement);
             Dimension binding = binding(util);
             Map<String, Integer> byHw = new LinkedHashMap<>();
@@ -850,12 +991,17 @@ public final class Sizer {
             double[] t = total(include);
             int lo = Math.max(0, floor - na);
             int hi = lo + placed(include) + k + CapacityModel.MON_MGR_HOSTS;
-            if (!volumeHolds(caps(mixOrder(a, na, b, hi)), t, null)) {
+            double ma = capRows(a)[1][Dimension.MEMORY.ordinal()];
+            double mb = capRows(b)[1][Dimension.MEMORY.ordinal()];
+            boolean aFirst = ma >= mb;
+            double[][] rx = capRows(aFirst ? a : b);
+            double[][] ry = capRows(aFirst ? b : a);
+            if (!mixVolumeHolds(rx, ry, aFirst ? na : hi, aFirst ? hi : na, t)) {
                 return -1;
             }
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (volumeHolds(caps(mixOrder(a, na, b, mid)), t, null)) {
+                if (mixVolumeHolds(rx, ry, aFirst ? na : mid, aFirst ? mid : na, t)) {
                     hi = mid;
                 } else {
                     lo = mid + 1;
@@ -864,50 +1010,173 @@ public final class Sizer {
             return lo;
         }
 
-        // -------------------------------------------------------------- results
-
-        Placement placement(Hardware[] hw, double[][] caps, Instances inst, int[] hostOf, List<UnplacedInstance> already) {
-            int n = hw.length;
-            List<List<int[]>> on = new ArrayList<>(n);
-            for (int h = 0; h < n; h++) {
-                on.add(new ArrayList<>());
-            }
-            double[][] used = new double[n][Packer.D];
-            List<UnplacedInstance> unplaced = new ArrayList<>(already);
-            List<Integer> missing = new ArrayList<>();
-            for (int i = 0; i < inst.size; i++) {
-                int h = hostOf[i];
-                if (h < 0) {
-                    missing.add(i);
+        /**
+         * {@link #volumeHolds} for the row of {@link #mixOrder}: nx hosts of capacity rows rx, then ny of ry, without building
+         * it: the row has at most four distinct capacities (each type on and past the three monitor hosts), so the sums and
+         * the k largest come from counts.
+         */
+        boolean mixVolumeHolds(double[][] rx, double[][] ry, int nx, int ny, double[] t) {
+            int mon = CapacityModel.MON_MGR_HOSTS;
+            int xMon = Math.min(mon, nx);
+            int yMon = Math.min(mon - xMon, ny);
+            double[][] vals = {rx[0], rx[1], ry[0], ry[1]};
+            int[] cnt = {xMon, nx - xMon, yMon, ny - yMon};
+            int[] left = new int[4];
+            for (int d = 0; d < Packer.D; d++) {
+                if (t[d] <= 0) {
                     continue;
                 }
-                on.get(h).add(new int[]{inst.wl[i], inst.ord[i]});
-                double[] d = inst.dem(i);
-                for (int x = 0; x < Packer.D; x++) {
-                    used[h][x] += d[x];
+                double sum = 0;
+                for (int i = 0; i < 4; i++) {
+                    sum += cnt[i] * vals[i][d];
+                }
+                if (Double.isInfinite(sum) || Double.isNaN(sum)) {
+                    continue;
+                }
+                // lose the k largest
+                System.arraycopy(cnt, 0, left, 0, 4);
+                for (int lost = 0; lost < k; lost++) {
+                    int best = -1;
+                    for (int i = 0; i < 4; i++) {
+                        if (left[i] > 0 && (best < 0 || vals[i][d] > vals[best][d])) {
+                            best = i;
+                        }
+                    }
+                    if (best < 0) {
+                        break;
+                    }
+                    left[best]--;
+                    sum -= vals[best][d];
+                }
+                if (sum + Packer.EPS * Math.max(1, t[d]) < t[d]) {
+                    return false;
                 }
             }
-            for (int i : missing) {
-                unplaced.add(unplacedReason(i, inst, caps, used, hostOf));
+            return true;
+        }
+
+        double[][] capRows(Hardware h) {
+            return capRows.computeIfAbsent(h, x -> new double[][]{
+                    CapacityModel.capacity(x, p, 0), CapacityModel.capacity(x, p, CapacityModel.MON_MGR_HOSTS)});
+        }
+
+        // -------------------------------------------------------------- results
+
+        Placement placement(Hardware[] hw, Packing pk, List<UnplacedInstance> already) {
+            return placement(hw, pk.caps, pk.runW, pk.runH, pk.runFirst, pk.runCount, pk.runs, already);
+        }
+
+        /** The placement of runs (instances first..first+count-1 of workload w on host h, h = -1 unplaced). */
+        Placement placement(Hardware[] hw, double[][] caps, int[] runW, int[] runH, int[] runFirst, int[] runCount, int runs,
+                            List<UnplacedInstance> already) {
+            int n = hw.length;
+            double[][] used = new double[n][Packer.D];
+            int[] perHost = new int[n + 1];
+            for (int i = 0; i < runs; i++) {
+                int h = runH[i];
+                if (h < 0) {
+                    continue;
+                }
+                perHost[h + 1]++;
+                double[] d = wDem[runW[i]];
+                for (int x = 0; x < Packer.D; x++) {
+                    used[h][x] += runCount[i] * d[x];
+                }
+            }
+            for (int h = 0; h < n; h++) {
+                perHost[h + 1] += perHost[h];
+            }
+            long[] keys = new long[perHost[n]];
+            int[] pos = Arrays.copyOf(perHost, n);
+            for (int i = 0; i < runs; i++) {
+                if (runH[i] >= 0) {
+                    // host, then workload, then first instance: the sort key of the host's name list
+                    keys[pos[runH[i]]++] = i;
+                }
+            }
+            List<UnplacedInstance> unplaced = new ArrayList<>(already);
+            for (int i = 0; i < runs; i++) {
+                if (runH[i] < 0) {
+                    unplaced.addAll(unplacedReasons(runW[i], runFirst[i], runCount[i], caps, used));
+                }
             }
             unplaced.sort(Comparator.comparingInt((UnplacedInstance u) -> workloadIndex(u.workload())).thenComparing(u -> instanceNumber(u.instance())));
+            String[] names = new String[ws.size()];
+            for (int w = 0; w < names.length; w++) {
+                names[w] = ws.get(w).name();
+            }
+            int maxFirst = inst(runFirst, runs);
             List<PlacedHost> hosts = new ArrayList<>(n);
+            Map<double[], Map<Dimension, Double>> capMaps = new java.util.IdentityHashMap<>();
             for (int h = 0; h < n; h++) {
-                List<int[]> list = on.get(h);
-                list.sort(Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> x[1]));
-                List<String> names = new ArrayList<>(list.size());
-                for (int[] x : list) {
-                    names.add(ws.get(x[0]).instanceName(x[1]));
+                int from = perHost[h];
+                int m = perHost[h + 1] - from;
+                int[] idx = new int[m];
+                for (int j = 0; j < m; j++) {
+                    idx[j] = (int) keys[from + j];
                 }
-                Map<Dimension, Double> u = new EnumMap<>(Dimension.class);
-                Map<Dimension, Double> c = new EnumMap<>(Dimension.class);
-                for (Dimension d : Dimension.values()) {
-                    u.put(d, used[h][d.ordinal()]);
-                    c.put(d, caps[h][d.ordinal()]);
+                // by workload, then first instance (insertion sort: a host has few runs; a sort when it has many)
+                if (m > 32) {
+                    long[] sk = new long[m];
+                    for (int j = 0; j < m; j++) {
+                        sk[j] = ((long) runW[idx[j]] << 40) | ((long) runFirst[idx[j]] << 20) | j;
+                    }
+                    if (m < (1 << 20) && maxFirst < (1 << 20)) {
+                        Arrays.sort(sk);
+                        int[] sorted = new int[m];
+                        for (int j = 0; j < m; j++) {
+                            sorted[j] = idx[(int) (sk[j] & 0xfffff)];
+                        }
+                        idx = sorted;
+                    } else {
+                        Integer[] boxed = new Integer[m];
+                        for (int j = 0; j < m; j++) {
+                            boxed[j] = idx[j];
+                        }
+                        Arrays.sort(boxed, Comparator.<Integer>comparingInt(i -> runW[i]).thenComparingInt(i -> runFirst[i]));
+                        for (int j = 0; j < m; j++) {
+                            idx[j] = boxed[j];
+                        }
+                    }
+                } else {
+                    for (int a = 1; a < m; a++) {
+                        int x = idx[a];
+                        int b = a - 1;
+                        while (b >= 0 && (runW[idx[b]] > runW[x] || (runW[idx[b]] == runW[x] && runFirst[idx[b]] > runFirst[x]))) {
+                            idx[b + 1] = idx[b];
+                            b--;
+                        }
+                        idx[b + 1] = x;
+                    }
                 }
-                hosts.add(new PlacedHost("host-" + (h + 1), hw[h].id(), names, u, c));
+                int[] w = new int[m];
+                int[] first = new int[m];
+                int[] count = new int[m];
+                int e = 0;
+                for (int j = 0; j < m; j++) {
+                    int i = idx[j];
+                    if (e > 0 && w[e - 1] == runW[i] && first[e - 1] + count[e - 1] == runFirst[i]) {
+                        count[e - 1] += runCount[i];
+                    } else {
+                        w[e] = runW[i];
+                        first[e] = runFirst[i];
+                        count[e] = runCount[i];
+                        e++;
+                    }
+                }
+                List<String> list = new InstanceNames(names, Arrays.copyOf(w, e), Arrays.copyOf(first, e), Arrays.copyOf(count, e));
+                Map<Dimension, Double> c = capMaps.computeIfAbsent(caps[h], DimensionMap::new);
+                hosts.add(new PlacedHost("host-" + (h + 1), hw[h].id(), list, new DimensionMap(used[h]), c));
             }
             return new Placement(hosts, unplaced);
+        }
+
+        private static int inst(int[] first, int runs) {
+            int m = 0;
+            for (int i = 0; i < runs; i++) {
+                m = Math.max(m, first[i]);
+            }
+            return m;
         }
 
         private final Map<String, Integer> wIndex = new HashMap<>();
@@ -930,10 +1199,10 @@ public final class Sizer {
             }
         }
 
-        UnplacedInstance unplacedReason(int i, Instances inst, double[][] caps, double[][] used, int[] hostOf) {
-            Workload w = ws.get(inst.wl[i]);
-            double[] dem = inst.dem(i);
-            String name = w.instanceName(inst.ord[i]);
+        /** Why instances first..first+count-1 of workload wi (identical, so one reason) found no host. */
+        List<UnplacedInstance> unplacedReasons(int wi, int first, int count, double[][] caps, double[][] used) {
+            Workload w = ws.get(wi);
+            double[] dem = wDem[wi];
             boolean fitsIgnoringAa = false;
             double[] maxFree = new double[Packer.D];
             Arrays.fill(maxFree, Double.NEGATIVE_INFINITY);
@@ -947,19 +1216,28 @@ public final class Sizer {
                 fitsIgnoringAa |= fits;
             }
             String where = cluster ? "the " + caps.length + " host" + (caps.length == 1 ? "" : "s") : "the single host of " + site.kind().id() + " site '" + site.name() + "'";
-            if (fitsIgnoringAa && aa[inst.wl[i]]) {
-                return new UnplacedInstance(name, w.name(), "anti-affinity", "every host of " + where
-                        + " with room already runs a replica of " + w.name());
-            }
+            String rule;
+            String reason;
+            if (fitsIgnoringAa && aa[wi]) {
+                rule = "anti-affinity";
+                reason = "every host of " + where + " with room already runs a replica of " + w.name();
+            } else {
             List<String> lacks = new ArrayList<>();
             for (Dimension d : Dimension.values()) {
                 if (maxFree[d.ordinal()] + Packer.EPS < dem[d.ordinal()]) {
                     lacks.add(amount(d, dem[d.ordinal()]) + " " + d.id() + " needed, at most " + amount(d, Math.max(0, maxFree[d.ordinal()])) + " free");
                 }
             }
-            String reason = lacks.isEmpty() ? "no host of " + where + " has room in every dimension at once"
+            reason = lacks.isEmpty() ? "no host of " + where + " has room in every dimension at once"
                     : where + " are full: " + String.join("; ", lacks);
-            return new UnplacedInstance(name, w.name(), "capacity.full", cluster ? reason : reason.replace(" are full", " is full"));
+            rule = "capacity.full";
+            reason = cluster ? reason : reason.replace(" are full", " is full");
+            }
+            List<UnplacedInstance> out = new ArrayList<>(count);
+            for (int j = first; j < first + count; j++) {
+                out.add(new UnplacedInstance(w.instanceName(j), w.name(), rule, reason));
+            }
+            return out;
         }
 
         Map<Dimension, Double> utilisation(Placement placement) {
