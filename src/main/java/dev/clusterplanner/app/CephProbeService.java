@@ -1,11 +1,10 @@
 package dev.clusterplanner.app;
 
 import dev.clusterplanner.adapters.ceph.CephCliReader;
+import dev.clusterplanner.adapters.ceph.CephDocument;
 import dev.clusterplanner.adapters.ceph.CephMetricsReader;
 import dev.clusterplanner.adapters.ceph.CephReadException;
 import dev.clusterplanner.core.live.CephCluster;
-import dev.clusterplanner.core.live.CephOsd;
-import dev.clusterplanner.core.live.CephPool;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Finding;
@@ -58,54 +57,15 @@ public class CephProbeService {
             return findings.stream().anyMatch(f -> f.severity().atLeast(s));
         }
 
-        /** The Ceph part of a probe's JSON: the cluster as read, the figures (NaN and infinity as null) and the findings. */
+        /**
+         * The Ceph part of a probe's JSON: the plan site, whether Ceph was read, the cluster as read (see
+         * {@link CephDocument}), the figures (NaN and infinity as null) and the Ceph findings.
+         */
         public Map<String, Object> toDocument() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("site", site);
-            if (cluster != null) {
-                m.put("source", cluster.source());
-                m.put("readAt", cluster.readAt() == null ? null : cluster.readAt().toString());
-                m.put("version", cluster.version());
-                m.put("health", cluster.health().label());
-                m.put("healthChecks", cluster.healthChecks());
-                m.put("totalBytes", cluster.totalBytes());
-                m.put("usedRawBytes", cluster.usedRawBytes());
-                m.put("availBytes", cluster.availBytes());
-                m.put("nearfullRatio", cluster.nearfullRatio());
-                m.put("fullRatio", cluster.fullRatio());
-                List<Object> osds = new ArrayList<>();
-                for (CephOsd o : cluster.osds()) {
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("id", o.id());
-                    d.put("host", o.host());
-                    d.put("deviceClass", o.deviceClass());
-                    d.put("up", o.up());
-                    d.put("in", o.in());
-                    d.put("sizeBytes", o.sizeBytes());
-                    d.put("usedBytes", o.usedBytes());
-                    osds.add(d);
-                }
-                m.put("osds", osds);
-                List<Object> pools = new ArrayList<>();
-                for (CephPool p : cluster.pools()) {
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("id", p.id());
-                    d.put("name", p.name());
-                    d.put("type", p.erasureCoded() ? "erasure" : "replicated");
-                    d.put("size", p.size());
-                    d.put("minSize", p.minSize());
-                    d.put("k", p.k());
-                    d.put("m", p.m());
-                    d.put("ecProfile", p.ecProfile());
-                    d.put("objects", p.objects());
-                    d.put("storedBytes", p.storedBytes());
-                    d.put("usedRawBytes", p.usedRawBytes());
-                    d.put("maxAvailBytes", p.maxAvailBytes());
-                    pools.add(d);
-                }
-                m.put("pools", pools);
-                m.put("readWarnings", cluster.warnings());
-            }
+            m.put("read", cluster != null);
+            m.put("cluster", cluster == null ? null : CephDocument.toMap(cluster));
             List<Object> figures = new ArrayList<>();
             if (validation != null) {
                 for (Explanation e : validation.figures()) {

@@ -17,6 +17,8 @@ import dev.clusterplanner.core.model.Severity;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.sizing.SizingOption;
+import dev.clusterplanner.core.validation.CephStorageMapping;
+import dev.clusterplanner.core.validation.CephValidator;
 import dev.clusterplanner.core.validation.LivePlanImport;
 import dev.clusterplanner.core.validation.LiveValidation;
 import dev.clusterplanner.core.validation.LiveValidator;
@@ -63,10 +65,19 @@ public class ProbeService {
         }
     }
 
-    /** A probe: the snapshot, its validation (null without a plan) and the findings of every check. */
-    public record Result(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) {
+    /**
+     * A probe: the snapshot, its validation (null without a plan) and the findings of every check; with a Ceph probe
+     * also its result ({@code ceph}, null when Ceph was not asked for) and the Incus pools and members mapped onto the
+     * Ceph cluster ({@code storage}, null when Ceph was not asked for).
+     */
+    public record Result(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings,
+                         CephProbeService.Result ceph, CephStorageMapping storage) {
         public Result {
             findings = List.copyOf(findings);
+        }
+
+        public Result(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) {
+            this(snapshot, validation, findings, null, null);
         }
 
         public boolean hasAtLeast(Severity s) {
@@ -77,7 +88,19 @@ public class ProbeService {
         public Result withMore(List<Finding> more) {
             List<Finding> all = new ArrayList<>(findings);
             all.addAll(more);
-            return new Result(snapshot, validation, all);
+            return new Result(snapshot, validation, all, ceph, storage);
+        }
+
+        /**
+         * The same probe with its Ceph part: the Ceph findings, then the mapping of the Incus pools and members onto
+         * the Ceph cluster and its findings, appended to the list.
+         */
+        public Result withCeph(CephProbeService.Result cephResult) {
+            CephStorageMapping mapping = CephStorageMapping.of(snapshot, cephResult.cluster());
+            List<Finding> all = new ArrayList<>(findings);
+            all.addAll(cephResult.findings());
+            all.addAll(mapping.findings());
+            return new Result(snapshot, validation, all, cephResult, mapping);
         }
     }
 
@@ -189,18 +212,60 @@ public class ProbeService {
         return plan.sites().stream().filter(s -> s.kind() == SiteKind.CLUSTER).findFirst().orElse(plan.sites().get(0));
     }
 
-    /** Saves the probe as JSON with its timestamp (atomically). */
+    /** Saves the probe as JSON with its timestamp (atomically), with its Ceph part when Ceph was asked for. */
     public void save(Result result, Path file) throws IOException {
-        SnapshotJson.write(file, result.snapshot(), result.validation(), result.findings());
+        SnapshotJson.write(file, result.snapshot(), result.validation(), result.findings(), parts(result));
     }
 
     public String toJson(Result result) {
-        return SnapshotJson.toJson(result.snapshot(), result.validation(), result.findings());
+        return SnapshotJson.toJson(result.snapshot(), result.validation(), result.findings(), parts(result));
+    }
+
+    /** The parts after the findings: {@code "ceph"} (the Ceph probe) and {@code "cephStorage"} (Incus pools and members on Ceph). */
+    static Map<String, Object> parts(Result r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (r.ceph() != null) {
+            m.put("ceph", r.ceph().toDocument());
+        }
+        if (r.storage() != null) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("pools", r.storage().pools());
+            s.put("hosts", r.storage().hosts());
+            s.put("membersWithoutOsds", r.storage().membersWithoutOsds());
+            m.put("cephStorage", s);
+        }
+        return m;
     }
 
     /** Reads the snapshot of a saved probe. */
     public LiveSnapshot load(Path file) throws IOException, InputRejectedException {
         return SnapshotJson.read(file);
+    }
+
+    /**
+     * A saved probe ({@code probe --json}) checked again against a plan: the Incus snapshot and the saved Ceph cluster
+     * go through the same checks as a live probe; a Ceph source that was unreachable then stays a finding.
+     *
+     * @return the result, and when the file was saved (the snapshot's takenAt)
+     */
+    public Result recheck(Path saved, Plan plan, String siteName) throws IOException, InputRejectedException {
+        SnapshotJson.SavedProbe p = SnapshotJson.readProbe(saved);
+        Result r = check(p.snapshot(), plan, siteName);
+        if (!p.cephAsked()) {
+            return r;
+        }
+        List<Finding> unreachable = p.findings().stream().filter(f -> f.rule().equals(CephValidator.RULE_UNREACHABLE)).toList();
+        CephProbeService.Result ceph;
+        if (p.ceph() == null) {
+            ceph = new CephProbeService.Result(null, "", null, unreachable);
+        } else {
+            CephProbeService cephs = new CephProbeService(catalogs, java.time.Duration.ofSeconds(1));
+            CephProbeService.Result c = cephs.probe(List.of(p::ceph), List.of(p.ceph().source()), plan, siteName, nicGbpsByMember(p.snapshot()));
+            List<Finding> all = new ArrayList<>(unreachable);
+            all.addAll(c.findings());
+            ceph = new CephProbeService.Result(c.cluster(), c.site(), c.validation(), all);
+        }
+        return r.withCeph(ceph);
     }
 
     /** The live cluster as a plan, to size its growth. */

@@ -14,6 +14,7 @@ import dev.clusterplanner.core.live.ProbeSettings;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Severity;
+import dev.clusterplanner.core.validation.CephStorageMapping;
 import dev.clusterplanner.core.validation.Comparison;
 import dev.clusterplanner.core.validation.LiveValidation;
 import picocli.CommandLine;
@@ -123,7 +124,7 @@ final class ProbeCommand implements Callable<Integer> {
         if (ceph.requested()) {
             // an unreachable Ceph is a finding in the same list; the Incus part read above is kept
             cephResult = new CephProbeService().probe(ceph.request(), plan, site, ProbeService.nicGbpsByMember(result.snapshot()));
-            result = result.withMore(cephResult.findings());
+            result = result.withCeph(cephResult);
         }
         print(out, result, cephResult);
         if (json != null) {
@@ -217,6 +218,9 @@ final class ProbeCommand implements Callable<Integer> {
             out.println();
             CephReportPrinter.print(ceph, out);
         }
+        if (result.storage() != null) {
+            printStorage(out, result.storage());
+        }
         out.println();
         List<Finding> findings = result.findings();
         if (findings.isEmpty()) {
@@ -230,6 +234,37 @@ final class ProbeCommand implements Callable<Integer> {
         long serious = findings.stream().filter(f -> f.severity().atLeast(Severity.WARNING)).count();
         out.println(serious == 0 ? "Result: the cluster matches" + (v != null && !v.site().isEmpty() ? " the plan" : "")
                 : "Result: " + serious + " finding(s) of severity warning or worse");
+    }
+
+    /** Which Incus pools keep their data in Ceph (and where), and which member each OSD host is. */
+    static void printStorage(PrintWriter out, CephStorageMapping m) {
+        out.println();
+        if (m.pools().isEmpty()) {
+            out.println("Incus pools on Ceph: none (no storage pool uses the ceph or cephfs driver)");
+        } else {
+            out.println("Incus pools on Ceph:");
+            for (CephStorageMapping.MappedPool p : m.pools()) {
+                List<String> where = new ArrayList<>();
+                for (int i = 0; i < p.cephPools().size(); i++) {
+                    String name = p.cephPools().get(i);
+                    where.add(p.found().isEmpty() ? name : name + (p.found().get(i) ? "" : " (NOT FOUND in Ceph)"));
+                }
+                out.printf("  %-16s %-7s -> Ceph cluster %s, pool %s; %d instance(s)%s%s%n", p.incusPool(), p.driver(), p.cephCluster(),
+                        where.isEmpty() ? "unknown" : String.join(", ", where), p.instances().size(),
+                        p.instances().isEmpty() ? "" : " (" + String.join(", ", p.instances()) + "), root disks " + IncusUnits.human(p.rootDiskBytes()),
+                        p.storedBytes() == null ? "" : "; Ceph stores " + IncusUnits.human(p.storedBytes()) + ", can take "
+                                + IncusUnits.human(p.maxAvailBytes()) + " more");
+            }
+        }
+        if (!m.hosts().isEmpty()) {
+            out.println("Ceph OSD hosts as Incus members:");
+            for (CephStorageMapping.HostMatch h : m.hosts()) {
+                out.printf("  %-24s %s%n", h.cephHost(), h.matched() ? "= " + h.member() + " (" + h.how() + ")" : "not an Incus member");
+            }
+            if (!m.membersWithoutOsds().isEmpty()) {
+                out.println("  members without OSDs: " + String.join(", ", m.membersWithoutOsds()));
+            }
+        }
     }
 
     static String fmt(double v) {

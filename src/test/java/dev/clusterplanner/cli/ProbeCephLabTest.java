@@ -2,6 +2,8 @@ package dev.clusterplanner.cli;
 
 import dev.clusterplanner.adapters.ceph.CephLab;
 import dev.clusterplanner.lab.IncusLab;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +13,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,6 +67,58 @@ class ProbeCephLabTest {
         assertFalse(small.out().contains("ceph.live.usable-below-plan"), small.out());
         assertTrue(small.out().contains("ceph.live.single-host"), small.out());
         assertTrue(small.out().contains("replicated size 3/min_size 2"), "the ceph command gives min_size: " + small.out());
+    }
+
+    @Test
+    void probeJsonCarriesTheCephPoolsAndOsdsTheLabCreated(@TempDir Path dir) throws Exception {
+        IncusLab incus = IncusLab.require();
+        CephLab ceph = CephLab.require();
+        Path json = dir.resolve("probe.json");
+        Result r = run(probe(incus, "--ceph-cli", "--ceph-conf", ceph.conf().toString(), "--json", json.toString()));
+        assertEquals(Cli.FINDINGS, r.code(), "the lab's single Ceph host is an error finding: " + r.err() + r.out());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        JsonNode c = root.path("ceph").path("cluster");
+        assertEquals("HEALTH_OK", c.path("health").asText());
+        long osds = ceph.number("CP_CEPH_OSDS");
+        long osdBytes = ceph.number("CP_CEPH_OSD_BYTES");
+        assertEquals(osds, c.path("osds").size());
+        for (JsonNode o : c.path("osds")) {
+            assertEquals(osdBytes, o.path("sizeBytes").asLong());
+            assertEquals(ceph.get("CP_CEPH_HOST"), o.path("host").asText());
+            assertTrue(o.path("up").asBoolean() && o.path("in").asBoolean());
+        }
+        assertEquals(osds * osdBytes, c.path("totalBytes").asLong(), "3 x 10 GiB");
+        Map<String, JsonNode> pools = new HashMap<>();
+        c.path("pools").forEach(p -> pools.put(p.path("name").asText(), p));
+        JsonNode rep = pools.get(ceph.get("CP_CEPH_REP_POOL"));
+        assertEquals("replicated", rep.path("type").asText());
+        assertEquals(3, rep.path("size").asInt());
+        assertEquals(2, rep.path("minSize").asInt());
+        assertEquals(ceph.number("CP_CEPH_REP_OBJECTS"), rep.path("objects").asLong());
+        assertEquals(ceph.number("CP_CEPH_REP_STORED"), rep.path("storedBytes").asLong());
+        JsonNode ec = pools.get(ceph.get("CP_CEPH_EC_POOL"));
+        assertEquals("erasure", ec.path("type").asText());
+        assertEquals(2, ec.path("k").asInt());
+        assertEquals(1, ec.path("m").asInt());
+        assertEquals(ceph.number("CP_CEPH_EC_OBJECTS"), ec.path("objects").asLong());
+        assertEquals(ceph.number("CP_CEPH_EC_STORED"), ec.path("storedBytes").asLong());
+        // raw capacity figure: 3 x 10 GiB = 30 GiB = 30/1024 TiB
+        JsonNode raw = null;
+        for (JsonNode f : root.path("ceph").path("figures")) {
+            if (f.path("figure").asText().equals("liveRawTiB")) {
+                raw = f;
+            }
+        }
+        assertEquals(osds * osdBytes / (1024.0 * 1024 * 1024 * 1024), raw.path("value").asDouble(), 1e-12);
+        // the lab's Ceph host is the machine's name, its Incus members are node1..: no match, and the probe says so
+        JsonNode host = root.path("cephStorage").path("hosts").get(0);
+        assertEquals(ceph.get("CP_CEPH_HOST"), host.path("cephHost").asText());
+        assertEquals("", host.path("member").asText());
+        List<String> rules = new ArrayList<>();
+        root.path("findings").forEach(f -> rules.add(f.path("rule").asText()));
+        assertTrue(rules.contains("live.ceph-hosts-not-members"), rules.toString());
+        assertTrue(rules.contains("ceph.live.single-host"), rules.toString());
+        assertTrue(r.out().contains("Ceph OSD hosts as Incus members:"), r.out());
     }
 
     @Test

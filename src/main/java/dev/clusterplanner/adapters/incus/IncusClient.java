@@ -235,7 +235,7 @@ public final class IncusClient implements AutoCloseable {
         List<LivePool> out = new ArrayList<>();
         for (IncusJson.PoolInfo p : infos) {
             out.add(new LivePool(p.name(), p.driver(), p.status(), LivePool.sharedDriver(p.driver()),
-                    spaces.getOrDefault(p.name(), List.of())));
+                    spaces.getOrDefault(p.name(), List.of()), p.config()));
         }
         return out;
     }

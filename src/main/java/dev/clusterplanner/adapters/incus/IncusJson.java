@@ -8,6 +8,7 @@ import dev.clusterplanner.core.live.LiveGpu;
 import dev.clusterplanner.core.live.LiveInstance;
 import dev.clusterplanner.core.live.LiveNetwork;
 import dev.clusterplanner.core.live.LiveNic;
+import dev.clusterplanner.core.live.LivePool;
 import dev.clusterplanner.core.live.LiveResources;
 import dev.clusterplanner.core.live.LiveUsage;
 import dev.clusterplanner.core.live.MemberStatus;
@@ -167,7 +168,7 @@ final class IncusJson {
                 state.path("cpu").path("usage").asLong(0), state.path("processes").asInt(0));
     }
 
-    record PoolInfo(String name, String driver, String status, List<String> locations) {
+    record PoolInfo(String name, String driver, String status, List<String> locations, java.util.Map<String, String> config) {
     }
 
     static List<PoolInfo> pools(JsonNode array) {
@@ -175,7 +176,13 @@ final class IncusJson {
         for (JsonNode p : array) {
             List<String> locations = new ArrayList<>();
             p.path("locations").forEach(l -> locations.add(l.asText()));
-            out.add(new PoolInfo(p.path("name").asText(), p.path("driver").asText(""), p.path("status").asText(""), locations));
+            java.util.Map<String, String> config = new java.util.TreeMap<>();
+            p.path("config").fields().forEachRemaining(e -> {
+                if (LivePool.keptConfigKey(e.getKey()) && e.getValue().isValueNode()) {
+                    config.put(e.getKey(), e.getValue().asText());
+                }
+            });
+            out.add(new PoolInfo(p.path("name").asText(), p.path("driver").asText(""), p.path("status").asText(""), locations, config));
         }
         return out;
     }

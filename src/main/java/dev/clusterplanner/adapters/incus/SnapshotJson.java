@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clusterplanner.adapters.ceph.CephDocument;
+import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.LiveSnapshot;
+import dev.clusterplanner.core.model.Severity;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
@@ -25,7 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A probe saved as JSON (format 1): {@code takenAt} (UTC, ISO-8601), the {@code snapshot} as read, the
@@ -57,6 +62,14 @@ public final class SnapshotJson {
     }
 
     public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) {
+        return toJson(snapshot, validation, findings, Map.of());
+    }
+
+    /**
+     * The probe as JSON, with more top-level parts after the findings (for example {@code "ceph"} and
+     * {@code "cephStorage"}); each part is a map, list or record and is written as Jackson writes it.
+     */
+    public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, Map<String, Object> parts) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("takenAt", snapshot.takenAt().toString());
@@ -67,6 +80,7 @@ public final class SnapshotJson {
             root.set("validation", v);
         }
         root.set("findings", MAPPER.valueToTree(findings.stream().map(f -> new FindingJson(f.severity().id(), f.rule(), f.text(), f.citation())).toList()));
+        parts.forEach((key, value) -> root.set(key, MAPPER.valueToTree(value)));
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (IOException e) {
@@ -79,6 +93,12 @@ public final class SnapshotJson {
 
     /** Writes atomically: a temporary file beside the target, then renamed over it. */
     public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) throws IOException {
+        write(file, snapshot, validation, findings, Map.of());
+    }
+
+    /** Writes atomically, with more top-level parts (see {@link #toJson(LiveSnapshot, LiveValidation, List, Map)}). */
+    public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, Map<String, Object> parts)
+            throws IOException {
         Path abs = file.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
@@ -86,7 +106,7 @@ public final class SnapshotJson {
         }
         Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
         try {
-            Files.writeString(tmp, toJson(snapshot, validation, findings), StandardCharsets.UTF_8);
+            Files.writeString(tmp, toJson(snapshot, validation, findings, parts), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -99,6 +119,21 @@ public final class SnapshotJson {
 
     /** Reads the snapshot part of a saved probe. */
     public static LiveSnapshot read(Path file) throws IOException, InputRejectedException {
+        return readProbe(file).snapshot();
+    }
+
+    /**
+     * A saved probe read back: its snapshot, whether the probe asked for Ceph ({@code cephAsked}: the file has a
+     * {@code "ceph"} part), the Ceph cluster (null when not asked for or not readable then) and the findings as saved.
+     */
+    public record SavedProbe(Path file, Instant takenAt, LiveSnapshot snapshot, boolean cephAsked, CephCluster ceph, List<Finding> findings) {
+        public SavedProbe {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /** Reads a saved probe: the snapshot, the Ceph part when there is one, and the saved findings. */
+    public static SavedProbe readProbe(Path file) throws IOException, InputRejectedException {
         String name = file.toString();
         JsonNode root;
         try {
@@ -111,10 +146,34 @@ public final class SnapshotJson {
             throw new InputRejectedException(new InputProblem(name, 0, 0, "format", "not a saved probe of format " + FORMAT
                     + " (expected {\"format\": 1, \"snapshot\": {...}})"));
         }
+        LiveSnapshot snapshot;
         try {
-            return MAPPER.treeToValue(root.path("snapshot"), LiveSnapshot.class);
+            snapshot = MAPPER.treeToValue(root.path("snapshot"), LiveSnapshot.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
             throw new InputRejectedException(new InputProblem(name, 0, 0, "snapshot", "cannot be read: " + e.getMessage()));
         }
+        CephCluster ceph = null;
+        JsonNode cephNode = root.path("ceph").path("cluster");
+        if (cephNode.isObject()) {
+            ceph = CephDocument.read(cephNode, name, "ceph.cluster");
+        }
+        List<Finding> findings = new ArrayList<>();
+        int index = 0;
+        for (JsonNode f : root.path("findings")) {
+            Severity severity = null;
+            for (Severity s : Severity.values()) {
+                if (s.id().equals(f.path("severity").asText())) {
+                    severity = s;
+                }
+            }
+            if (severity == null) {
+                throw new InputRejectedException(new InputProblem(name, 0, 0, "findings[" + index + "].severity",
+                        "'" + f.path("severity").asText() + "' is not info, warning or error"));
+            }
+            findings.add(new Finding(severity, f.path("rule").asText(""), f.path("text").asText(""), f.path("citation").asText("")));
+            index++;
+        }
+        Instant takenAt = snapshot.takenAt();
+        return new SavedProbe(file, takenAt, snapshot, root.path("ceph").isObject(), ceph, findings);
     }
 }

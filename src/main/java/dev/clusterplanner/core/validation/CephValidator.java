@@ -4,6 +4,7 @@ import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.CephHealth;
 import dev.clusterplanner.core.live.CephOsd;
 import dev.clusterplanner.core.live.CephPool;
+import dev.clusterplanner.core.live.HostNames;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Explanation;
@@ -333,7 +334,7 @@ public final class CephValidator {
         Double nic = null;
         String nicSource = "";
         if (!ctx.nicGbpsByHost().isEmpty()) {
-            nic = byHost.keySet().stream().filter(h -> !h.equals(lostHost)).map(ctx.nicGbpsByHost()::get)
+            nic = byHost.keySet().stream().filter(h -> !h.equals(lostHost)).map(h -> HostNames.lookup(ctx.nicGbpsByHost(), h))
                     .filter(v -> v != null && v > 0).min(Double::compare).orElse(null);
             nicSource = "the slowest surviving host's NIC (Incus probe)";
         }
