@@ -72,6 +72,7 @@ final class ReportBuilder {
     private final LocalDate today;
     private final String producer;
     private final List<Block> b = new ArrayList<>();
+    private ReportService.Live live;
 
     ReportBuilder(Plan plan, Catalog catalog, PlanResult result, List<SimulationService.SiteSimulation> risk,
                   LocalDate today, String producer) {
@@ -83,6 +84,12 @@ final class ReportBuilder {
         this.producer = producer;
     }
 
+    /** Adds the "Live cluster" section (after the findings) when {@code l} is not null. */
+    ReportBuilder withLive(ReportService.Live l) {
+        this.live = l;
+        return this;
+    }
+
     ReportDocument build() {
         titleBlock();
         summary();
@@ -92,6 +99,9 @@ final class ReportBuilder {
         billOfMaterials();
         placement();
         findings();
+        if (live != null) {
+            b.addAll(LiveReportSection.blocks(live.probe(), live.source()));
+        }
         assumptions();
         appendix();
         return new ReportDocument("Cluster Planner report: " + plan.name(), producer + " · " + today, b);

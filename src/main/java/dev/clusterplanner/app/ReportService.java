@@ -71,8 +71,29 @@ public class ReportService {
     /** Writes the report of an analysed plan (with the risk simulation's results, if one was run; may be empty). */
     public Written write(Plan plan, Catalog catalog, PlanResult result, List<SimulationService.SiteSimulation> risk,
                          Path file, Paper paper, Progress progress) throws IOException {
+        return write(plan, catalog, result, risk, null, file, paper, progress);
+    }
+
+    /**
+     * A saved probe for the report's "Live cluster" section: the probe checked again against the report's plan
+     * ({@link #live}), and the name of the file it came from.
+     */
+    public record Live(ProbeService.Result probe, String source) {
+    }
+
+    /**
+     * Reads a probe saved by {@code probe --json} (or the window's Save snapshot) and checks it against the plan
+     * (the site named, else the first cluster site), Ceph included when the probe read it.
+     */
+    public static Live live(Path savedProbe, Plan plan, String siteName) throws IOException, InputRejectedException {
+        return new Live(new ProbeService().recheck(savedProbe, plan, siteName), savedProbe.getFileName().toString());
+    }
+
+    /** The same with a "Live cluster" section when {@code live} is not null. */
+    public Written write(Plan plan, Catalog catalog, PlanResult result, List<SimulationService.SiteSimulation> risk, Live live,
+                         Path file, Paper paper, Progress progress) throws IOException {
         Progress p = progress == null ? Progress.NONE : progress;
-        Rendered r = render(plan, catalog, result, risk, paper, LocalDate.now(), p);
+        Rendered r = render(plan, catalog, result, risk, live, paper, LocalDate.now(), p);
         PlanJson.writeAtomically(file, r.pdf());
         return new Written(file, r.pages(), r.pdf().length);
     }
@@ -84,9 +105,15 @@ public class ReportService {
     /** The report as PDF bytes, dated {@code date}. */
     public Rendered render(Plan plan, Catalog catalog, PlanResult result, List<SimulationService.SiteSimulation> risk,
                          Paper paper, LocalDate date, Progress progress) throws IOException {
+        return render(plan, catalog, result, risk, null, paper, date, progress);
+    }
+
+    /** The report as PDF bytes, dated {@code date}, with a "Live cluster" section when {@code live} is not null. */
+    public Rendered render(Plan plan, Catalog catalog, PlanResult result, List<SimulationService.SiteSimulation> risk, Live live,
+                           Paper paper, LocalDate date, Progress progress) throws IOException {
         Progress p = progress == null ? Progress.NONE : progress;
         p.update(0.1, "Building the report");
-        ReportDocument doc = new ReportBuilder(plan, catalog, result, risk, date, producer()).build();
+        ReportDocument doc = new ReportBuilder(plan, catalog, result, risk, date, producer()).withLive(live).build();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         PdfLayout.Result r = PdfLayout.write(doc, paper == Paper.LETTER ? PaperSize.LETTER : PaperSize.A4, out,
                 (f, step) -> p.update(0.15 + 0.85 * f, step));

@@ -90,6 +90,13 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--paper", paramLabel = "SIZE", defaultValue = "a4", description = "paper for --pdf: a4 or letter (default ${DEFAULT-VALUE})")
     String paper;
 
+    @Option(names = "--live", paramLabel = "SNAPSHOT.json", description = "with --pdf: add a Live cluster section from a probe saved by `probe --json`"
+            + " (plan against actual per member, the Ceph storage, the live findings), checked again against this plan")
+    Path live;
+
+    @Option(names = "--live-site", paramLabel = "NAME", description = "with --live: the plan site the live cluster is (default: the first cluster site)")
+    String liveSite;
+
     @Option(names = "--risk-trials", paramLabel = "N", description = "with --pdf: also run the risk simulation with N trials (seed 1) and add its histograms")
     Integer riskTrials;
 
@@ -110,6 +117,9 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (riskTrials != null && (pdf == null || riskTrials < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--risk-trials needs --pdf and a number of trials of 1 or more");
+        }
+        if ((live != null || liveSite != null) && pdf == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--live needs --pdf");
         }
         StorageMode mode = null;
         SiteKind siteKind;
@@ -162,7 +172,9 @@ final class PlanCommand implements Callable<Integer> {
             }
             List<SimulationService.SiteSimulation> risk = riskTrials == null ? List.of()
                     : new SimulationService().simulate(used, catalog, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
-            ReportService.Written w = new ReportService(planning).write(used, catalog, result, risk, pdf, paperSize, ReportService.Progress.NONE);
+            ReportService.Live liveProbe = live == null ? null : ReportService.live(live, used, liveSite);
+            ReportService.Written w = new ReportService(planning).write(used, catalog, result, risk, liveProbe, pdf, paperSize,
+                    ReportService.Progress.NONE);
             // with the JSON on standard output, the note goes to standard error
             PrintWriter note = "-".equals(json) ? spec.commandLine().getErr() : out;
             note.printf("Wrote %s (%d pages)%n", pdf, w.pages());

@@ -52,6 +52,20 @@ class PlanPdfCommandTest {
     }
 
     @Test
+    void liveWithoutPdfIsAUsageErrorAndABadSnapshotIsRejectedWithItsName(@TempDir Path dir) throws Exception {
+        Path snap = dir.resolve("probe.json");
+        Files.writeString(snap, "{\"format\": 1, \"name\": \"not a probe\"}");
+        Run noPdf = run("plan", EXAMPLE.toString(), "--live", snap.toString());
+        assertEquals(Cli.USAGE, noPdf.code());
+        assertTrue(noPdf.err().contains("--live needs --pdf"), noPdf.err());
+        Path pdf = dir.resolve("report.pdf");
+        Run bad = run("plan", EXAMPLE.toString(), "--pdf", pdf.toString(), "--live", snap.toString());
+        assertEquals(Cli.INPUT_REJECTED, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains(snap + ": format: not a saved probe"), bad.err());
+        assertFalse(Files.exists(pdf), "no report is written when its live snapshot is rejected");
+    }
+
+    @Test
     void riskTrialsAddTheRiskSection(@TempDir Path dir) throws Exception {
         Path pdf = dir.resolve("risk.pdf");
         Run r = run("plan", EXAMPLE.toString(), "--pdf", pdf.toString(), "--risk-trials", "200");

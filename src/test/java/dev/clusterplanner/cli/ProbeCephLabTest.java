@@ -119,6 +119,44 @@ class ProbeCephLabTest {
         assertTrue(rules.contains("live.ceph-hosts-not-members"), rules.toString());
         assertTrue(rules.contains("ceph.live.single-host"), rules.toString());
         assertTrue(r.out().contains("Ceph OSD hosts as Incus members:"), r.out());
+
+        // the saved probe in the PDF report: plan --pdf --live
+        Path pdf = dir.resolve("report.pdf");
+        Result report = run(List.of("plan", sizedPlan(dir).toString(), "--pdf", pdf.toString(), "--live", json.toString()));
+        assertTrue(report.code() == Cli.OK || report.code() == Cli.FINDINGS, report.err() + report.out());
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument d = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Live cluster Probe of " + incus.url()), text);
+        // stored bytes in MiB with two decimals, from the bytes the lab wrote: 1,318,912 B = 1.26 MiB, 2,113,536 B = 2.02 MiB
+        String repStored = mib(ceph.number("CP_CEPH_REP_STORED"));
+        String ecStored = mib(ceph.number("CP_CEPH_EC_STORED"));
+        assertTrue(text.contains(ceph.get("CP_CEPH_REP_POOL") + " replicated size 3/min_size 2 " + ceph.get("CP_CEPH_REP_OBJECTS") + " " + repStored),
+                repStored + " in " + text);
+        assertTrue(text.contains(ceph.get("CP_CEPH_EC_POOL") + " EC 2+1 (profile cp-ec21) " + ceph.get("CP_CEPH_EC_OBJECTS") + " " + ecStored),
+                ecStored + " in " + text);
+        assertTrue(text.contains("OSDs " + osds + " on 1 host(s), " + osds + " up, " + osds + " in"), text);
+        assertTrue(text.contains("ceph.live.single-host"), "the live findings are in the report");
+        for (String member : incus.members()) {
+            assertTrue(text.contains(member + " online"), member + " compared in the report");
+        }
+    }
+
+    /** A Ceph plan with a hardware candidate, so that {@code plan} can size it. */
+    static Path sizedPlan(Path dir) throws Exception {
+        Path f = dir.resolve("ceph-sized.plan.json");
+        Files.writeString(f, """
+                {"format": 1, "name": "ceph lab sized", "sites": [{"name": "lab", "kind": "cluster", "hardware": ["desktop-meerkat-tall-i5"],
+                  "policy": {"storage": "ceph"},
+                  "workloads": [{"name": "vm", "kind": "container", "count": 2, "vcpu": 1, "memoryGib": 0.25, "diskGib": 1}]}]}
+                """);
+        return f;
+    }
+
+    static String mib(long bytes) {
+        String s = String.format(java.util.Locale.ROOT, "%.2f", bytes / 1048576.0);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "") + " MiB";
     }
 
     @Test
