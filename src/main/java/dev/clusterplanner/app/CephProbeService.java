@@ -100,6 +100,7 @@ public class CephProbeService {
 
     private final CatalogService catalogs;
     private final Duration cliTimeout;
+    private LocalDate measuredOn;
 
     public CephProbeService() {
         this(new CatalogService(), CephCliReader.DEFAULT_TIMEOUT);
@@ -108,6 +109,15 @@ public class CephProbeService {
     public CephProbeService(CatalogService catalogs, Duration cliTimeout) {
         this.catalogs = catalogs;
         this.cliTimeout = cliTimeout;
+    }
+
+    /**
+     * Counts "the month the nearfull ratio is crossed" from {@code date} instead of today: for a saved probe checked
+     * again later, the day it was measured.
+     */
+    public CephProbeService measuredOn(LocalDate date) {
+        this.measuredOn = date;
+        return this;
     }
 
     /**
@@ -157,7 +167,7 @@ public class CephProbeService {
 
     /** The plan site, with the recommended hosts and hardware when the plan can be sized. */
     CephPlanContext context(Plan plan, String siteName, Map<String, Double> nics, List<Finding> findings) {
-        LocalDate today = catalogs.today();
+        LocalDate today = measuredOn != null ? measuredOn : catalogs.today();
         if (plan == null) {
             Site defaults = new Site("(no plan: Ceph defaults)", SiteKind.CLUSTER, List.of(), List.of(), null, null);
             findings.add(Finding.info("ceph.live.no-plan", "no plan given: the live cluster is checked against Ceph's defaults"

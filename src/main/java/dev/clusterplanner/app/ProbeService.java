@@ -244,7 +244,8 @@ public class ProbeService {
 
     /**
      * A saved probe ({@code probe --json}) checked again against a plan: the Incus snapshot and the saved Ceph cluster
-     * go through the same checks as a live probe; a Ceph source that was unreachable then stays a finding.
+     * go through the same checks as a live probe; a Ceph source that was unreachable then stays a finding. Months
+     * until the nearfull ratio are counted from the day of the probe.
      *
      * @return the result, and when the file was saved (the snapshot's takenAt)
      */
@@ -259,7 +260,8 @@ public class ProbeService {
         if (p.ceph() == null) {
             ceph = new CephProbeService.Result(null, "", null, unreachable);
         } else {
-            CephProbeService cephs = new CephProbeService(catalogs, java.time.Duration.ofSeconds(1));
+            CephProbeService cephs = new CephProbeService(catalogs, java.time.Duration.ofSeconds(1))
+                    .measuredOn(p.takenAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
             CephProbeService.Result c = cephs.probe(List.of(p::ceph), List.of(p.ceph().source()), plan, siteName, nicGbpsByMember(p.snapshot()));
             List<Finding> all = new ArrayList<>(unreachable);
             all.addAll(c.findings());

@@ -39,6 +39,10 @@ class ProbeCephJsonTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static LiveSnapshot snapshot() {
+        return snapshot(Instant.parse("2026-11-25T21:00:00Z"));
+    }
+
+    static LiveSnapshot snapshot(Instant takenAt) {
         List<LiveMember> members = new ArrayList<>();
         for (String name : List.of("node1", "node2", "node3")) {
             var r = new LiveResources("cpu", 1, 8, 16, 64 * GIB, 8 * GIB, List.of(), List.of(new LiveNic("eth0", "x", 10_000L, true)), List.of());
@@ -47,7 +51,7 @@ class ProbeCephJsonTest {
         var remote = new LivePool("remote", "ceph", "Created", true, List.of(new LivePool.PoolSpace("", 100 * GIB, 2 * GIB, "")),
                 Map.of("ceph.osd.pool_name", "incus-rbd", "ceph.cluster_name", "ceph"));
         var web = new LiveInstance("web-1", "default", "container", "node1", "Running", Map.of(), 2.0, 4 * GIB, 10 * GIB, "remote", 0, null);
-        return new LiveSnapshot(Instant.parse("2026-11-25T21:00:00Z"), "https://node1:8443", "node1", "6.0.4", true, "", members,
+        return new LiveSnapshot(takenAt, "https://node1:8443", "node1", "6.0.4", true, "", members,
                 List.of(web), List.of(remote), List.of(), List.of(), 12);
     }
 
@@ -63,8 +67,12 @@ class ProbeCephJsonTest {
     }
 
     static ProbeService.Result probe(CephProbeService.Source source) throws Exception {
+        return probe(source, snapshot());
+    }
+
+    static ProbeService.Result probe(CephProbeService.Source source, LiveSnapshot snapshot) throws Exception {
         ProbeService service = new ProbeService();
-        ProbeService.Result incus = service.check(snapshot(), null, null);
+        ProbeService.Result incus = service.check(snapshot, null, null);
         CephProbeService.Result ceph = new CephProbeService(new CatalogService(), Duration.ofSeconds(1))
                 .probe(List.of(source), List.of("http://mgr:9283/metrics"), null, null, ProbeService.nicGbpsByMember(snapshot()));
         return incus.withCeph(ceph);
@@ -136,6 +144,20 @@ class ProbeCephJsonTest {
         assertEquals(r.storage(), again.storage());
         assertEquals(r.ceph().validation(), again.ceph().validation());
         assertEquals(r.findings(), again.findings());
+    }
+
+    @Test
+    void aSavedProbeCheckedLaterCountsTheMonthsToNearfullFromTheDayItWasTaken(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("old.json");
+        ProbeService service = new ProbeService();
+        service.save(probe(ProbeCephJsonTest::cluster, snapshot(Instant.parse("2025-01-15T08:00:00Z"))), file);
+        // the meerkat plan's workloads grow, so the fullest OSD (6 %) crosses nearfull in some month m
+        ProbeService.Result r = service.recheck(file, ExamplePlans.load("meerkat-cluster.plan.json"), null);
+        var months = r.ceph().validation().figure("monthsToNearfull");
+        int m = (int) months.value();
+        assertTrue(m > 0);
+        String when = java.time.YearMonth.of(2025, 1).plusMonths(m).toString();
+        assertTrue(months.formula().endsWith("so month " + m + " (" + when + ")"), months.formula());
     }
 
     @Test
