@@ -625,9 +625,7 @@ final class ReportBuilder {
         for (Finding f : all) {
             unique.putIfAbsent(f.severity() + "|" + f.rule() + "|" + f.text(), f);
         }
-        List<Finding> out = new ArrayList<>(unique.values());
-        out.sort((x, y) -> y.severity().compareTo(x.severity()));
-        return out;
+        return Finding.worstFirst(unique.values());
     }
 
     private void findings() {

@@ -44,9 +44,7 @@ public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthl
 
     /** Findings about this scenario (storage, network, power), worst first. */
     public List<Finding> findings() {
-        List<Finding> out = new ArrayList<>(storageNetworkPower == null ? List.of() : storageNetworkPower.findings());
-        out.sort((a, b) -> b.severity().compareTo(a.severity()));
-        return List.copyOf(out);
+        return Finding.worstFirst(storageNetworkPower == null ? List.of() : storageNetworkPower.findings());
     }
 
     public int hosts() {

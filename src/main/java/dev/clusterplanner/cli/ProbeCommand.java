@@ -222,11 +222,11 @@ final class ProbeCommand implements Callable<Integer> {
             printStorage(out, result.storage());
         }
         out.println();
-        List<Finding> findings = result.findings();
+        List<Finding> findings = Finding.worstFirst(result.findings());
         if (findings.isEmpty()) {
             out.println("No findings.");
         } else {
-            out.println("Findings:");
+            out.println("Findings (worst first):");
             for (Finding f : findings) {
                 out.printf("  %-7s %s: %s%n", f.severity().id().toUpperCase(Locale.ROOT), f.rule(), f.text());
             }

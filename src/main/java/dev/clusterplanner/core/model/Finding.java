@@ -17,6 +17,11 @@ public record Finding(Severity severity, String rule, String text, String citati
         citation = citation == null ? "" : citation;
     }
 
+    /** The findings, errors first, then warnings, then infos; the order within a severity is kept. */
+    public static java.util.List<Finding> worstFirst(java.util.Collection<Finding> findings) {
+        return findings.stream().sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
+    }
+
     public static Finding info(String rule, String text, String citation) {
         return new Finding(Severity.INFO, rule, text, citation);
     }
