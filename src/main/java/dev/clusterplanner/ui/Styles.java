@@ -48,6 +48,8 @@ public final class Styles {
     /** A plan-vs-actual line that matches the plan. */
     public static final String SEVERITY_OK = "severity-ok";
     public static final String HELP_TEXT = "help-text";
+    /** A break-even point on the cumulative cost chart. */
+    public static final String BREAK_EVEN_MARKER = "break-even-marker";
 
     private Styles() {
     }

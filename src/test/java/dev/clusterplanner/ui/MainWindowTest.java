@@ -153,6 +153,26 @@ class MainWindowTest {
     }
 
     @Test
+    void exportingAPdfReportWritesItWhereTheUserChoseAndOpensTheFolder(FxRobot robot) throws Exception {
+        robot.interact(() -> viewModel.document().replace(SeedPlan.plan(), null, true));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> hostsOn(robot, "desktop-meerkat-tall-i5").equals("3 hosts")
+                && viewModel.results().stateProperty().get().startsWith("Up to date"));
+        Path target = dir.resolve("report").resolve("seed.pdf");
+        Files.createDirectories(target.getParent());
+        dialogs.filesToSave.add(target);
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        Label status = robot.lookup("#statusText").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> status.getText().startsWith("Wrote seed.pdf"));
+        // read back: the report of this plan, with as many pages as the status line says
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(target.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Seed Meerkat cluster (test)"), text.substring(0, Math.min(400, text.length())));
+            assertEquals("Wrote seed.pdf (" + pdf.getNumberOfPages() + " pages)", status.getText());
+        }
+        assertEquals(List.of(target.getParent().toAbsolutePath()), dialogs.openedFolders);
+    }
+
+    @Test
     void openingAnExampleFromTheMenuAsksAboutUnsavedChangesFirst(FxRobot robot) {
         robot.interact(() -> viewModel.document().edit("rename", p -> p.withName("scratch")));
         dialogs.saveChoices.add(DialogService.SaveChoice.DISCARD);

@@ -144,7 +144,7 @@ public class LiveView {
         table.getColumns().add(col("Planned", LiveViewModel.Row::planned, 100));
         table.getColumns().add(col("Actual", LiveViewModel.Row::actual, 100));
         table.getColumns().add(col("Unit", LiveViewModel.Row::unit, 80));
-        table.getColumns().add(col("Severity", LiveViewModel.Row::status, 110));
+        table.getColumns().add(col("Severity", LiveViewModel.Row::status, 170));
         table.getColumns().add(col("Note", LiveViewModel.Row::note, 360));
         table.setRowFactory(t -> new TableRow<>() {
             @Override

@@ -4,6 +4,9 @@ import dev.clusterplanner.app.PlanResult;
 import dev.clusterplanner.app.PlanningService;
 import dev.clusterplanner.app.ScenarioResult;
 import dev.clusterplanner.app.SiteResult;
+import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.cost.MonthCost;
+import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Finding;
@@ -59,10 +62,26 @@ public class PlanResultsViewModel {
                           Double cpu, Double memory, Double disk, Double gpu) {
     }
 
-    /** Cumulative cost of an option at the end of each month 0..months (month 0 = what is paid up front). */
-    public record CostSeries(String option, double upfront, double perMonth, int months) {
-        public double at(double month) {
-            return upfront + perMonth * month;
+    /** One month of an option's cumulative cost (month 0 = before anything is paid). */
+    public record CostPoint(int month, double cumulativeUsd) {
+    }
+
+    /**
+     * The cost model's cumulative cost of one option of the site, month by month (core.cost {@code CostOption.series}),
+     * with month 0 at 0. {@code recommended}: the cost option of the recommended card.
+     */
+    public record CostSeries(String optionId, String option, boolean recommended, List<CostPoint> points) {
+        public CostSeries {
+            points = List.copyOf(points);
+        }
+
+        public int months() {
+            return points.isEmpty() ? 0 : points.get(points.size() - 1).month();
+        }
+
+        /** The cumulative cost at the end of {@code month}; NaN outside the series. */
+        public double at(int month) {
+            return points.stream().filter(p -> p.month() == month).mapToDouble(CostPoint::cumulativeUsd).findFirst().orElse(Double.NaN);
         }
     }
 
@@ -70,10 +89,14 @@ public class PlanResultsViewModel {
     public record Breakdown(String option, String component, double usd) {
     }
 
-    /** Where two options' cumulative costs cross: from this month on, {@code cheaper} costs less than {@code dearer}. */
-    public record BreakEven(String cheaper, String dearer, double month, double usd) {
+    /**
+     * A break-even of the cost model ({@code CostEngine.breakEven}): in {@code month} the cumulative cost of
+     * {@code dearerFirst} (the option dearer in month 1) falls to or below {@code other}'s; marked on the chart at
+     * ({@code month}, {@code usd}), the dearer option's cumulative cost then.
+     */
+    public record BreakEven(String dearerFirstId, String dearerFirst, String otherId, String other, int month, double usd, String text) {
         public String describe() {
-            return String.format(Locale.ROOT, "%s becomes cheaper than %s after %.1f months (both %s)", cheaper, dearer, month, money(usd));
+            return text;
         }
     }
 
@@ -93,6 +116,7 @@ public class PlanResultsViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<CostSeries> costSeries = FXCollections.observableArrayList();
     private final ObservableList<BreakEven> breakEvens = FXCollections.observableArrayList();
+    private final StringProperty notDrawn = new SimpleStringProperty("");
     private final ObservableList<Breakdown> breakdown = FXCollections.observableArrayList();
     private final ObservableList<String> hostNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> failedHost = new SimpleObjectProperty<>();
@@ -156,6 +180,7 @@ public class PlanResultsViewModel {
         return findings;
     }
 
+    /** The cumulative cost per month of every option of the selected site's cost model whose prices are all known. */
     public ObservableList<CostSeries> costSeries() {
         return costSeries;
     }
@@ -165,8 +190,14 @@ public class PlanResultsViewModel {
         return breakdown;
     }
 
+    /** The cost model's break-evens of the recommended option against the others, within the horizon. */
     public ObservableList<BreakEven> breakEvens() {
         return breakEvens;
+    }
+
+    /** The options left off the cost chart because a price is missing, in a sentence; "" when none. */
+    public StringProperty notDrawnProperty() {
+        return notDrawn;
     }
 
     public ObservableList<String> hostNames() {
@@ -259,8 +290,13 @@ public class PlanResultsViewModel {
         List<OptionCard> next = site.map(this::cardsOf).orElse(List.of());
         cards.setAll(next);
         findings.setAll(site.map(SiteResult::findings).orElse(List.of()));
-        costSeries.setAll(next.stream().map(PlanResultsViewModel::series).flatMap(Optional::stream).toList());
-        breakEvens.setAll(breakEvens(costSeries));
+        String focus = site.flatMap(SiteResult::recommended).map(ScenarioResult::cost).map(c -> c.id())
+                .orElse(site.map(s -> s.cost() == null ? null : s.cost().cheapestId()).orElse(null));
+        List<CostSeries> drawn = site.map(s -> series(s.cost(), focus)).orElse(List.of());
+        // break-evens first: the chart redraws when the series change and marks the break-evens then known
+        breakEvens.setAll(site.map(s -> breakEvens(s.cost(), focus, drawn)).orElse(List.of()));
+        costSeries.setAll(drawn);
+        notDrawn.set(site.map(s -> notDrawn(s.cost())).orElse(""));
         List<Breakdown> parts = new ArrayList<>();
         for (OptionCard c : next) {
             var cost = c.scenario().cost();
@@ -437,35 +473,92 @@ public class PlanResultsViewModel {
 
     // ----- cost curves
 
-    /** A straight line from what is paid up front (capex, or 0 for rentals) to the total cost at the horizon. */
-    static Optional<CostSeries> series(OptionCard card) {
-        if (card.tcoUsd() == null) {
-            return Optional.empty();
+    /**
+     * Every option of the site's cost model whose every price is known, as its monthly cumulative cost. An option with
+     * a missing price is not drawn (a line without that price would be too low); {@link #notDrawnProperty()} names it.
+     */
+    static List<CostSeries> series(SiteCost cost, String focus) {
+        if (cost == null) {
+            return List.of();
         }
-        int months = card.years() * 12;
-        double upfront = card.capexUsd() == null ? 0 : card.capexUsd();
-        return Optional.of(new CostSeries(card.title(), upfront, (card.tcoUsd() - upfront) / months, months));
+        List<CostSeries> out = new ArrayList<>();
+        for (CostOption o : cost.options()) {
+            if (!o.complete() || o.series().isEmpty()) {
+                continue;
+            }
+            List<CostPoint> points = new ArrayList<>();
+            points.add(new CostPoint(0, 0));
+            for (MonthCost m : o.series()) {
+                points.add(new CostPoint(m.month(), m.cumulativeUsd()));
+            }
+            out.add(new CostSeries(o.id(), label(o), o.id().equals(focus), points));
+        }
+        return out;
     }
 
-    /** Every pair of options whose cumulative costs cross within the horizon: the dearer one up front is cheaper after the crossing. */
-    static List<BreakEven> breakEvens(List<CostSeries> series) {
-        List<BreakEven> out = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
-            for (int j = i + 1; j < series.size(); j++) {
-                CostSeries a = series.get(i);
-                CostSeries b = series.get(j);
-                if (a.perMonth() == b.perMonth()) {
-                    continue;
-                }
-                double month = (b.upfront() - a.upfront()) / (a.perMonth() - b.perMonth());
-                if (month <= 0 || month > Math.min(a.months(), b.months())) {
-                    continue;
-                }
-                // after the crossing the one with the smaller monthly cost is cheaper
-                CostSeries cheaper = a.perMonth() < b.perMonth() ? a : b;
-                CostSeries dearer = cheaper == a ? b : a;
-                out.add(new BreakEven(cheaper.option(), dearer.option(), month, a.at(month)));
+    /** A legend name: the hardware's name up to its first comma ("owned System76 Meerkat Tall (estimate)"). */
+    public static String chartName(String label) {
+        return label.replaceFirst(",[^()]*?(?=\\s*\\(|$)", "");
+    }
+
+    /** "Break-even of X (recommended, marked on the chart): month 8 against Y, month 11 against Z." or why there is none. */
+    public static String breakEvenSummary(List<CostSeries> series, List<BreakEven> breakEvens) {
+        String focus = series.stream().filter(CostSeries::recommended).map(c -> chartName(c.option())).findFirst().orElse(null);
+        if (focus == null) {
+            return "";
+        }
+        if (breakEvens.isEmpty()) {
+            return "The cumulative cost of " + focus + " (recommended) crosses no other option's within the horizon.";
+        }
+        List<String> parts = new ArrayList<>();
+        for (BreakEven b : breakEvens) {
+            boolean focusIsDearer = series.stream().anyMatch(c -> c.recommended() && c.optionId().equals(b.dearerFirstId()));
+            parts.add("month " + b.month() + " against " + chartName(focusIsDearer ? b.other() : b.dearerFirst())
+                    + (focusIsDearer ? "" : " (which costs more at first)"));
+        }
+        return "Break-even of " + focus + " (recommended; marked on the chart, the point's tooltip has the figures): "
+                + String.join(", ", parts) + ".";
+    }
+
+    static String label(CostOption o) {
+        return o.label() + (o.estimate() ? " (estimate)" : "");
+    }
+
+    static String notDrawn(SiteCost cost) {
+        if (cost == null) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (CostOption o : cost.options()) {
+            if (!o.complete()) {
+                parts.add(label(o) + " (" + (o.missing().isEmpty() ? "no total" : String.join("; ", o.missing())) + ")");
             }
+        }
+        return parts.isEmpty() ? "" : "Not drawn, a price is missing: " + String.join(", ", parts);
+    }
+
+    /**
+     * The cost model's break-evens of the focus option (the recommended card's, else the cheapest) against each drawn
+     * option, within the horizon. Pairs without the focus are left out: with six options there would be fifteen.
+     */
+    static List<BreakEven> breakEvens(SiteCost cost, String focus, List<CostSeries> drawn) {
+        if (cost == null || focus == null) {
+            return List.of();
+        }
+        Map<String, CostSeries> byId = new LinkedHashMap<>();
+        drawn.forEach(d -> byId.put(d.optionId(), d));
+        List<BreakEven> out = new ArrayList<>();
+        for (dev.clusterplanner.core.cost.BreakEven be : cost.breakEvens()) {
+            if (be.month() == null || be.dearerFirst().isEmpty() || !(focus.equals(be.optionA()) || focus.equals(be.optionB()))) {
+                continue;
+            }
+            String otherId = be.dearerFirst().equals(be.optionA()) ? be.optionB() : be.optionA();
+            CostSeries dear = byId.get(be.dearerFirst());
+            CostSeries other = byId.get(otherId);
+            if (dear == null || other == null) {
+                continue;
+            }
+            out.add(new BreakEven(dear.optionId(), dear.option(), other.optionId(), other.option(), be.month(), dear.at(be.month()), be.text()));
         }
         return out;
     }

@@ -248,6 +248,11 @@ public class PlanView {
         line.setId("cumulativeCostChart");
         line.setTitle("Cumulative cost");
         line.setCreateSymbols(false);
+        // the chart's own legend hides itself when it is taller than the room it would leave (seven options do that):
+        // a flowing legend under the charts, with the chart's colour classes, always shows
+        line.setLegendVisible(false);
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(12, 2);
+        legend.setId("costLegend");
         CategoryAxis bx = new CategoryAxis();
         NumberAxis by = new NumberAxis();
         by.setLabel("USD over the horizon");
@@ -257,16 +262,48 @@ public class PlanView {
         Label breakEven = new Label();
         breakEven.setId("breakEven");
         breakEven.setWrapText(true);
+        breakEven.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.control.CheckBox zoom = new javafx.scene.control.CheckBox("Zoom to the recommended option");
+        zoom.setId("costZoom");
+        zoom.setSelected(true);
+        Label notDrawn = new Label();
+        notDrawn.setId("costNotDrawn");
+        notDrawn.setWrapText(true);
+        notDrawn.getStyleClass().add(Styles.MUTED);
+        notDrawn.textProperty().bind(vm.notDrawnProperty());
         Runnable fill = () -> {
             line.getData().clear();
             bars.getData().clear();
+            // break-evens are marked on the dearer option's own line: a symbol only on those points
+            java.util.Map<String, java.util.Map<Integer, PlanResultsViewModel.BreakEven>> marks = new java.util.HashMap<>();
+            for (PlanResultsViewModel.BreakEven b : vm.breakEvens()) {
+                marks.computeIfAbsent(b.dearerFirstId(), k -> new java.util.HashMap<>()).put(b.month(), b);
+            }
             for (PlanResultsViewModel.CostSeries s : vm.costSeries()) {
                 XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName(s.option());
-                for (int m = 0; m <= s.months(); m += Math.max(1, s.months() / 60)) {
-                    series.getData().add(new XYChart.Data<>(m, s.at(m)));
+                series.setName(PlanResultsViewModel.chartName(s.option()) + (s.recommended() ? " (recommended)" : ""));
+                var here = marks.getOrDefault(s.optionId(), java.util.Map.of());
+                for (PlanResultsViewModel.CostPoint p : s.points()) {
+                    XYChart.Data<Number, Number> d = new XYChart.Data<>(p.month(), p.cumulativeUsd());
+                    PlanResultsViewModel.BreakEven b = here.get(p.month());
+                    if (b != null) {
+                        javafx.scene.layout.Region marker = new javafx.scene.layout.Region();
+                        marker.getStyleClass().add(Styles.BREAK_EVEN_MARKER);
+                        marker.setId("breakEven-" + p.month());
+                        javafx.scene.control.Tooltip.install(marker, new javafx.scene.control.Tooltip(b.describe()));
+                        d.setNode(marker);
+                    }
+                    series.getData().add(d);
                 }
                 line.getData().add(series);
+            }
+            legend.getChildren().clear();
+            for (int i = 0; i < line.getData().size(); i++) {
+                javafx.scene.layout.Region symbol = new javafx.scene.layout.Region();
+                symbol.getStyleClass().addAll("chart-legend-item-symbol", "chart-line-symbol", "series" + i, "default-color" + (i % 8));
+                Label item = new Label(line.getData().get(i).getName(), symbol);
+                item.getStyleClass().add("chart-legend-item");
+                legend.getChildren().add(item);
             }
             java.util.Map<String, XYChart.Series<String, Number>> byComponent = new java.util.LinkedHashMap<>();
             for (PlanResultsViewModel.Breakdown b : vm.breakdown()) {
@@ -278,19 +315,48 @@ public class PlanView {
                 series.getData().add(new XYChart.Data<>(shortName(b.option()), b.usd()));
             }
             bars.getData().addAll(byComponent.values());
-            breakEven.setText(vm.breakEvens().isEmpty() ? "No two options' cumulative costs cross within the horizon."
-                    : String.join("\n", vm.breakEvens().stream().map(PlanResultsViewModel.BreakEven::describe).toList()));
+            breakEven.setText(PlanResultsViewModel.breakEvenSummary(vm.costSeries(), vm.breakEvens()));
+            // AWS lines can be a hundred times the recommended one: zoomed, the axes fit the recommended option and its break-evens
+            int months = vm.costSeries().stream().mapToInt(PlanResultsViewModel.CostSeries::months).max().orElse(0);
+            double top = vm.costSeries().stream().filter(PlanResultsViewModel.CostSeries::recommended)
+                    .mapToDouble(c -> c.at(c.months())).max().orElse(0);
+            boolean fit = zoom.isSelected() && top > 0 && months > 0;
+            x.setAutoRanging(months == 0);
+            if (months > 0) {
+                x.setLowerBound(0);
+                x.setUpperBound(months);
+                x.setTickUnit(months > 24 ? 12 : 3);
+            }
+            y.setAutoRanging(!fit);
+            if (fit) {
+                double upper = niceCeiling(top * 2);
+                y.setLowerBound(0);
+                y.setUpperBound(upper);
+                y.setTickUnit(upper / 5);
+            }
         };
+        zoom.selectedProperty().addListener((o, a, b) -> fill.run());
         vm.costSeries().addListener((ListChangeListener<PlanResultsViewModel.CostSeries>) c -> fill.run());
         vm.breakdown().addListener((ListChangeListener<PlanResultsViewModel.Breakdown>) c -> fill.run());
         fill.run();
         HBox charts = new HBox(8, line, bars);
         HBox.setHgrow(line, Priority.ALWAYS);
         HBox.setHgrow(bars, Priority.ALWAYS);
-        VBox box = new VBox(6, charts, breakEven);
+        VBox box = new VBox(6, charts, legend, zoom, breakEven, notDrawn);
         box.getStyleClass().add(Styles.AREA);
         VBox.setVgrow(charts, Priority.ALWAYS);
         return box;
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code v}: round axis bounds. */
+    static double niceCeiling(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * p >= v) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     private static String shortName(String s) {

@@ -116,17 +116,74 @@ class PlanResultsViewModelTest {
         assertEquals(3, meerkat(vm).hosts());
     }
 
+    /** The selected site's cost model (what PlanningService computed for the cards). */
+    static dev.clusterplanner.core.cost.SiteCost siteCost(PlanResultsViewModel vm) {
+        return vm.resultProperty().get().sites().get(0).cost();
+    }
+
     @Test
-    void breakEvenIsWhereTwoStraightCostLinesCross() {
-        // owned: 3,000 up front + 20/month; rented: 0 up front + 170/month. 3,000 + 20 m = 170 m  =>  m = 3,000 / 150 = 20
-        PlanResultsViewModel.CostSeries owned = new PlanResultsViewModel.CostSeries("owned", 3000, 20, 60);
-        PlanResultsViewModel.CostSeries rented = new PlanResultsViewModel.CostSeries("rented", 0, 170, 60);
-        List<PlanResultsViewModel.BreakEven> b = PlanResultsViewModel.breakEvens(List.of(owned, rented));
-        assertEquals(1, b.size());
-        assertEquals("owned", b.get(0).cheaper());
-        assertEquals(20.0, b.get(0).month(), 1e-9);
-        assertEquals(3400.0, b.get(0).usd(), 1e-9); // 3,000 + 20 x 20
-        // lines that cross after the horizon (month 300) are not a break-even within it
-        assertTrue(PlanResultsViewModel.breakEvens(List.of(owned, new PlanResultsViewModel.CostSeries("r", 0, 30, 60))).isEmpty());
+    void theCostChartIsTheCostModelsMonthlySeriesOfEveryOptionWithAllPrices() {
+        PlanResultsViewModel vm = vm();
+        var cost = siteCost(vm);
+        var complete = cost.options().stream().filter(o -> o.complete()).toList();
+        assertTrue(complete.size() >= 2, "the seed compares owned Meerkats with rented options: " + cost.options());
+        assertEquals(complete.stream().map(o -> o.id()).toList(), vm.costSeries().stream().map(PlanResultsViewModel.CostSeries::optionId).toList());
+        for (var o : complete) {
+            PlanResultsViewModel.CostSeries s = vm.costSeries().stream().filter(x -> x.optionId().equals(o.id())).findFirst().orElseThrow();
+            // month 0 is before anything is paid; month m is the cost model's cumulative cost at the end of month m
+            assertEquals(new PlanResultsViewModel.CostPoint(0, 0), s.points().get(0));
+            assertEquals(o.series().size() + 1, s.points().size());
+            double running = 0;
+            for (int m = 1; m < s.points().size(); m++) {
+                assertEquals(m, s.points().get(m).month());
+                assertEquals(o.series().get(m - 1).cumulativeUsd(), s.points().get(m).cumulativeUsd(), 1e-9, o.id() + " month " + m);
+                running += o.series().get(m - 1).totalUsd();
+                assertEquals(running, s.points().get(m).cumulativeUsd(), 0.01 * m, "cumulative = sum of the months so far");
+            }
+            assertEquals(o.tcoUsd(), s.points().get(s.points().size() - 1).cumulativeUsd(), 0.01, "the last month is the option's TCO");
+        }
+        // hand figure: three Meerkats at 1,000 USD each (catalogs/hardware/desktop.csv) are bought in month 1
+        PlanResultsViewModel.CostSeries owned = vm.costSeries().stream().filter(x -> x.optionId().equals("owned:" + MEERKAT)).findFirst().orElseThrow();
+        assertTrue(owned.at(1) >= 3 * 1000.0, "month 1 includes the purchase: " + owned.at(1));
+        assertTrue(owned.recommended(), "the Meerkat card is recommended for the seed");
+    }
+
+    @Test
+    void breakEvensAreTheCostModelsAndSitWhereTheDearerLineMeetsTheOther() {
+        PlanResultsViewModel vm = vm();
+        assertFalse(vm.breakEvens().isEmpty(), "owned Meerkats cost more at first than renting and less later: "
+                + siteCost(vm).breakEvens());
+        for (PlanResultsViewModel.BreakEven b : vm.breakEvens()) {
+            PlanResultsViewModel.CostSeries dear = vm.costSeries().stream().filter(x -> x.optionId().equals(b.dearerFirstId())).findFirst().orElseThrow();
+            PlanResultsViewModel.CostSeries other = vm.costSeries().stream().filter(x -> x.optionId().equals(b.otherId())).findFirst().orElseThrow();
+            assertTrue(dear.recommended() || other.recommended(), "break-evens of the recommended option only: " + b);
+            // the definition (CostEngine.breakEven): dearer in month 1, and the first month it is no longer dearer
+            assertTrue(dear.at(1) > other.at(1), b.toString());
+            assertTrue(dear.at(b.month()) <= other.at(b.month()) + 0.005, b.toString());
+            if (b.month() > 1) {
+                assertTrue(dear.at(b.month() - 1) > other.at(b.month() - 1), b.toString());
+            }
+            assertEquals(dear.at(b.month()), b.usd(), 1e-9, "the marker sits on the dearer option's line");
+            assertTrue(b.describe().contains("month " + b.month()), b.describe());
+        }
+    }
+
+    @Test
+    void legendNamesKeepTheHardwareNameUpToItsFirstCommaAndTheTerm() {
+        assertEquals("owned System76 Meerkat Tall (estimate)",
+                PlanResultsViewModel.chartName("owned System76 Meerkat Tall, i5, 32 GB, 500 GB + 4 TB SSD, extra 2.5 GbE (estimate)"));
+        assertEquals("AWS lift-and-shift (1-year) (estimate)", PlanResultsViewModel.chartName("AWS lift-and-shift (1-year) (estimate)"));
+        assertEquals("bare-metal Hetzner AX52", PlanResultsViewModel.chartName("bare-metal Hetzner AX52, Ryzen 7 7700"));
+    }
+
+    @Test
+    void theBreakEvenSentenceNamesEachMonthAndTheOtherOption() {
+        var owned = new PlanResultsViewModel.CostSeries("o", "owned Box, 1 TB", true, List.of(new PlanResultsViewModel.CostPoint(0, 0)));
+        var aws = new PlanResultsViewModel.CostSeries("a", "AWS lift-and-shift (on-demand)", false, List.of(new PlanResultsViewModel.CostPoint(0, 0)));
+        var be = new PlanResultsViewModel.BreakEven("o", "owned Box, 1 TB", "a", "AWS lift-and-shift (on-demand)", 8, 3193.68, "");
+        assertEquals("Break-even of owned Box (recommended; marked on the chart, the point's tooltip has the figures): "
+                + "month 8 against AWS lift-and-shift (on-demand).", PlanResultsViewModel.breakEvenSummary(List.of(owned, aws), List.of(be)));
+        assertEquals("The cumulative cost of owned Box (recommended) crosses no other option's within the horizon.",
+                PlanResultsViewModel.breakEvenSummary(List.of(owned, aws), List.of()));
     }
 }
