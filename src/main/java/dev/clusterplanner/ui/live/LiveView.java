@@ -92,7 +92,10 @@ public class LiveView {
         key.setId("chooseKey");
         key.setOnAction(e -> vm.chooseKey());
         Label keyName = fileLabel("keyFile", vm.keyProperty());
-        HBox urlForm = row(new Label("URL"), url, cert, certName, key, keyName);
+        Button forget = new Button("Forget trusted certificate");
+        forget.setId("forgetFingerprint");
+        forget.setOnAction(e -> vm.forgetFingerprint());
+        HBox urlForm = row(new Label("URL"), url, cert, certName, key, keyName, forget);
 
         TextField socket = new TextField();
         socket.setId("liveSocket");

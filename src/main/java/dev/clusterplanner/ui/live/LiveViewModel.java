@@ -397,7 +397,11 @@ public class LiveViewModel {
                     }
                     return;
                 }
-                incusStatus.set("Not connected: " + (error instanceof ProbeException p ? p.describe() : message(error)));
+                String why = error instanceof ProbeException p ? p.describe() : message(error);
+                boolean ownPin = error instanceof ProbeException p && p.kind() == ProbeException.Kind.FINGERPRINT_MISMATCH
+                        && pinKey != null && settings.get(pinKey) != null;
+                incusStatus.set("Not connected: " + why + (ownPin ? " (If the server's certificate was replaced on purpose, "
+                        + "'Forget trusted certificate' and connect again to compare the new fingerprint.)" : ""));
             }
 
             @Override
@@ -407,6 +411,21 @@ public class LiveViewModel {
                 incusStatus.set("Cancelled; " + (incusResult.get() == null ? "nothing was read." : "the table shows the previous reading."));
             }
         });
+    }
+
+    /** Forgets the fingerprint trusted for the server the form names (the next connection asks again). */
+    public void forgetFingerprint() {
+        Optional<ProbeService.Target> t = target();
+        if (t.isEmpty() || t.get() instanceof ProbeService.Local) {
+            return;
+        }
+        String k = fingerprintKey(t.get());
+        if (settings.get(k) == null) {
+            incusStatus.set("No certificate was trusted here for " + describe(t.get()) + ".");
+            return;
+        }
+        settings.remove(k);
+        incusStatus.set("Forgot the certificate trusted for " + describe(t.get()) + "; the next connection shows its fingerprint.");
     }
 
     public void cancelConnect() {

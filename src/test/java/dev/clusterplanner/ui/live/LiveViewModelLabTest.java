@@ -96,6 +96,31 @@ class LiveViewModelLabTest {
     }
 
     @Test
+    void aForgottenCertificateIsShownAgainAtTheNextConnection() {
+        dialogs.fingerprintAnswers.add(true);
+        vm.connect();
+        assertEquals(List.of("node1", "node2", "node3"), members());
+        vm.forgetFingerprint();
+        assertEquals("Forgot the certificate trusted for " + lab.url() + "; the next connection shows its fingerprint.",
+                vm.incusStatusProperty().get());
+        dialogs.fingerprintAnswers.add(true);
+        vm.connect();
+        assertEquals(List.of("trust " + lab.url() + " " + lab.fingerprint(), "trust " + lab.url() + " " + lab.fingerprint()), dialogs.asked);
+    }
+
+    @Test
+    void aCertificateOtherThanTheTrustedOneIsRefusedWithAHowTo() {
+        // a pin left from an earlier server at this address: the lab's certificate does not match it
+        settings.put(LiveViewModel.fingerprintKey(new dev.clusterplanner.app.ProbeService.Url(lab.url(), lab.cert(), lab.key())), "ab".repeat(32));
+        vm.connect();
+        String status = vm.incusStatusProperty().get();
+        assertTrue(status.startsWith("Not connected: TLS error: server certificate changed"), status);
+        assertTrue(status.contains("'Forget trusted certificate'"), status);
+        assertTrue(dialogs.asked.isEmpty(), "a changed certificate is never offered for trust: " + dialogs.asked);
+        assertTrue(vm.rows().isEmpty());
+    }
+
+    @Test
     void aRemoteOfTheLabsIncusClientIsListedAndReadWithItsPinnedCertificate() {
         vm.configDirProperty().set(lab.clientConfigDir());
         assertTrue(vm.remotes().contains(lab.get("CP_INCUS_REMOTE")), vm.remotes().toString());
