@@ -220,4 +220,24 @@ class LiveViewModelTest {
         assertTrue(imported.isEmpty());
         assertTrue(dialogs.asked.isEmpty());
     }
+
+    @Test
+    void whileTheMembersAreReadProgressShowsTheirNamesAndCancelStopsWaitingAtOnce() {
+        dev.clusterplanner.ui.HeldExecutor held = new dev.clusterplanner.ui.HeldExecutor();
+        LiveViewModel slow = new LiveViewModel(document, TestContexts.synchronous(dir, dialogs, settings).withExecutor(held), imported::add);
+        slow.connectionProperty().set(LiveViewModel.Connection.LOCAL);
+        slow.socketProperty().set("/run/incus/unix.socket");
+        slow.connect();
+        assertTrue(slow.connectingProperty().get());
+        assertEquals(-1.0, slow.progressProperty().get(), "indeterminate until the member names are known");
+        assertEquals("Connecting to /run/incus/unix.socket ...", slow.incusStatusProperty().get());
+        held.held.get(0).listener().progressed(-1, "Reading 3 member(s): node1, node2, node3 ...");
+        assertEquals("Reading 3 member(s): node1, node2, node3 ...", slow.incusStatusProperty().get());
+
+        slow.cancelConnect();
+        assertTrue(held.held.get(0).handle().isCancelled());
+        assertFalse(slow.connectingProperty().get());
+        assertEquals(0.0, slow.progressProperty().get());
+        assertEquals("Cancelled; nothing was read.", slow.incusStatusProperty().get());
+    }
 }
