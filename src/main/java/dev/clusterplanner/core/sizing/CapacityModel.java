@@ -2,6 +2,7 @@ package dev.clusterplanner.core.sizing;
 
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
@@ -22,6 +23,10 @@ import java.util.List;
  *   <li>GPU capacity = gpuCount whole devices; demand = gpu.</li>
  * </ul>
  * With Ceph, every data disk of a host is one OSD.
+ * <p>
+ * Cloud instances (category {@code cloud}, e.g. AWS EC2) have no local disks in the catalog: their disks are EBS volumes
+ * attached on demand and priced by the cost model (EBS gp3), so disk is not a per-host limit for them, and under Ceph
+ * each cloud host runs one OSD on its EBS volume (the cost model's "one gp3 volume per host holding its share").
  */
 public final class CapacityModel {
 
@@ -36,7 +41,15 @@ public final class CapacityModel {
 
     /** Number of Ceph OSDs on a host under the policy: its data disks when storage is Ceph, else 0. */
     public static int osds(Hardware h, Policy p) {
-        return p.storageMode() == StorageMode.CEPH ? Math.max(0, h.dataDisks()) : 0;
+        if (p.storageMode() != StorageMode.CEPH) {
+            return 0;
+        }
+        return isCloud(h) && h.dataDisks() <= 0 ? 1 : Math.max(0, h.dataDisks());
+    }
+
+    /** A cloud instance whose disks are EBS volumes attached on demand (no local data disks in the catalog). */
+    public static boolean isCloud(Hardware h) {
+        return h.category() == HardwareCategory.CLOUD && h.dataDisks() <= 0;
     }
 
     /** What host number {@code hostIndex} (0-based) of hardware {@code h} offers, indexed by {@link Dimension#ordinal()}. */
@@ -49,7 +62,7 @@ public final class CapacityModel {
             mem -= p.cephMonMgrMemoryGib();
         }
         c[Dimension.MEMORY.ordinal()] = Math.max(0, mem);
-        c[Dimension.DISK.ordinal()] = p.storageMode() == StorageMode.CEPH ? Double.POSITIVE_INFINITY : localDiskGib(h);
+        c[Dimension.DISK.ordinal()] = p.storageMode() == StorageMode.CEPH || isCloud(h) ? Double.POSITIVE_INFINITY : localDiskGib(h);
         c[Dimension.GPU.ordinal()] = Math.max(0, h.gpuCount());
         return c;
     }
@@ -80,7 +93,7 @@ public final class CapacityModel {
         double[] c = capacity(h, p, MON_MGR_HOSTS);
         out.add(new Explanation("cpu capacity per host (" + h.id() + ")", c[Dimension.CPU.ordinal()], Dimension.CPU.unit(),
                 "(threads " + fmt(h.threads()) + " - reserve " + fmt(p.reserveThreads())
-                        + (osds > 0 ? " - " + osds + " OSD x " + fmt(p.cephThreadsPerOsd()) : "")
+                        + (osds > 0 ? " - " + osds + " OSD" + (isCloud(h) ? " (EBS)" : "") + " x " + fmt(p.cephThreadsPerOsd()) : "")
                         + ") x cpuScore " + fmt(h.cpuScore()) + " = " + fmt(c[Dimension.CPU.ordinal()]),
                 "policy reserveThreads, cephThreadsPerOsd (Ceph docs: about 1 core per OSD)"));
         String mem = "memory " + fmt(h.memoryGib()) + " - reserve " + fmt(p.reserveMemoryGib())
@@ -91,7 +104,13 @@ public final class CapacityModel {
                 + fmt(p.cephMonMgrMemoryGib()) + ")" : "");
         out.add(new Explanation("memory capacity per host (" + h.id() + ")", c[Dimension.MEMORY.ordinal()], "GiB", mem,
                 "policy reserveMemoryGib, cephMemoryPerOsdGib (Ceph osd_memory_target 4 GiB), cephMonMgrMemoryGib"));
-        if (p.storageMode() == StorageMode.LOCAL) {
+        if (isCloud(h)) {
+            out.add(new Explanation("disk per host (" + h.id() + ")", Double.POSITIVE_INFINITY, "GiB",
+                    p.storageMode() == StorageMode.CEPH
+                            ? "no local disks: the host's Ceph OSD is an EBS gp3 volume sized to its share of the data, so disk sets no host limit"
+                            : "no local disks: instance disks are EBS gp3 volumes attached on demand, so disk sets no host limit",
+                    "assumption; EBS is priced by the cost model (EBS gp3 per GB-month, IOPS and throughput above the included baseline)"));
+        } else if (p.storageMode() == StorageMode.LOCAL) {
             out.add(new Explanation("local disk per host (" + h.id() + ")", c[Dimension.DISK.ordinal()], "GiB",
                     (h.dataDisks() > 0 ? h.dataDisks() + " x " + fmt(h.dataDiskGb()) + " GB" : "OS disk " + h.osDiskGb() + " GB")
                             + " x 0.9313 GiB/GB = " + fmt(c[Dimension.DISK.ordinal()]), "drives are sold in decimal GB"));

@@ -41,6 +41,11 @@ final class Instances {
 
     /** @param priority workloads to place before all others (e.g. those a previous attempt could not place), or null */
     Instances(double[][] wDem, boolean[] antiAffine, int[] include, double[] ref, boolean antiAffineFirst, boolean[] priority) {
+        this(wDem, antiAffine, include, ref, antiAffineFirst, priority, -1);
+    }
+
+    /** @param byDim when >= 0, sizes compare by this dimension's demand alone (e.g. the dimension that binds) */
+    Instances(double[][] wDem, boolean[] antiAffine, int[] include, double[] ref, boolean antiAffineFirst, boolean[] priority, int byDim) {
         this.wDem = wDem;
         this.antiAffine = antiAffine;
         this.antiAffineFirst = antiAffineFirst;
@@ -67,7 +72,9 @@ final class Instances {
         Comparator<Integer> first = antiAffineFirst
                 ? Comparator.<Integer>comparingInt(i -> antiAffine[i] ? -include[i] : 0)
                 : Comparator.<Integer>comparingInt(i -> 0);
-        Comparator<Integer> size = antiAffineFirst
+        Comparator<Integer> size = byDim >= 0
+                ? Comparator.<Integer>comparingDouble(i -> -wDem[i][byDim]).thenComparingDouble(i -> -dominant[i])
+                : antiAffineFirst
                 ? Comparator.<Integer>comparingDouble(i -> -dominant[i]).thenComparingDouble(i -> -total[i])
                 : Comparator.<Integer>comparingDouble(i -> -total[i]).thenComparingDouble(i -> -dominant[i]);
         Arrays.sort(sorted, pri.thenComparing(first).thenComparing(size).thenComparingInt(i -> i));

@@ -10,6 +10,7 @@ import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
+import dev.clusterplanner.core.storage.StoragePlanner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,6 +38,9 @@ public final class Sizer {
 
     /** Largest number of pack attempts spent looking for a cheaper mix per site. */
     static final int MIXED_ATTEMPT_BUDGET = 24;
+
+    /** Largest instances x workloads for which first fit by the binding dimension is tried as a third order. */
+    static final long MAX_THIRD_ORDER_WORK = 2_000_000;
 
     /** Instances x hosts above which a host count tries four strategies instead of seven (README "Sizing"). */
     static final long LARGE_PROBLEM = 1_000_000;
@@ -130,13 +134,25 @@ public final class Sizer {
                         + candidates.size() + " hardware candidate(s): " + why + ". Its instances are listed as unplaced.", ""));
             }
         }
-        if (c.p.storageMode() == StorageMode.CEPH) {
-            for (Hardware h : candidates) {
-                if (h.dataDisks() < 1) {
-                    findings.add(Finding.warning("sizing.ceph-no-osd", "'" + h.id() + "' has no data disks, so it would run no Ceph OSD;"
-                            + " the Ceph tax is zero for it and Ceph has no capacity on it", ""));
-                }
+        List<String> cloud = new ArrayList<>();
+        for (Hardware h : candidates) {
+            if (CapacityModel.isCloud(h)) {
+                cloud.add(h.id());
+            } else if (c.p.storageMode() == StorageMode.CEPH && h.dataDisks() < 1) {
+                findings.add(Finding.warning("sizing.ceph-no-osd", "'" + h.id() + "' has no data disks, so it would run no Ceph OSD:"
+                        + " Ceph has no capacity on it, and instances with disks cannot be placed on it", ""));
             }
+        }
+        if (!cloud.isEmpty()) {
+            boolean ceph = c.p.storageMode() == StorageMode.CEPH;
+            findings.add(Finding.info("sizing.cloud-ebs", String.join(", ", cloud) + (cloud.size() == 1 ? " has" : " have")
+                    + " no local disks in the catalog: " + (ceph
+                    ? "each such host is assumed to run one Ceph OSD on an EBS gp3 volume sized to its share of the data (its Ceph tax"
+                    + " is counted: " + CapacityModel.fmt(c.p.cephMemoryPerOsdGib()) + " GiB and " + CapacityModel.fmt(c.p.cephThreadsPerOsd())
+                    + " thread per host)"
+                    : "instance disks are assumed to be EBS gp3 volumes attached on demand")
+                    + ", so disk does not limit how many of these hosts are needed; the volumes are priced by the cost model (EBS gp3)",
+                    "assumption (README \"Sizing\": cloud hosts)"));
         }
         if (options.stream().noneMatch(SizingOption::feasible)) {
             findings.add(Finding.error("sizing.no-feasible-option", "no option places every instance of site '" + site.name()
@@ -296,12 +312,15 @@ public final class Sizer {
             if (d[Dimension.DISK.ordinal()] > cap[Dimension.DISK.ordinal()] + Packer.EPS) {
                 why.add("needs " + gib(d[Dimension.DISK.ordinal()]) + " local disk; " + h.id() + " has " + gib(cap[Dimension.DISK.ordinal()]));
             }
+            if (cluster && p.storageMode() == StorageMode.CEPH && wl.diskGib() > 0 && !CapacityModel.isCloud(h) && hostRawBytes(h) <= 0) {
+                why.add("needs " + gib(wl.diskGib()) + " of disk in Ceph; " + h.id() + " has no data disks, so no OSD and no Ceph capacity");
+            }
             return why.isEmpty() ? null : String.join("; ", why);
         }
 
         // -------------------------------------------------------------- bounds
 
-        record Bound(int value, int volume, Dimension volumeDim, int antiAffinity, String aaWorkload, String formula) {
+        record Bound(int value, int volume, Dimension volumeDim, int antiAffinity, String aaWorkload, String formula, int cephCapacity) {
         }
 
         /** Total demand of the included instances per dimension. */
@@ -353,6 +372,58 @@ public final class Sizer {
                 }
             }
             return best;
+        }
+
+        // -------------------------------------------------------------- Ceph capacity
+
+        /** Bytes of instance disks the included instances keep in Ceph (year 0, as the storage analysis counts them). */
+        double cephStoredBytes(int[] include) {
+            double gib = 0;
+            for (int w = 0; w < include.length; w++) {
+                gib += include[w] * ws.get(w).diskGib();
+            }
+            return gib * GIB;
+        }
+
+        /** Raw bytes of a host's data disks (its OSDs); 0 for a cloud host, whose OSD is an EBS volume sized to need. */
+        static double hostRawBytes(Hardware h) {
+            return CapacityModel.isCloud(h) ? 0 : Math.max(0, h.dataDisks()) * h.dataDiskGb() * 1e9;
+        }
+
+        /** Ceph usable bytes of a row of hosts (README "Storage, network and power"): (raw - largest host) / overhead x nearfull. */
+        double cephUsableBytes(Hardware[] hosts) {
+            double raw = 0;
+            double largest = 0;
+            for (Hardware h : hosts) {
+                double r = hostRawBytes(h);
+                raw += r;
+                largest = Math.max(largest, r);
+            }
+            return Math.max(0, raw - largest) / p.ceph().rawOverhead() * p.ceph().nearfullRatio();
+        }
+
+        /** Whether Ceph capacity limits this hardware: a Ceph cluster, local disks (not EBS), and instance disks to store. */
+        boolean cephCapacityApplies(Hardware h, int[] include) {
+            return cluster && p.storageMode() == StorageMode.CEPH && !CapacityModel.isCloud(h) && hostRawBytes(h) > 0
+                    && cephStoredBytes(include) > 0;
+        }
+
+        /**
+         * The fewest hosts of h whose Ceph usable capacity holds the instance disks (0 when Ceph capacity does not apply):
+         * (N - 1) x raw per host / overhead x nearfull >= stored, so N = 1 + ceil(stored x overhead / (nearfull x raw per host)).
+         */
+        int cephCapacityHosts(Hardware h, int[] include) {
+            if (!cephCapacityApplies(h, include)) {
+                return 0;
+            }
+            double need = cephStoredBytes(include) * p.ceph().rawOverhead() / (p.ceph().nearfullRatio() * hostRawBytes(h));
+            return 1 + (int) Math.ceil(need - 1e-9);
+        }
+
+        String cephCapacityText(int[] include) {
+            return tib(cephStoredBytes(include)) + " TiB of instance disks x " + num(p.ceph().rawOverhead()) + " ("
+                    + p.ceph().describe() + ") / (nearfull " + num(p.ceph().nearfullRatio())
+                    + " x raw per host), + 1 host: the largest host's data must fit on the others";
         }
 
         int placed(int[] include) {
@@ -408,7 +479,7 @@ public final class Sizer {
                     }
                 }
             }
-            return finishBound(include, vol, volDim, t, big);
+            return finishBound(include, vol, volDim, t, big, cephCapacityHosts(h, include));
         }
 
         /**
@@ -454,10 +525,10 @@ public final class Sizer {
             return best;
         }
 
-        Bound finishBound(int[] include, int vol, Dimension volDim, double[] t, double[] refCap) {
+        Bound finishBound(int[] include, int vol, Dimension volDim, double[] t, double[] refCap, int cephCap) {
             String[] who = new String[1];
             int aab = aaBound(include, who);
-            int value = Math.max(Math.max(minHosts, cephFloor), Math.max(vol, aab));
+            int value = Math.max(Math.max(Math.max(minHosts, cephFloor), Math.max(vol, aab)), cephCap);
             StringBuilder f = new StringBuilder("max(minHosts " + minHosts);
             if (cephFloor > 0) {
                 f.append(", Ceph ").append(p.ceph().describe()).append(" ").append(cephFloor);
@@ -470,8 +541,11 @@ public final class Sizer {
             if (aab > 0) {
                 f.append(", anti-affinity ").append(aab).append(" (").append(who[0]).append(" replicas + ").append(k).append(")");
             }
+            if (cephCap > 0) {
+                f.append(", Ceph usable capacity ").append(cephCap).append(" (").append(cephCapacityText(include)).append(")");
+            }
             f.append(") = ").append(value);
-            return new Bound(value, vol, volDim, aab, who[0], f.toString());
+            return new Bound(value, vol, volDim, aab, who[0], f.toString(), cephCap);
         }
 
         // -------------------------------------------------------------- attempts
@@ -525,7 +599,8 @@ public final class Sizer {
             Packing fewest = null;
             boolean placedAll = false;
             boolean large = (long) orders[0].size * n > LARGE_PROBLEM;
-            for (int s = 0; s < 4; s++) {
+            int strategies = 4 + (ff == null ? 0 : Math.max(0, ff.length - 2));
+            for (int s = 0; s < strategies; s++) {
                 if (s == 2 && large && ff == null) {
                     continue; // large problems: round-robin and first fit (anti-affine first), round-robin with spares
                 }
@@ -534,8 +609,8 @@ public final class Sizer {
                 }
                 Packing pk;
                 Packing.Outcome out = null;
-                if ((s == 1 || s == 2) && ff != null) {
-                    FirstFit f = ff[s - 1];
+                if ((s == 1 || s == 2 || s >= 4) && ff != null) {
+                    FirstFit f = ff[s >= 4 ? s - 2 : s - 1];
                     if (f == null || n < f.n0) {
                         continue; // first fit needs n0 hosts
                     }
@@ -559,7 +634,7 @@ public final class Sizer {
                 if (last.ok()) {
                     return last;
                 }
-                if (s != 3 && (fewest == null || pk.unplaced < fewest.unplaced)) {
+                if (s != 3 && s < 4 && (fewest == null || pk.unplaced < fewest.unplaced)) {
                     fewest = pk;
                 }
             }
@@ -664,12 +739,27 @@ public final class Sizer {
             if (cluster && inst[0].size > 0) {
                 // first fit of each order, unbounded: the count without failures, n0, and the fewest hosts on which that
                 // placement heals (n0 .. n0 + k + 1 tried); round-robin and the other strategies then only need trying below
-                ff = new FirstFit[2];
-                for (int o = 0; o < 2; o++) {
+                boolean small = (long) inst[0].size * inst[0].order.length <= MAX_THIRD_ORDER_WORK;
+                ff = new FirstFit[small ? 3 : 2];
+                Instances byBinding = null;
+                if (small) {
+                    // the dimension the total load fills most (largest total / host capacity)
+                    double[] t = total(include);
+                    int bd = 0;
+                    double most = -1;
+                    for (int d = 0; d < Packer.D; d++) {
+                        if (big[d] > 0 && !Double.isInfinite(big[d]) && t[d] / big[d] > most) {
+                            most = t[d] / big[d];
+                            bd = d;
+                        }
+                    }
+                    byBinding = new Instances(wDem, aa, include, big, true, null, bd);
+                }
+                for (int o = 0; o < ff.length; o++) {
                     if (known == lo) {
                         break; // no count below the bound can do
                     }
-                    ff[o] = firstFit(h, inst[o], lo, upper);
+                    ff[o] = firstFit(h, o < 2 ? inst[o] : byBinding, lo, upper);
                     FirstFit f = ff[o];
                     if (f.n0 == Integer.MAX_VALUE) {
                         continue;
@@ -688,7 +778,7 @@ public final class Sizer {
                         }
                     }
                 }
-                n = known >= 0 ? known : Math.max(lo, Math.min(upper, Math.min(ff[0].n0, ff[1].n0) + k));
+                n = known >= 0 ? known : Math.max(lo, Math.min(upper, Math.min(ff[0].n0, ff[1] == null ? ff[0].n0 : ff[1].n0) + k));
             }
             if (known >= 0) {
                 // counts from `known` up heal by first fit; below it, gallop up from the bound (the answer is usually
@@ -785,9 +875,27 @@ public final class Sizer {
                     reason = (reason.isEmpty() ? "" : reason + "; ") + unplaced.size() + " instance(s) do not fit " + h.id() + " (see unplaced)";
                 }
             }
-            String explanation = hosts + " host" + (hosts == 1 ? "" : "s") + (binding == null ? "" : ": " + binding.id() + " binds at "
-                    + pct(util.get(binding))) + (reason.isEmpty() ? "" : "; " + reason);
+            String binds = binding == null ? "" : ": " + binding.id() + " binds at " + pct(util.get(binding));
+            Explanation cephCap = null;
+            int[] included = countsOf(inst[0]);
+            if (cephCapacityApplies(h, included)) {
+                double usable = cephUsableBytes(hw);
+                double stored = cephStoredBytes(included);
+                double share = usable > 0 ? stored / usable : Double.POSITIVE_INFINITY;
+                cephCap = new Explanation("Ceph usable capacity", usable / TIB, "TiB",
+                        "(" + hosts + " hosts x " + num(hostRawBytes(h) / 1e12) + " TB raw - largest host " + num(hostRawBytes(h) / 1e12)
+                                + " TB) / " + num(p.ceph().rawOverhead()) + " (" + p.ceph().describe() + ") x nearfull "
+                                + num(p.ceph().nearfullRatio()) + " = " + tib(usable) + " TiB; instance disks " + tib(stored)
+                                + " TiB = " + pct(share), StoragePlanner.CITE_RESERVE + "; " + StoragePlanner.CITE_FULL);
+                if (binding == null || share > util.get(binding)) {
+                    binds = ": Ceph usable capacity binds at " + pct(share) + " (" + tib(stored) + " of " + tib(usable) + " TiB)";
+                }
+            }
+            String explanation = hosts + " host" + (hosts == 1 ? "" : "s") + binds + (reason.isEmpty() ? "" : "; " + reason);
             List<Explanation> formulas = new ArrayList<>(CapacityModel.explainCapacity(h, p));
+            if (cephCap != null) {
+                formulas.add(cephCap);
+            }
             formulas.add(new Explanation("hostsLowerBound", lb.value(), "hosts", lb.formula(),
                     "per-dimension volume after losing the k largest hosts; anti-affine replicas need distinct hosts"));
             if (binding != null) {
@@ -811,6 +919,11 @@ public final class Sizer {
             }
             if (fewer < cephFloor) {
                 return "Ceph " + p.ceph().describe() + " needs " + cephFloor + " hosts";
+            }
+            if (fewer < lb.cephCapacity()) {
+                int[] include = countsOf(orders[0]);
+                return fewer + " would leave " + tib(cephUsableBytes(repeat(h, fewer))) + " TiB usable in Ceph for "
+                        + tib(cephStoredBytes(include)) + " TiB of instance disks";
             }
             if (fewer < lb.antiAffinity()) {
                 return lb.aaWorkload() + " keeps " + (lb.antiAffinity() - k) + " replicas on distinct hosts"
@@ -996,18 +1109,31 @@ public final class Sizer {
             boolean aFirst = ma >= mb;
             double[][] rx = capRows(aFirst ? a : b);
             double[][] ry = capRows(aFirst ? b : a);
-            if (!mixVolumeHolds(rx, ry, aFirst ? na : hi, aFirst ? hi : na, t)) {
+            double stored = cluster && p.storageMode() == StorageMode.CEPH ? cephStoredBytes(include) : 0;
+            if (!mixVolumeHolds(rx, ry, aFirst ? na : hi, aFirst ? hi : na, t) || !mixCephHolds(a, na, b, hi, stored)) {
                 return -1;
             }
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (mixVolumeHolds(rx, ry, aFirst ? na : mid, aFirst ? mid : na, t)) {
+                if (mixVolumeHolds(rx, ry, aFirst ? na : mid, aFirst ? mid : na, t) && mixCephHolds(a, na, b, mid, stored)) {
                     hi = mid;
                 } else {
                     lo = mid + 1;
                 }
             }
             return lo;
+        }
+
+        /** Whether na hosts of a and nb of b hold {@code stored} bytes of instance disks in Ceph (always, without Ceph or disks to store). */
+        boolean mixCephHolds(Hardware a, int na, Hardware b, int nb, double stored) {
+            if (stored <= 0 || CapacityModel.isCloud(a) || CapacityModel.isCloud(b)) {
+                return true;
+            }
+            double ra = hostRawBytes(a);
+            double rb = hostRawBytes(b);
+            double raw = na * ra + nb * rb;
+            double largest = Math.max(na > 0 ? ra : 0, nb > 0 ? rb : 0);
+            return Math.max(0, raw - largest) / p.ceph().rawOverhead() * p.ceph().nearfullRatio() + 1e-6 >= stored;
         }
 
         /**
@@ -1308,6 +1434,13 @@ public final class Sizer {
 
     static String gib(double v) {
         return CapacityModel.fmt(v) + " GiB";
+    }
+
+    static final double GIB = 1024.0 * 1024 * 1024;
+    static final double TIB = GIB * 1024;
+
+    static String tib(double bytes) {
+        return String.format(Locale.ROOT, "%.2f", bytes / TIB);
     }
 
     static String usd(double v) {

@@ -12,8 +12,8 @@ import java.util.Map;
  *
  * @param mixed            true for the cost-minimising mix of candidates
  * @param hostsByHardware  hosts per hardware id, in host order
- * @param hostsLowerBound  no placement can use fewer hosts: max(minHosts, Ceph size, per-dimension volume
- *                         bound with k hosts lost, anti-affinity replicas + k)
+ * @param hostsLowerBound  no placement can use fewer hosts: max(minHosts, Ceph size, Ceph usable capacity for the
+ *                         instance disks, per-dimension volume bound with k hosts lost, anti-affinity replicas + k)
  * @param feasible         every instance placed and the failure check holds
  * @param utilisation      per dimension: placed demand / capacity of all planned hosts; a dimension that does
  *                         not apply (disk under Ceph, GPU with none) is absent

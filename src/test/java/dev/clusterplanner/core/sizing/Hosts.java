@@ -22,6 +22,13 @@ final class Hosts {
                 0, 1, null, null, "us", "test", null, false);
     }
 
+    /** An EC2-like cloud instance: no data disks in the catalog, priced by the hour. */
+    static Hardware cloud(String id, int threads, double memoryGib, double hourlyUsd) {
+        return new Hardware(id, id, HardwareCategory.CLOUD, "test", "cpu", 1, threads / 2, threads, 3.0, 1.0, memoryGib,
+                null, null, hourlyUsd, 0, 0, 0, 0, null, 1, 10, null, 0, 0,
+                0, 0, null, null, "us-east-1", "test", null, false);
+    }
+
     static Hardware rented(String id, int threads, double memoryGib, double monthlyUsd) {
         return new Hardware(id, id, HardwareCategory.BAREMETAL_CLOUD, "test", "cpu", 1, threads / 2, threads, 3.0, 1.0, memoryGib,
                 null, monthlyUsd, null, 100, 500, 1, 1000, DiskType.NVME, 1, 10, null, 0, 0,

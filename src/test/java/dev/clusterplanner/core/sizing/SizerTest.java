@@ -222,6 +222,83 @@ class SizerTest {
         assertNull(option(r, "unknown").costUsd());
     }
 
+    @Test
+    void cephUsableCapacityAddsHostsWhenTheInstanceDisksDoNotFit() {
+        // 20 containers of 100 GiB disk, tiny cpu/memory: compute alone needs the Ceph minimum of 3 hosts.
+        // Each host: 1 data disk of 1000 GB = 1e12 bytes raw. Ceph size 3, nearfull 0.85.
+        // Stored: 20 x 100 GiB = 2000 GiB = 2000 x 2^30 = 2.147483648e12 bytes.
+        // Usable of N hosts = (N - 1) x 1e12 / 3 x 0.85 >= 2.147483648e12  <=>  N - 1 >= 7.579 -> N = 9.
+        // 9 hosts: usable 8e12 / 3 x 0.85 = 2.2667e12 bytes = 2.06 TiB; 2000 GiB = 1.95 TiB -> 94.74 % -> "95 %".
+        // 8 hosts: usable 7e12 / 3 x 0.85 = 1.9833e12 bytes = 1.80 TiB < 1.95 TiB.
+        Policy p = Policy.defaultsFor(SiteKind.CLUSTER);
+        Hardware h = Hosts.host("node", 16, 64, 1, 1000, 0, 1000.0);
+        Site site = cluster(List.of(Workload.of("files", WorkloadKind.CONTAINER, 20, 0.5, 1, 100)), p);
+        SizingOption o = Sizer.size(site, List.of(h), COST).options().get(0);
+        assertTrue(o.feasible());
+        assertEquals(9, o.hosts());
+        assertEquals(9, o.hostsLowerBound());
+        assertTrue(o.explanation().startsWith("9 hosts: Ceph usable capacity binds at 95 % (1.95 of 2.06 TiB)"), o.explanation());
+        assertTrue(o.explanation().contains("8 would leave 1.80 TiB usable in Ceph for 1.95 TiB of instance disks"), o.explanation());
+        assertTrue(o.formulas().stream().anyMatch(f -> f.figure().equals("Ceph usable capacity")
+                && Math.abs(f.value() - 8e12 / 3 * 0.85 / Math.pow(1024, 4)) < 1e-9), o.formulas().toString());
+        // the storage analysis (core.storage) agrees: 9 hosts hold the data, 8 do not
+        double stored = 2000 * Math.pow(1024, 3);
+        assertTrue(dev.clusterplanner.core.storage.StoragePlanner.analyse(site, h, 9, 0).usableBytes() >= stored);
+        assertTrue(dev.clusterplanner.core.storage.StoragePlanner.analyse(site, h, 8, 0).usableBytes() < stored);
+    }
+
+    @Test
+    void withLocalStorageDisksDoNotTouchCephCapacity() {
+        // the same workload on local storage: 2 TB disk per host holds 2000 GiB over 3 hosts easily; no Ceph bound
+        Policy p = Policy.defaultsFor(SiteKind.CLUSTER).withStorage(StorageMode.LOCAL, null);
+        Hardware h = Hosts.host("node", 16, 64, 1, 1000, 0, 1000.0);
+        SizingOption o = Sizer.size(cluster(List.of(Workload.of("files", WorkloadKind.CONTAINER, 20, 0.5, 1, 100)), p), List.of(h), COST)
+                .options().get(0);
+        // local: 20 x 100 GiB = 2000 GiB on hosts of 1000 GB = 931.32 GiB; with 1 lost: ceil(2000 / 931.32) + 1 = 4 hosts
+        assertEquals(4, o.hostsLowerBound());
+        assertFalse(o.explanation().contains("Ceph"), o.explanation());
+    }
+
+    @Test
+    void aCloudHostWithoutLocalDisksTakesInstanceDisksOnEbsAndRunsOneOsdOnIt() {
+        // EC2-like: 8 threads, 32 GiB, no data disks. Local storage: the instances' 500 GiB disks would not fit a host
+        // with no disk, but cloud disks are EBS volumes attached on demand, so disk sets no limit.
+        Hardware ec2 = Hosts.cloud("ec2", 8, 32, 0.4);
+        Policy local = Policy.defaultsFor(SiteKind.CLUSTER).withStorage(StorageMode.LOCAL, null);
+        Site site = cluster(List.of(Workload.of("db", WorkloadKind.CONTAINER, 3, 2, 8, 500)), local);
+        SizingResult r = Sizer.size(site, List.of(ec2), COST);
+        SizingOption o = r.options().get(0);
+        assertTrue(o.feasible(), o.explanation());
+        assertTrue(Double.isInfinite(CapacityModel.capacity(ec2, local, 3)[Dimension.DISK.ordinal()]));
+        assertEquals(1, r.findings().stream().filter(f -> f.rule().equals("sizing.cloud-ebs")).count());
+        assertTrue(r.findings().get(0).text().contains("EBS gp3 volumes attached on demand"), r.findings().toString());
+        // Ceph: one OSD per host on EBS, so the Ceph tax applies: memory 32 - 2 reserve - 4 (OSD) = 26 GiB past the
+        // monitors, 24 on the first three; cpu (8 - 1 reserve - 1 OSD) x 1.0 = 6. No "no OSD" noise, one EBS finding.
+        Policy ceph = Policy.defaultsFor(SiteKind.CLUSTER);
+        assertEquals(26.0, CapacityModel.capacity(ec2, ceph, 3)[Dimension.MEMORY.ordinal()], 1e-9);
+        assertEquals(24.0, CapacityModel.capacity(ec2, ceph, 0)[Dimension.MEMORY.ordinal()], 1e-9);
+        assertEquals(6.0, CapacityModel.capacity(ec2, ceph, 0)[Dimension.CPU.ordinal()], 1e-9);
+        SizingResult rc = Sizer.size(cluster(site.workloads(), ceph), List.of(ec2), COST);
+        assertTrue(rc.options().get(0).feasible());
+        assertTrue(rc.findings().stream().noneMatch(f -> f.rule().equals("sizing.ceph-no-osd")), rc.findings().toString());
+        assertTrue(rc.findings().stream().anyMatch(f -> f.rule().equals("sizing.cloud-ebs") && f.text().contains("one Ceph OSD on an EBS gp3 volume")),
+                rc.findings().toString());
+        assertFalse(rc.options().get(0).explanation().contains("Ceph usable capacity"), "EBS is sized to need: no Ceph capacity bound");
+    }
+
+    @Test
+    void aHostWithoutDataDisksCannotHoldInstanceDisksInCeph() {
+        Hardware bare = Hosts.host("bare", 16, 64, 0, 0, 0, 1000.0);
+        SizingResult r = Sizer.size(cluster(List.of(Workload.of("db", WorkloadKind.CONTAINER, 2, 1, 2, 50),
+                Workload.of("web", WorkloadKind.CONTAINER, 2, 1, 2, 0)), Policy.defaultsFor(SiteKind.CLUSTER)), List.of(bare), COST);
+        SizingOption o = r.options().get(0);
+        assertFalse(o.feasible());
+        assertEquals(List.of("db-1", "db-2"), o.placement().unplaced().stream().map(UnplacedInstance::instance).toList());
+        assertTrue(o.placement().unplaced().get(0).reason().contains("no data disks, so no OSD"), o.placement().unplaced().get(0).reason());
+        assertEquals(2, o.placement().placedCount(), "instances without disks still run");
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("sizing.ceph-no-osd")));
+    }
+
     static SizingOption option(SizingResult r, String id) {
         return r.options().stream().filter(o -> !o.mixed() && o.hardwareIds().get(0).equals(id)).findFirst().orElseThrow();
     }
