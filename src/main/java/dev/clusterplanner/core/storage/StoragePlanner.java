@@ -5,6 +5,7 @@ import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
@@ -39,6 +40,7 @@ public final class StoragePlanner {
     public static final String RULE_SINGLE_DISK = "storage.local-single-disk";
     public static final String RULE_OVER_CAPACITY = "storage.over-usable-capacity";
     public static final String RULE_NEARFULL_AFTER_GROWTH = "storage.nearfull-after-growth";
+    public static final String RULE_EBS = "storage.ebs";
 
     public static final String CITE_POOL = "Ceph docs, rados/configuration/pool-pg-config-ref: osd_pool_default_size 3, osd_pool_default_min_size 2";
     public static final String CITE_FULL = "Ceph docs, rados/configuration/mon-config-ref: mon_osd_nearfull_ratio 0.85, backfillfull 0.90, full 0.95";
@@ -60,6 +62,9 @@ public final class StoragePlanner {
         CephLayout layout = site.policy().ceph();
         double stored = storedBytes(site.workloads(), 0);
         double storedAtHorizon = storedBytes(site.workloads(), years);
+        if (!hosts.isEmpty() && hosts.stream().allMatch(StoragePlanner::onEbs)) {
+            return ebs(site, hosts, mode, layout, stored, storedAtHorizon);
+        }
         return mode == StorageMode.CEPH
                 ? ceph(site, hosts, years, layout, stored, storedAtHorizon)
                 : local(site, hosts, years, layout, stored, storedAtHorizon);
@@ -72,6 +77,49 @@ public final class StoragePlanner {
             gib += w.count() * Math.pow(1 + w.growthPctYear() / 100.0, year) * w.diskGib();
         }
         return gib * BYTES_PER_GIB;
+    }
+
+    /** A cloud instance with no local disks in the catalog: its disks are EBS volumes attached on demand. */
+    public static boolean onEbs(Hardware h) {
+        return h.category() == HardwareCategory.CLOUD && h.dataDisks() <= 0;
+    }
+
+    /**
+     * Storage of cloud hosts without local disks: EBS gp3 volumes sized to the data, as the cost model buys them (local:
+     * the instance disks; Ceph: one volume per host, one OSD on it, raw = data x overhead / nearfull). The volumes grow
+     * with the data (EBS volumes can be enlarged online), so usable is the data at the horizon, and an EBS volume outlives
+     * its instance (a replacement re-attaches it), so no host reserve is kept. Stated as an info finding.
+     */
+    private static StorageAnalysis ebs(Site site, List<Hardware> hosts, StorageMode mode, CephLayout layout,
+                                       double stored, double storedAtHorizon) {
+        List<Explanation> ex = new ArrayList<>();
+        List<Finding> fs = new ArrayList<>();
+        int n = hosts.size();
+        boolean ceph = mode == StorageMode.CEPH;
+        double need = Math.max(stored, storedAtHorizon);
+        double overhead = ceph ? layout.rawOverhead() : 1.0;
+        double raw = ceph ? need * overhead / layout.nearfullRatio() : need;
+        double perHost = raw / n;
+        double prot = raw / overhead;
+        String desc = (ceph ? "Ceph " + layout.describe() + ", one OSD per host on " : "") + n + " EBS gp3 volume" + (n == 1 ? "" : "s")
+                + " of " + n(perHost / BYTES_PER_GB) + " GB (sized to the data)";
+        ex.add(new Explanation("rawTiB", raw / BYTES_PER_TIB, "TiB", ceph
+                ? "EBS sized to the data: " + n(need / BYTES_PER_GIB) + " GiB x " + n(overhead) + " (" + layout.describe()
+                + ") / nearfull " + n(layout.nearfullRatio()) + " = " + n(raw / BYTES_PER_TB) + " TB, one volume per host"
+                : "EBS sized to the data: " + n(need / BYTES_PER_GIB) + " GiB of instance disks", "assumption (cost model: EBS gp3 volumes)"));
+        ex.add(new Explanation("usableTiB", need / BYTES_PER_TIB, "TiB", "the volumes are sized to the data at the horizon ("
+                + n(need / BYTES_PER_GIB) + " GiB) and can be enlarged online", "assumption"));
+        ex.add(new Explanation("storedTiB", stored / BYTES_PER_TIB, "TiB",
+                "sum of count x diskGib over the workloads = " + n(stored / BYTES_PER_GIB) + " GiB", "the plan's workloads"));
+        fs.add(Finding.info(RULE_EBS, hostsText(hosts) + " have no local disks: storage is taken as EBS gp3 volumes sized to the"
+                + " data (" + desc + "), priced by the cost model; an EBS volume outlives its instance, so a lost host's volume is"
+                + " re-attached to its replacement rather than re-copied", "assumption"));
+        if (ceph && n <= width(layout)) {
+            fs.add(Finding.warning(RULE_CANNOT_HEAL, "Ceph " + layout.describe() + " on " + n + " hosts: no spare host takes a lost"
+                    + " host's copies or chunks, so the pool stays degraded until the host (or its EBS volume) returns", CITE_CRUSH));
+        }
+        return new StorageAnalysis(mode, layout, desc, n, ceph ? n : 0, ceph ? 1 : 0, perHost, ceph ? 1 : 0, perHost, null,
+                overhead, raw, prot, prot, need, stored, storedAtHorizon, ceph && n > width(layout), ex, fs);
     }
 
     /** (raw - largest host) / overhead: the data the survivors can still hold every copy of after the largest host is lost. */

@@ -208,4 +208,21 @@ class StoragePlannerTest {
         assertFalse(has(StoragePlanner.analyse(localSite(SiteKind.DESKTOP, List.of()), server(1, 1000, DiskType.NVME, 1, 1), 1, 5)
                 .findings(), StoragePlanner.RULE_NO_DATA_DISKS));
     }
+
+    @Test
+    void cloudHostsWithoutLocalDisksUseEbsVolumesSizedToTheData() {
+        // 3 cloud hosts, Ceph size 3: 10 x 100 GiB = 1000 GiB of data; EBS raw = 1000 GiB x 3 / 0.85 = 3529.41 GiB,
+        // one volume (one OSD) per host; usable = the data itself (volumes sized to it); no "no data disks" error.
+        Hardware ec2 = new Hardware("ec2", "ec2", dev.clusterplanner.core.model.HardwareCategory.CLOUD, "aws", "cpu", 1, 8, 16, 3.0, 1.0,
+                64, null, null, 0.8, 0, 0, 0, 0, null, 1, 10, null, 0, 0, 0, 0, null, null, "us-east-1", "test", null, false);
+        StorageAnalysis s = StoragePlanner.analyse(cephSite(CephLayout.DEFAULT, List.of(disks(10, 100, 0))), List.of(ec2, ec2, ec2), 0);
+        double gib = Math.pow(1024, 3);
+        assertEquals(1000 * gib * 3 / 0.85, s.rawBytes(), 1);
+        assertEquals(1000 * gib, s.usableBytes(), 1);
+        assertEquals(3, s.osds());
+        assertFalse(has(s.findings(), StoragePlanner.RULE_NO_DATA_DISKS));
+        assertFalse(has(s.findings(), StoragePlanner.RULE_OVER_CAPACITY));
+        assertEquals(Severity.INFO, get(s.findings(), StoragePlanner.RULE_EBS).severity());
+        assertTrue(has(s.findings(), StoragePlanner.RULE_CANNOT_HEAL), "3 hosts for size 3: no spare host");
+    }
 }
