@@ -46,11 +46,15 @@ public class LiveView {
         root.getStyleClass().add(Styles.AREA);
         Label heading = new Label("Live cluster");
         heading.getStyleClass().add(Styles.AREA_TITLE);
+        ComboBox<String> site = new ComboBox<>(vm.sites());
+        site.setId("liveSite");
+        site.valueProperty().bindBidirectional(vm.siteProperty());
+        HBox siteRow = row(new Label("Compare with plan site"), site);
         TabPane parts = new TabPane(part("incusTab", "Incus", incus(vm)), part("cephTab", "Ceph", ceph(vm)));
         parts.setId("liveParts");
         parts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(parts, Priority.ALWAYS);
-        root.getChildren().addAll(heading, parts);
+        root.getChildren().addAll(heading, siteRow, parts);
     }
 
     private static Tab part(String id, String title, Node content) {

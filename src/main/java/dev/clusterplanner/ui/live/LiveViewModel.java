@@ -90,6 +90,8 @@ public class LiveViewModel {
                       String note) {
     }
 
+    /** The site choice that lets the probes pick: Incus the first cluster site (else the first), Ceph the first site with Ceph storage. */
+    public static final String AUTO_SITE = "automatic";
     static final String CLUSTER = "(cluster)";
     static final String ALLOCATED = "(allocated)";
     static final String KEY_CONNECTION = "live.connection";
@@ -118,6 +120,8 @@ public class LiveViewModel {
     private final ObjectProperty<Path> certificate = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> key = new SimpleObjectProperty<>();
     private final StringProperty socket = new SimpleStringProperty("");
+    private final ObservableList<String> sites = FXCollections.observableArrayList();
+    private final StringProperty site = new SimpleStringProperty(AUTO_SITE);
     private final BooleanProperty connecting = new SimpleBooleanProperty();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty incusStatus = new SimpleStringProperty("Not connected.");
@@ -162,9 +166,35 @@ public class LiveViewModel {
             }
         }
         configDir.addListener((o, a, b) -> loadRemotes(false));
+        fillSites();
+        document.planProperty().addListener((o, a, b) -> fillSites());
+    }
+
+    private void fillSites() {
+        List<String> names = new ArrayList<>();
+        names.add(AUTO_SITE);
+        document.plan().sites().forEach(x -> names.add(x.name()));
+        String keep = site.get();
+        sites.setAll(names);
+        site.set(names.contains(keep) ? keep : AUTO_SITE);
+    }
+
+    /** The plan site the cluster is compared with: null lets the probe pick ({@link #AUTO_SITE}). */
+    private String siteName() {
+        return site.get() == null || site.get().equals(AUTO_SITE) ? null : site.get();
     }
 
     // ----- Incus properties
+
+    /** {@link #AUTO_SITE} and the plan's site names. */
+    public ObservableList<String> sites() {
+        return sites;
+    }
+
+    /** The plan site to compare with ({@link #AUTO_SITE} or a site name); also used by the Ceph check. */
+    public StringProperty siteProperty() {
+        return site;
+    }
 
     public ObjectProperty<Connection> connectionProperty() {
         return connection;
@@ -368,7 +398,8 @@ public class LiveViewModel {
         connecting.set(true);
         progress.set(-1);
         incusStatus.set("Connecting to " + where + " ...");
-        incusHandle = executor.submit(c -> probes.probe(request, plan, null, names -> c.progress(-1,
+        String siteName = siteName();
+        incusHandle = executor.submit(c -> probes.probe(request, plan, siteName, names -> c.progress(-1,
                 "Reading " + names.size() + " member(s): " + String.join(", ", names) + " ...")), new TaskListener<>() {
             @Override
             public void succeeded(ProbeService.Result r) {
@@ -451,8 +482,7 @@ public class LiveViewModel {
     private void show(ProbeService.Result r, String what) {
         incusResult.set(r);
         rows.setAll(rows(r));
-        List<Finding> all = new ArrayList<>(r.findings());
-        all.sort((a, b) -> b.severity().compareTo(a.severity()));
+        List<Finding> all = Finding.worstFirst(r.findings());
         incusFindings.setAll(all);
         LiveSnapshot s = r.snapshot();
         long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
@@ -492,7 +522,8 @@ public class LiveViewModel {
         }
         Path file = chosen.get();
         Plan plan = document.plan();
-        executor.submit(c -> probes.check(probes.load(file), plan, null),
+        String siteName = siteName();
+        executor.submit(c -> probes.check(probes.load(file), plan, siteName),
                 TaskListener.of(r -> show(r, "Opened " + file.getFileName()), e -> incusStatus.set("Could not open " + file.getFileName() + ": " + message(e))));
     }
 
@@ -639,13 +670,13 @@ public class LiveViewModel {
         status.set("Reading Ceph ...");
         var plan = document.plan();
         Map<String, Double> nics = incusResult.get() == null ? Map.of() : ProbeService.nicGbpsByMember(incusResult.get().snapshot());
-        handle = executor.submit(c -> ceph.probe(request, plan, null, nics), new TaskListener<>() {
+        String siteName = siteName();
+        handle = executor.submit(c -> ceph.probe(request, plan, siteName, nics), new TaskListener<>() {
             @Override
             public void succeeded(CephProbeService.Result r) {
                 probing.set(false);
                 figures.setAll(r.validation() == null ? List.of() : r.validation().figures());
-                List<Finding> all = new ArrayList<>(r.findings());
-                all.sort((a, b) -> b.severity().compareTo(a.severity()));
+                List<Finding> all = Finding.worstFirst(r.findings());
                 findings.setAll(all);
                 long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
                 long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING).count();

@@ -240,4 +240,23 @@ class LiveViewModelTest {
         assertEquals(0.0, slow.progressProperty().get());
         assertEquals("Cancelled; nothing was read.", slow.incusStatusProperty().get());
     }
+
+    @Test
+    void theClusterIsComparedWithTheSiteTheUserPicks() throws Exception {
+        var prod = SeedPlan.plan().sites().get(0);
+        var dr = new dev.clusterplanner.core.model.Site("dr", prod.kind(), prod.workloads(), prod.hardware(), prod.policy(), prod.facility());
+        Plan two = SeedPlan.plan().withSites(List.of(prod, dr));
+        document.replace(two, null, true);
+        assertEquals(List.of(LiveViewModel.AUTO_SITE, "production", "dr"), List.copyOf(vm.sites()));
+        vm.siteProperty().set("dr");
+        Path file = dir.resolve("lab.snapshot.json");
+        ProbeService probes = new ProbeService();
+        probes.save(probes.check(snapshot(), null, null), file);
+        dialogs.filesToOpen.add(file);
+        vm.openSnapshot();
+        assertTrue(vm.incusStatusProperty().get().contains("compared with site 'dr'"), vm.incusStatusProperty().get());
+        // a plan without that site falls back to automatic
+        document.replace(SeedPlan.plan(), null, true);
+        assertEquals(LiveViewModel.AUTO_SITE, vm.siteProperty().get());
+    }
 }
