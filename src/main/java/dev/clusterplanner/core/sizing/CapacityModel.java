@@ -128,9 +128,32 @@ public final class CapacityModel {
                 f + " = " + fmt(d[Dimension.CPU.ordinal()]), "policy cpuOvercommitContainers, cpuOvercommitVms, vmCpuOverheadPct");
     }
 
+    /** As {@code String.format(Locale.ROOT, "%.2f", v)}, faster (always two decimals). */
+    static String fixed2(double v) {
+        if (v >= 0 && v < 1e13) {
+            long c = Math.round(v * 100);
+            if (c / 100.0 == v) {
+                long frac = c % 100;
+                return (c / 100) + (frac < 10 ? ".0" : ".") + frac;
+            }
+            if (v > 0) {
+                return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            }
+        }
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+
     static String fmt(double v) {
         if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
+        }
+        if (v > 0 && v < 1e13) {
+            // a value with at most two decimals (0.25, 26.5): its digits directly, padded to two decimals as %.2f pads them
+            long c = Math.round(v * 100);
+            if (c / 100.0 == v) {
+                long frac = c % 100;
+                return (c / 100) + (frac < 10 ? ".0" : ".") + frac;
+            }
         }
         if (v > 0 && !Double.isInfinite(v) && !Double.isNaN(v)) {
             // the same digits as %.2f (half up on the shortest decimal form), without the Formatter's cost

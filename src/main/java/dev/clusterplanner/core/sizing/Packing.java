@@ -76,11 +76,23 @@ final class Packing {
 
     /** A growable list of runs. */
     static final class Runs {
-        int[] w = new int[16];
-        int[] h = new int[16];
-        int[] first = new int[16];
-        int[] count = new int[16];
+        int[] w;
+        int[] h;
+        int[] first;
+        int[] count;
         int n;
+
+        Runs() {
+            this(16);
+        }
+
+        Runs(int capacity) {
+            int c = Math.max(4, capacity);
+            w = new int[c];
+            h = new int[c];
+            first = new int[c];
+            count = new int[c];
+        }
 
         void add(int wl, int host, int from, int c) {
             if (c <= 0) {
@@ -130,7 +142,7 @@ final class Packing {
         if (spares > 0) {
             p.rebuild();
         }
-        Runs r = new Runs();
+        Runs r = new Runs(inst.order.length + Math.min(n, inst.size) + 4);
         int un = 0;
         int[] next = {0};
         int[] room = roundRobin ? new int[n] : null;

@@ -587,9 +587,11 @@ public final class Sizer {
          * One host count: tries, in order, round-robin with anti-affine workloads first (spreads load and failure
          * headroom), first fit with anti-affine first, first fit by dominant share, then (k > 0) round-robin onto n - k
          * hosts keeping k empty spares (first fit with spares is the same placement as without, when it places everything);
-         * the first that places everything and heals wins, else the last is returned. Then, when some instance found no
-         * host, first fit once more with those workloads first (iterated greedy). With {@code ff} (identical hosts), first
-         * fit is not packed again: its placement and healing per count are known from one pass.
+         * the first that places everything and heals wins, else the last is returned. On small problems of identical
+         * hosts, first fit and round-robin (with and without spares) in the order of the dimension that binds follow. Then,
+         * when some instance found no host, first fit once more with those workloads first (iterated greedy). With
+         * {@code ff} (identical hosts), first fit is not packed again: its placement and healing per count are known from
+         * one pass.
          */
         Attempt attempt(Hardware[] hosts, Instances[] orders, FirstFit[] ff) {
             double[][] caps = caps(hosts);
@@ -636,6 +638,20 @@ public final class Sizer {
                 }
                 if (s != 3 && s < 4 && (fewest == null || pk.unplaced < fewest.unplaced)) {
                     fewest = pk;
+                }
+            }
+            // small problems: round-robin (and round-robin with spares) in the binding dimension's order, which spreads
+            // the dimension that fills first evenly and often heals a host or two sooner
+            if (ff != null && ff.length > 2 && ff[2] != null) {
+                for (int spare = 0; spare < (k > 0 && k < n ? 2 : 1); spare++) {
+                    Packing rr = Packing.pack(ff[2].unbounded.inst, caps, true, spare == 1 ? k : 0);
+                    rr.evacRank = evacRank;
+                    Packing.Outcome out = rr.unplaced == 0 ? rr.checkFailures(k) : Packing.Outcome.notChecked(k);
+                    placedAll |= rr.unplaced == 0;
+                    Attempt a = new Attempt(rr, out, placedAll);
+                    if (a.ok()) {
+                        return a;
+                    }
                 }
             }
             // iterated greedy: the workloads that found no host go first, then the rest as before
@@ -736,6 +752,7 @@ public final class Sizer {
             Map<Integer, Attempt> tried = new HashMap<>();
             FirstFit[] ff = null;
             int known = -1;
+            Attempt knownAttempt = null;
             if (cluster && inst[0].size > 0) {
                 // first fit of each order, unbounded: the count without failures, n0, and the fewest hosts on which that
                 // placement heals (n0 .. n0 + k + 1 tried); round-robin and the other strategies then only need trying below
@@ -771,16 +788,26 @@ public final class Sizer {
                         }
                         Packing pk = f.unbounded.onHosts(caps(repeat(h, m)));
                         pk.evacRank = evacRank;
-                        if (pk.checkFailures(k).holds()) {
+                        Packing.Outcome out = pk.checkFailures(k);
+                        if (out.holds()) {
                             f.passFrom = m;
-                            known = known < 0 ? m : Math.min(known, m);
+                            if (known < 0 || m < known) {
+                                known = m;
+                                knownAttempt = new Attempt(pk, out, true);
+                            }
                             break;
                         }
                     }
                 }
                 n = known >= 0 ? known : Math.max(lo, Math.min(upper, Math.min(ff[0].n0, ff[1] == null ? ff[0].n0 : ff[1].n0) + k));
             }
-            if (known >= 0) {
+            if (known >= 0 && known == lo && (long) lo * inst[0].size <= Packing.MAX_SPREAD_WORK) {
+                // first fit heals on the bound itself: nothing can do better, and a small placement is re-spread below
+                good = knownAttempt;
+                goodN = known;
+                first = good;
+                tried.put(known, good);
+            } else if (known >= 0) {
                 // counts from `known` up heal by first fit; below it, gallop up from the bound (the answer is usually
                 // within a few hosts of it), then binary-search between the last count that failed and the first that passed
                 int fail = lo - 1;
@@ -1141,13 +1168,25 @@ public final class Sizer {
          * it: the row has at most four distinct capacities (each type on and past the three monitor hosts), so the sums and
          * the k largest come from counts.
          */
+        private final double[][] mixVals = new double[4][];
+        private final int[] mixCnt = new int[4];
+        private final int[] mixLeft = new int[4];
+
         boolean mixVolumeHolds(double[][] rx, double[][] ry, int nx, int ny, double[] t) {
             int mon = CapacityModel.MON_MGR_HOSTS;
             int xMon = Math.min(mon, nx);
             int yMon = Math.min(mon - xMon, ny);
-            double[][] vals = {rx[0], rx[1], ry[0], ry[1]};
-            int[] cnt = {xMon, nx - xMon, yMon, ny - yMon};
-            int[] left = new int[4];
+            double[][] vals = mixVals;
+            vals[0] = rx[0];
+            vals[1] = rx[1];
+            vals[2] = ry[0];
+            vals[3] = ry[1];
+            int[] cnt = mixCnt;
+            cnt[0] = xMon;
+            cnt[1] = nx - xMon;
+            cnt[2] = yMon;
+            cnt[3] = ny - yMon;
+            int[] left = mixLeft;
             for (int d = 0; d < Packer.D; d++) {
                 if (t[d] <= 0) {
                     continue;
@@ -1440,7 +1479,7 @@ public final class Sizer {
     static final double TIB = GIB * 1024;
 
     static String tib(double bytes) {
-        return String.format(Locale.ROOT, "%.2f", bytes / TIB);
+        return CapacityModel.fixed2(bytes / TIB);
     }
 
     static String usd(double v) {

@@ -193,6 +193,8 @@ class OptimalityTest {
         Random rnd = new Random(42);
         int within = 0;
         int total = 0;
+        int packingWithin = 0;
+        int packingTotal = 0;
         List<String> outliers = new ArrayList<>();
         java.util.Map<String, Integer> perHw = new java.util.TreeMap<>();
         for (int t = 0; t < 200; t++) {
@@ -216,22 +218,35 @@ class OptimalityTest {
                     continue;
                 }
                 total++;
-                perHw.merge(o.hardwareIds().get(0) + (o.hosts() <= o.hostsLowerBound() + 1 ? " within" : " outside"), 1, Integer::sum);
-                if (o.hosts() <= o.hostsLowerBound() + 1) {
+                boolean ok = o.hosts() <= o.hostsLowerBound() + 1;
+                // options whose count the Ceph usable capacity sets meet the bound by construction (the bound includes it):
+                // the packing is measured on the others
+                boolean cephCapacity = o.explanation().contains("Ceph usable capacity binds");
+                perHw.merge(o.hardwareIds().get(0) + (cephCapacity ? " ceph-capacity" : "") + (ok ? " within" : " outside"), 1, Integer::sum);
+                if (ok) {
                     within++;
                 } else {
                     outliers.add(o.hardwareIds().get(0) + " " + o.hosts() + " vs bound " + o.hostsLowerBound() + ": " + o.explanation());
+                }
+                if (!cephCapacity) {
+                    packingTotal++;
+                    packingWithin += ok ? 1 : 0;
                 }
             }
         }
         System.out.println("per hardware: " + perHw);
         assertTrue(total >= 300, "feasible options measured: " + total);
         double share = (double) within / total;
-        // Measured 2026-11-25: 374 of 400 (93.5 %): 200 of 200 on the large host, 174 of 200 on the small one, where
-        // instances of up to 8 vCPU / 16 GiB are a third of a host and two dimensions fill together. The target
-        // is 95 %; this guard keeps the measured level from slipping (README "Sizing" reports the gap).
-        assertTrue(share >= 0.93, "within bound + 1: " + within + " of " + total + "; outliers " + outliers);
+        double packingShare = (double) packingWithin / packingTotal;
+        // Measured 2026-11-25: 389 of 400 (97.3 %) overall; 156 Ceph options are sized by the Ceph usable capacity (the
+        // instance disks outgrow 4 TB of raw per host), which the bound includes; on the other 244 options, where the packing
+        // decides, 233 (95.5 %): 8 of 220 local-storage options and 3 of 24 Ceph ones are outside, all on the 16-thread
+        // host, where instances of up to 8 vCPU / 16 GiB are a third of a host and two dimensions fill together.
+        assertTrue(share >= 0.95, "within bound + 1: " + within + " of " + total + "; outliers " + outliers);
+        assertTrue(packingShare >= 0.95, "within bound + 1 where the packing decides: " + packingWithin + " of " + packingTotal
+                + "; outliers " + outliers);
         assertEquals(0, outliers.stream().filter(x -> x.contains("big")).count());
-        System.out.printf("lower-bound suite: %d of %d options (%.1f %%) within bound + 1%n", within, total, 100.0 * share);
+        System.out.printf("lower-bound suite: %d of %d options (%.1f %%) within bound + 1; where the packing decides %d of %d (%.1f %%)%n",
+                within, total, 100.0 * share, packingWithin, packingTotal, 100.0 * packingShare);
     }
 }
