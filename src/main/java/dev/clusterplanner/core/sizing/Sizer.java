@@ -29,10 +29,10 @@ import java.util.OptionalDouble;
  * and still places them after the loss of any {@code failuresTolerated} hosts, plus a cheaper mix of candidates
  * when one exists; ranked, each with a one-line explanation. Pure and deterministic.
  * <p>
- * Host count search: from the lower bound upward by galloping (lb, lb+1, lb+3, lb+7, ...) then a binary search
- * between the last failing and the first passing count; each try is one first-fit-decreasing placement plus the
- * failure check of {@link Packing}. Usually the lower bound or the next count passes, so a candidate costs one or
- * two placements.
+ * Host count search (homogeneous): one unbounded first-fit pass per order gives the fewest hosts on which first fit
+ * heals (its placement is the same on every count it fits); below that count, from the lower bound upward by galloping
+ * (lb, lb+1, lb+3, lb+7, ...) then a binary search between the last failing and the first passing count; each try is a
+ * few group placements (round-robin, with spares) plus the failure check of {@link Packing}.
  */
 public final class Sizer {
 
@@ -42,7 +42,7 @@ public final class Sizer {
     /** Largest instances x workloads for which first fit by the binding dimension is tried as a third order. */
     static final long MAX_THIRD_ORDER_WORK = 2_000_000;
 
-    /** Instances x hosts above which a host count tries four strategies instead of seven (README "Sizing"). */
+    /** Instances x hosts above which a host count skips first fit by total share (mixes) and the iterated-greedy retry. */
     static final long LARGE_PROBLEM = 1_000_000;
 
     private Sizer() {
