@@ -125,6 +125,8 @@ public class LiveViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty incusStatus = new SimpleStringProperty("Not connected.");
     private final ObjectProperty<ProbeService.Result> incusResult = new SimpleObjectProperty<>();
+    /** The last Ceph reading, saved with the Incus snapshot (as `probe --json` does with --ceph-*). */
+    private CephProbeService.Result lastCeph;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Finding> incusFindings = FXCollections.observableArrayList();
     private final BooleanBinding hasIncusResult = incusResult.isNotNull();
@@ -495,11 +497,12 @@ public class LiveViewModel {
 
     /** Saves the last reading (snapshot, comparison and findings) as JSON where the user chooses. */
     public void saveSnapshot() {
-        ProbeService.Result r = incusResult.get();
-        if (r == null) {
+        ProbeService.Result read = incusResult.get();
+        if (read == null) {
             incusStatus.set("Nothing to save: connect to a cluster first.");
             return;
         }
+        ProbeService.Result r = lastCeph != null && read.ceph() == null ? read.withCeph(lastCeph) : read;
         String name = (r.snapshot().serverName().isBlank() ? "incus" : r.snapshot().serverName().replaceAll("[^A-Za-z0-9-]+", "-"))
                 + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC).format(r.snapshot().takenAt()) + ".snapshot.json";
         Optional<Path> chosen = dialogs.chooseFileToSave("Save snapshot", name, "Snapshots", "*.json");
@@ -674,6 +677,7 @@ public class LiveViewModel {
             @Override
             public void succeeded(CephProbeService.Result r) {
                 probing.set(false);
+                lastCeph = r;
                 figures.setAll(r.validation() == null ? List.of() : r.validation().figures());
                 List<Finding> all = Finding.worstFirst(r.findings());
                 findings.setAll(all);

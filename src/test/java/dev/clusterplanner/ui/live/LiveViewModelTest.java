@@ -181,6 +181,27 @@ class LiveViewModelTest {
     }
 
     @Test
+    void aSavedSnapshotCarriesTheCephReadingTooAsTheCommandLineDoes() throws Exception {
+        Path in = dir.resolve("in.snapshot.json");
+        ProbeService probes = new ProbeService();
+        probes.save(probes.check(snapshot(), null, null), in);
+        dialogs.filesToOpen.add(in);
+        vm.openSnapshot();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: the Ceph reading is an "unreachable" finding
+        }
+        vm.metricsUrlProperty().set("http://127.0.0.1:" + port + "/metrics");
+        vm.probeCeph();
+        Path out = dir.resolve("with-ceph.json");
+        dialogs.filesToSave.add(out);
+        vm.saveSnapshot();
+        String json = Files.readString(out);
+        assertTrue(json.contains("\"ceph\"") && json.contains("ceph.live.unreachable"), json);
+        assertEquals(List.of("node1", "node2"), probes.load(out).members().stream().map(LiveMember::name).toList());
+    }
+
+    @Test
     void theSnapshotIsSavedWhereTheUserChoseAndReadsBackTheSameMembers() throws Exception {
         Path in = dir.resolve("in.snapshot.json");
         ProbeService probes = new ProbeService();
