@@ -111,9 +111,11 @@ public final class StoragePlanner {
                 + n(need / BYTES_PER_GIB) + " GiB) and can be enlarged online", "assumption"));
         ex.add(new Explanation("storedTiB", stored / BYTES_PER_TIB, "TiB",
                 "sum of count x diskGib over the workloads = " + n(stored / BYTES_PER_GIB) + " GiB", "the plan's workloads"));
-        fs.add(Finding.info(RULE_EBS, hostsText(hosts) + " have no local disks: storage is taken as EBS gp3 volumes sized to the"
-                + " data (" + desc + "), priced by the cost model; an EBS volume outlives its instance, so a lost host's volume is"
-                + " re-attached to its replacement rather than re-copied", "assumption"));
+        fs.add(Finding.info(RULE_EBS, hostsText(hosts) + (n == 1 ? " has" : " have") + " no local disks: storage is taken as EBS"
+                + " gp3 volumes sized to the data (" + (ceph ? "Ceph " + layout.describe() + ", one OSD per host on " : "") + n
+                + " volume" + (n == 1 ? "" : "s") + " of " + n(perHost / BYTES_PER_GB) + " GB), priced by the cost model; an EBS"
+                + " volume outlives its instance, so a lost host's volume is re-attached to its replacement rather than re-copied",
+                "assumption"));
         if (ceph && n <= width(layout)) {
             fs.add(Finding.warning(RULE_CANNOT_HEAL, "Ceph " + layout.describe() + " on " + n + " hosts: no spare host takes a lost"
                     + " host's copies or chunks, so the pool stays degraded until the host (or its EBS volume) returns", CITE_CRUSH));
