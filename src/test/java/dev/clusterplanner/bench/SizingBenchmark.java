@@ -106,6 +106,8 @@ public class SizingBenchmark {
     }
 
     @Benchmark
+    @Warmup(iterations = 5, time = 1)   // a 2 ms operation: the JIT needs more than 2 s to settle on this machine
+    @Measurement(iterations = 5, time = 1)
     public SizingResult seedPlan40Candidates() {
         return Sizer.size(seed, candidates, cost);
     }
