@@ -170,16 +170,9 @@ final class LiveReportSection {
             b.add(new Paragraph("No findings: the cluster matches the plan."));
             return;
         }
-        List<Finding> fs = new ArrayList<>(all);
-        fs.sort((x, y) -> y.severity().compareTo(x.severity()));
         List<FindingItem> items = new ArrayList<>();
-        for (Finding f : fs) {
-            Block.Level level = switch (f.severity()) {
-                case ERROR -> Block.Level.ERROR;
-                case WARNING -> Block.Level.WARNING;
-                case INFO -> Block.Level.INFO;
-            };
-            items.add(new FindingItem(level, f.text(), f.rule() + (f.citation().isBlank() ? "" : " · " + f.citation())));
+        for (Finding f : Finding.worstFirst(all)) {
+            items.add(ReportBuilder.findingItem(f));
         }
         b.add(new Block.Findings(items));
     }

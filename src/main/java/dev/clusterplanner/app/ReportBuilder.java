@@ -615,6 +615,16 @@ final class ReportBuilder {
 
     // ---- findings ------------------------------------------------------------------------------
 
+    /** A finding as the report draws it: its severity's colour, its text, then its rule and citation. */
+    static FindingItem findingItem(Finding f) {
+        Block.Level level = switch (f.severity()) {
+            case ERROR -> Block.Level.ERROR;
+            case WARNING -> Block.Level.WARNING;
+            case INFO -> Block.Level.INFO;
+        };
+        return new FindingItem(level, f.text(), f.rule() + (f.citation().isBlank() ? "" : " · " + f.citation()));
+    }
+
     private List<Finding> siteFindings(SiteResult s) {
         Map<String, Finding> unique = new LinkedHashMap<>();
         List<Finding> all = new ArrayList<>(s.findings());
@@ -641,13 +651,7 @@ final class ReportBuilder {
             }
             List<FindingItem> items = new ArrayList<>();
             for (Finding f : fs) {
-                Block.Level level = switch (f.severity()) {
-                    case ERROR -> Block.Level.ERROR;
-                    case WARNING -> Block.Level.WARNING;
-                    case INFO -> Block.Level.INFO;
-                };
-                String detail = f.rule() + (f.citation().isBlank() ? "" : " · " + f.citation());
-                items.add(new FindingItem(level, f.text(), detail));
+                items.add(findingItem(f));
             }
             b.add(new Block.Findings(items));
         }

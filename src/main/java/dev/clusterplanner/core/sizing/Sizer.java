@@ -828,19 +828,10 @@ public final class Sizer {
                     fail = m;
                     gap *= 2;
                 }
-                int l = fail + 1;
-                int r = pass - 1;
-                while (l <= r) {
-                    int mid = (l + r) >>> 1;
-                    Attempt a = attempt(repeat(h, mid), inst, ff);
-                    tried.put(mid, a);
-                    if (a.ok()) {
-                        good = a;
-                        goodN = mid;
-                        r = mid - 1;
-                    } else {
-                        l = mid + 1;
-                    }
+                int fewest = fewestThatHold(h, fail + 1, pass - 1, inst, ff, tried);
+                if (fewest >= 0) {
+                    good = tried.get(fewest);
+                    goodN = fewest;
                 }
                 if (good == null) {
                     good = attempt(repeat(h, known), inst, ff);
@@ -867,19 +858,10 @@ public final class Sizer {
                     step *= 2;
                 }
                 if (good != null) {
-                    int l = Math.max(lo, bad + 1);
-                    int r = goodN - 1;
-                    while (l <= r) {
-                        int mid = (l + r) >>> 1;
-                        Attempt a = attempt(repeat(h, mid), inst, ff);
-                        tried.put(mid, a);
-                        if (a.ok()) {
-                            good = a;
-                            goodN = mid;
-                            r = mid - 1;
-                        } else {
-                            l = mid + 1;
-                        }
+                    int fewest = fewestThatHold(h, Math.max(lo, bad + 1), goodN - 1, inst, ff, tried);
+                    if (fewest >= 0) {
+                        good = tried.get(fewest);
+                        goodN = fewest;
                     }
                 }
             }
@@ -935,6 +917,26 @@ public final class Sizer {
         }
 
         /** The reason for the last host: why one fewer would not do. */
+        /**
+         * Binary search over host counts {@code l..r} (a count that holds implies every larger one does): the fewest that
+         * holds, or -1 when none in the range does. Every attempt is recorded in {@code tried}.
+         */
+        int fewestThatHold(Hardware h, int l, int r, Instances[] inst, FirstFit[] ff, Map<Integer, Attempt> tried) {
+            int fewest = -1;
+            while (l <= r) {
+                int mid = (l + r) >>> 1;
+                Attempt a = attempt(repeat(h, mid), inst, ff);
+                tried.put(mid, a);
+                if (a.ok()) {
+                    fewest = mid;
+                    r = mid - 1;
+                } else {
+                    l = mid + 1;
+                }
+            }
+            return fewest;
+        }
+
         String whyNotFewer(Hardware h, int n, Bound lb, Instances[] orders, Map<Integer, Attempt> tried) {
             Instances inst = orders[0];
             if (n <= 1) {
