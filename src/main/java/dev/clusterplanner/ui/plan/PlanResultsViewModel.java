@@ -363,14 +363,21 @@ public class PlanResultsViewModel {
         return String.format(Locale.ROOT, "%,.0f W, %,.0f kWh/month", snp.powerWatts(), snp.energyKwhMonth());
     }
 
-    /** "3.2 h after a host loss", or why there is none. */
+    /** "3.2 h after a host loss" ("4 min" below an hour's tenth, "< 1 min" below a minute), or why there is none. */
     static String recovery(StorageNetworkPower snp) {
         if (snp == null) {
             return "not analysed";
         }
-        double h = snp.recoveryHoursHostLoss();
+        return recovery(snp.recoveryHoursHostLoss());
+    }
+
+    static String recovery(double h) {
         if (Double.isNaN(h)) {
             return "n/a (no Ceph, or NIC speed unknown)";
+        }
+        if (h < 0.05) {
+            double min = h * 60;
+            return (min < 1 ? "< 1 min" : String.format(Locale.ROOT, "%.0f min", min)) + " after a host loss";
         }
         return String.format(Locale.ROOT, "%.1f h after a host loss", h);
     }

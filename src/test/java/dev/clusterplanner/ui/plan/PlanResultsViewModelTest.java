@@ -186,4 +186,12 @@ class PlanResultsViewModelTest {
         assertEquals("The cumulative cost of owned Box (recommended) crosses no other option's within the horizon.",
                 PlanResultsViewModel.breakEvenSummary(List.of(owned, aws), List.of()));
     }
+
+    @Test
+    void aRecoveryShorterThanSixMinutesIsShownInMinutesNotAsZeroHours() {
+        assertEquals("3.2 h after a host loss", PlanResultsViewModel.recovery(3.2));
+        assertEquals("3 min after a host loss", PlanResultsViewModel.recovery(0.05 - 0.0001));   // 2.99 min
+        assertEquals("< 1 min after a host loss", PlanResultsViewModel.recovery(0.01));          // 36 s
+        assertEquals("n/a (no Ceph, or NIC speed unknown)", PlanResultsViewModel.recovery(Double.NaN));
+    }
 }
