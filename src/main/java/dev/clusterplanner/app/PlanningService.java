@@ -132,6 +132,11 @@ public class PlanningService {
                 recurringMissing |= !k.oneTime();
             }
         }
+        if (co.totals().isEmpty() && !co.complete()) {
+            // the cost model could not place the site on this hardware: its 0 capex and 0 a month are "not costed", not free
+            oneTimeMissing = true;
+            recurringMissing = true;
+        }
         return new ScenarioResult(o, oneTimeMissing ? null : co.capexUsd(), recurringMissing ? null : co.monthlyUsd(), co.tcoUsd(), years, null, co);
     }
 

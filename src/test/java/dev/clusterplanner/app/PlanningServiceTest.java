@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,21 @@ class PlanningServiceTest {
         assertEquals(4145.40, s.tcoUsd(), 1e-9);
         assertEquals(5, s.years());
         assertEquals("owned:m1", s.cost().id());
+    }
+
+    @Test
+    void anOptionTheSiteDoesNotFitShowsItsCostAsMissingNotAsZero() throws Exception {
+        // a workload needing 2 GPUs on a GPU-less desktop: the sizing lists it unplaced, the cost model cannot cost it
+        Plan plan = new PlanService().parse("""
+                {"format": 1, "name": "g", "sites": [{"name": "production", "kind": "cluster", "hardware": ["m1"], "workloads": [
+                  {"name": "app", "kind": "container", "count": 3, "vcpu": 1, "memoryGib": 2, "diskGib": 20},
+                  {"name": "inference", "kind": "container", "count": 1, "vcpu": 2, "memoryGib": 4, "diskGib": 20, "gpu": 2}]}]}
+                """, "g.plan.json");
+        ScenarioResult s = new PlanningService().analyse(plan, Catalog.ofHardware(List.of(meerkat("m1")))).sites().get(0).scenarios().get(0);
+        assertEquals(1, s.sizing().placement().unplaced().size(), "the GPU workload is unplaced");
+        assertNull(s.capexUsd(), "not costed is not free");
+        assertNull(s.monthlyUsd());
+        assertNull(s.tcoUsd());
     }
 
     @Test
