@@ -132,7 +132,7 @@ public class PlanningService {
                 recurringMissing |= !k.oneTime();
             }
         }
-        if (co.totals().isEmpty() && !co.complete()) {
+        if (!co.costed()) {
             // the cost model could not place the site on this hardware: its 0 capex and 0 a month are "not costed", not free
             oneTimeMissing = true;
             recurringMissing = true;

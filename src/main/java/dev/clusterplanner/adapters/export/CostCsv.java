@@ -59,9 +59,9 @@ public final class CostCsv {
                         o.commitment() == null ? "" : o.commitment().id(), o.hardwareId(), Boolean.toString(o.estimate()),
                         Integer.toString(o.hostsStart()), Integer.toString(o.hostsEnd()), Integer.toString(sc.months())));
                 for (CostComponent c : CostComponent.values()) {
-                    r.add(o.totals().containsKey(c) ? usd(o.totals().get(c)) : usd(0.0));
+                    r.add(!o.costed() ? "" : o.totals().containsKey(c) ? usd(o.totals().get(c)) : usd(0.0));
                 }
-                r.addAll(List.of(usd(o.tcoUsd()), usd(o.npvUsd()), usd(o.capexUsd()), usd(o.monthlyUsd()), usd(o.amortisedMonthlyUsd()),
+                r.addAll(List.of(usd(o.tcoUsd()), usd(o.npvUsd()), o.costed() ? usd(o.capexUsd()) : "", o.costed() ? usd(o.monthlyUsd()) : "", usd(o.amortisedMonthlyUsd()),
                         usd(o.costPerInstanceMonthUsd()), kwh(o.energyKwhMonth()), Boolean.toString(o.id().equals(sc.cheapestId())),
                         String.join("; ", o.missing())));
                 rows.add(r.toArray(String[]::new));

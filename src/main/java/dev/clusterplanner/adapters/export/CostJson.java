@@ -135,8 +135,8 @@ public final class CostJson {
         m.put("estimate", o.estimate());
         m.put("hostsStart", o.hostsStart());
         m.put("hostsEnd", o.hostsEnd());
-        m.put("capexUsd", o.capexUsd());
-        m.put("monthlyUsd", o.monthlyUsd());
+        m.put("capexUsd", o.costed() ? o.capexUsd() : null);
+        m.put("monthlyUsd", o.costed() ? o.monthlyUsd() : null);
         m.put("amortisationUsdPerMonth", o.amortisedMonthlyUsd());
         m.put("tcoUsd", o.tcoUsd());
         m.put("npvUsd", o.npvUsd());

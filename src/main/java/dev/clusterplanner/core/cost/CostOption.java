@@ -47,6 +47,14 @@ public record CostOption(String id, CostOptionKind kind, String label, String ha
         return missing.isEmpty() && tcoUsd != null;
     }
 
+    /**
+     * False when the cost model could not cost this option at all (the site does not fit its hardware): then its 0 capex
+     * and 0 a month mean "not costed", and exports show them as missing, never as free.
+     */
+    public boolean costed() {
+        return complete() || !totals.isEmpty();
+    }
+
     /** The comparison key across sites: the kind, with the commitment for AWS (e.g. {@code aws-incus 3-year}). */
     public String key() {
         return commitment == null ? kind.id() : kind.id() + " " + commitment.id();

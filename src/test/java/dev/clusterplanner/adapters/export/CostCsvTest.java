@@ -149,4 +149,20 @@ class CostCsvTest {
         byte[] bytes = Files.readAllBytes(dir.resolve("cost.csv"));
         assertNotEquals((byte) 0xEF, bytes[0], "no byte-order mark");
     }
+
+    @Test
+    void anOptionTheSiteDoesNotFitHasBlankFiguresNotZeros() throws Exception {
+        Workload app = new Workload("app", WorkloadKind.CONTAINER, 3, 2, 4, 100, 0, false, 0, 0, 0, 0.3, 0, "default");
+        Site prod = new Site("prod", SiteKind.CLUSTER, List.of(app), List.of("desktop-a"), null, Facility.OFFICE);
+        Plan plan = new Plan("p", "", List.of(prod), CostSettings.DEFAULT);
+        PlanCost cost = new CostEngine(new Catalog(List.of(HOST), PRICES, List.of(), Set.of()), CostSettings.DEFAULT, CostAssumptions.DEFAULT,
+                (site, hw) -> SizedHosts.cannotFit("needs 2 GPUs; desktop-a has 0")).plan(plan);
+        List<String[]> rows = read(CostCsv.comparison(cost));
+        List<String> header = List.of(rows.get(0));
+        String[] owned = rows.stream().filter(r -> r[1].equals("owned:desktop-a")).findFirst().orElseThrow();
+        for (String column : List.of("hardware_usd", "electricity_usd", "total_usd", "capex_usd", "monthly_usd_per_month")) {
+            assertEquals("", owned[header.indexOf(column)], column + " of an option that was not costed");
+        }
+        assertTrue(owned[header.indexOf("missing")].contains("needs 2 GPUs"), owned[header.indexOf("missing")]);
+    }
 }
