@@ -11,6 +11,7 @@ import dev.clusterplanner.adapters.export.pdf.Block.TextStyle;
 import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.CephOsd;
 import dev.clusterplanner.core.live.CephPool;
+import dev.clusterplanner.core.live.IncusUnits;
 import dev.clusterplanner.core.live.LiveMember;
 import dev.clusterplanner.core.live.LiveSnapshot;
 import dev.clusterplanner.core.model.Explanation;
@@ -179,14 +180,7 @@ final class LiveReportSection {
 
     /** 1318912 -> "1.26 MiB", 10737418240 -> "10 GiB", 512 -> "512 B". */
     static String bytes(long n) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        double v = n;
-        int u = 0;
-        while (Math.abs(v) >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return ReportFormat.plain(v) + " " + units[u];
+        return IncusUnits.human(n, ReportFormat::plain);
     }
 
     private static String ratio(Double r) {

@@ -119,8 +119,13 @@ public final class IncusUnits {
         return count == 0 ? OptionalDouble.empty() : OptionalDouble.of(count);
     }
 
-    /** "24.0 GiB", "256 MiB": a byte count for people. */
+    /** "24 GiB", "1.3 MiB", "512 B": a byte count for people (one decimal unless whole). */
     public static String human(long bytes) {
+        return human(bytes, v -> v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v));
+    }
+
+    /** A byte count in the largest binary unit (B, KiB ... PiB) that keeps it at 1 or more, its number written by {@code number}. */
+    public static String human(long bytes, java.util.function.DoubleFunction<String> number) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
         double v = bytes;
         int u = 0;
@@ -128,9 +133,6 @@ public final class IncusUnits {
             v /= 1024;
             u++;
         }
-        if (u == 0) {
-            return bytes + " B";
-        }
-        return (v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v)) + " " + units[u];
+        return number.apply(v) + " " + units[u];
     }
 }

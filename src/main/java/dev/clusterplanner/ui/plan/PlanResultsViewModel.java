@@ -413,8 +413,7 @@ public class PlanResultsViewModel {
         explanations.setAll(why);
         List<Finding> all = new ArrayList<>(card.scenario().findings());
         siteResult().ifPresent(s -> all.addAll(s.findings()));
-        all.sort((a, b) -> b.severity().compareTo(a.severity()));
-        findings.setAll(all);
+        findings.setAll(Finding.worstFirst(all));
     }
 
     static List<HostRow> rows(Placement p) {
