@@ -1,6 +1,8 @@
 package dev.clusterplanner.adapters.catalog;
 
 import dev.clusterplanner.adapters.catalog.CsvRow.Bound;
+import dev.clusterplanner.core.model.Billing;
+import dev.clusterplanner.core.model.CpuArch;
 import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
@@ -28,7 +30,8 @@ public final class HardwareCsv {
     public static final List<String> PRICE_COLUMNS = List.of("price_usd", "monthly_usd", "hourly_usd");
     public static final List<String> OPTIONAL = List.of("sockets", "base_ghz", "cpu_score", "setup_usd", "os_disk_gb",
             "data_disks", "data_disk_gb", "data_disk_type", "nic_ports", "nic_gbps", "gpu_model", "gpu_count",
-            "gpu_vram_gib", "gpu_watts", "rack_units", "power_idle_w", "power_max_w", "region", "notes");
+            "gpu_vram_gib", "gpu_watts", "rack_units", "power_idle_w", "power_max_w", "region", "notes",
+            "billing_unit", "billing_minimum", "cpu_arch", "runs_vms");
 
     /** Defaults for optional columns left out or blank. */
     public static final int DEFAULT_SOCKETS = 1;
@@ -160,6 +163,17 @@ public final class HardwareCsv {
             row.problem("source", "an estimate must say 'estimate' in its source");
         }
         String notes = row.text("notes");
+        Billing billing = billing(row, monthly, hourly);
+        CpuArch arch = null;
+        String archText = row.text("cpu_arch");
+        if (archText != null) {
+            try {
+                arch = CpuArch.parse(archText);
+            } catch (IllegalArgumentException e) {
+                row.problem("cpu_arch", e.getMessage());
+            }
+        }
+        Boolean runsVms = row.bool("runs_vms");
         if (row.bad() || id == null || category == null || cores == null || threads == null || memory == null
                 || estimate == null) {
             return null; // a missing required column is reported once, for the header
@@ -173,7 +187,46 @@ public final class HardwareCsv {
                 nicPorts == null ? DEFAULT_NIC_PORTS : nicPorts, nicGbps == null ? DEFAULT_NIC_GBPS : nicGbps,
                 gpuModel, gpus, gpuVram == null ? 0 : gpuVram, gpuWatts == null ? 0 : gpuWatts,
                 rackUnits != null ? rackUnits : category == HardwareCategory.RACK ? 1 : 0,
-                idle, max, region, source, sourceDate, estimate, notes);
+                idle, max, region, source, sourceDate, estimate, notes, billing,
+                arch == null ? CpuArch.X86_64 : arch, runsVms != null ? runsVms : Hardware.defaultRunsVms(category));
+    }
+
+    /**
+     * The row's billing: {@code billing_unit} (second, hour or month) and {@code billing_minimum} (units billed at
+     * least); blank means {@link Billing#defaultFor}. Billing belongs to a rented row, an hourly unit to an hourly
+     * rate and the month to a monthly rate; a minimum needs its unit.
+     */
+    private static Billing billing(CsvRow row, Double monthly, Double hourly) {
+        String unitText = row.text("billing_unit");
+        Double minimum = row.number("billing_minimum", Bound.NOT_NEGATIVE);
+        if (unitText == null) {
+            if (minimum != null) {
+                row.problem("billing_minimum", "billing_minimum counts billing units, so billing_unit (second, hour or month) is needed");
+            }
+            return null;
+        }
+        Billing.Unit unit;
+        try {
+            unit = Billing.Unit.parse(unitText);
+        } catch (IllegalArgumentException e) {
+            row.problem("billing_unit", e.getMessage());
+            return null;
+        }
+        if (monthly == null && hourly == null) {
+            if (row.text("monthly_usd") == null && row.text("hourly_usd") == null) {
+                row.problem("billing_unit", "billing applies to a rented row, and this row has neither monthly_usd nor hourly_usd");
+            }
+            return null;
+        }
+        if (unit == Billing.Unit.MONTH && monthly == null) {
+            row.problem("billing_unit", "billing_unit 'month' bills a monthly rate, and this row has no monthly_usd");
+            return null;
+        }
+        if (unit != Billing.Unit.MONTH && hourly == null) {
+            row.problem("billing_unit", "billing_unit '" + unit.id() + "' bills an hourly rate, and this row has no hourly_usd");
+            return null;
+        }
+        return minimum == null ? new Billing(unit, 0) : new Billing(unit, minimum);
     }
 
     static String fmt(double d) {

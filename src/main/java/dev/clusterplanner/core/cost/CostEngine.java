@@ -25,7 +25,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -172,7 +171,7 @@ public final class CostEngine {
         }
         // x86 types only: an x86 VM or container image moves to them unchanged; an Arm (Graviton) type needs a rebuild
         List<Hardware> cloud = catalog.hardware(HardwareCategory.CLOUD).stream()
-                .filter(h -> h.hourlyUsd() != null || h.monthlyUsd() != null).filter(h -> !isArm(h)).toList();
+                .filter(h -> h.hourlyUsd() != null || h.monthlyUsd() != null).filter(h -> !h.arm()).toList();
         if (!awsIncusListed && !cloud.isEmpty()) {
             Optional<Hardware> host = bestIncusHost(site, byYear.get(0), cloud);
             if (host.isPresent()) {
@@ -533,7 +532,7 @@ public final class CostEngine {
         return new Hardware(h.id(), h.name(), h.category(), h.vendor(), h.cpuModel(), h.sockets(), h.cores(), h.threads(), h.baseGhz(),
                 h.cpuScore(), h.memoryGib(), h.priceUsd(), h.monthlyUsd(), h.hourlyUsd(), h.setupUsd(), h.osDiskGb(), h.dataDisks(),
                 h.dataDiskGb(), h.dataDiskType(), h.nicPorts(), h.nicGbps(), gpu.name(), 1, 0, 0, h.rackUnits(), h.powerIdleW(),
-                h.powerMaxW(), h.region(), h.source(), h.sourceDate(), h.estimate());
+                h.powerMaxW(), h.region(), h.source(), h.sourceDate(), h.estimate(), h.notes(), h.billing(), h.cpuArch(), h.runsVms());
     }
 
     private record Purchase(int month, String item, String name, int qty, Double unitUsd, String reason, String source,
@@ -573,19 +572,6 @@ public final class CostEngine {
 
     // ------------------------------------------------------------------ bare-metal rental
 
-    /** Hours billed for {@code hours} of use: PhoenixNAP bills a part hour as a whole hour, one hour at least. */
-    public static double billedHours(Hardware hw, double hours) {
-        if (isPhoenixNap(hw)) {
-            return Math.max(1, Math.ceil(hours - 1e-9));
-        }
-        return hours;
-    }
-
-    private static boolean isPhoenixNap(Hardware hw) {
-        String v = (hw.vendor() == null ? "" : hw.vendor()) + " " + hw.id();
-        return v.toLowerCase(Locale.ROOT).replace(" ", "").contains("phoenixnap");
-    }
-
     private CostOption rental(Site site, List<Site> byYear, Hardware hw) {
         String id = "bare-metal:" + hw.id();
         String label = "bare-metal " + hw.name();
@@ -602,10 +588,9 @@ public final class CostEngine {
             perHost = hw.monthlyUsd();
             rate = usd(hw.monthlyUsd()) + " a month";
         } else if (hw.hourlyUsd() != null) {
-            double billed = billedHours(hw, assume.hoursPerMonth());
-            perHost = hw.hourlyUsd() * billed;
-            rate = num(hw.hourlyUsd()) + " USD/h x " + num(billed) + " billed hours" + (isPhoenixNap(hw)
-                    ? " (PhoenixNAP bills a part hour as a whole hour, one hour at least)" : "");
+            double billed = hw.billing().billedHours(assume.hoursPerMonth());
+            perHost = hw.rentalUsdFor(assume.hoursPerMonth());
+            rate = num(hw.hourlyUsd()) + " USD/h x " + num(billed) + " billed hours (" + hw.billing().describe() + ")";
         } else {
             perHost = null;
             rate = "no rate";
@@ -653,7 +638,7 @@ public final class CostEngine {
     // ------------------------------------------------------------------ AWS: Incus hosts on EC2
 
     private static String incusHostReason(Site site) {
-        return hasVms(site) ? "the cheapest .metal EC2 type that hosts the site (VMs need hardware virtualisation; nested virtualisation on other types is not assumed)"
+        return hasVms(site) ? "the cheapest EC2 type that runs VMs (runs_vms in the catalog, a .metal type) and hosts the site (VMs need hardware virtualisation; nested virtualisation on other types is not assumed)"
                 : "the cheapest EC2 type with 16+ vCPU that hosts the site";
     }
 
@@ -666,8 +651,7 @@ public final class CostEngine {
         Hardware best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (Hardware h : cloud) {
-            boolean metal = h.id().contains("metal") || h.name() != null && h.name().contains("metal");
-            if (vms ? !metal : h.threads() < 16) {
+            if (vms ? !h.runsVms() : h.threads() < 16) {
                 continue;
             }
             SizedHosts s = sizer.size(year0, h);
@@ -683,8 +667,9 @@ public final class CostEngine {
         return Optional.ofNullable(best);
     }
 
+    /** One server's rent for the assumed month ({@link Hardware#rentalUsdFor}); the row must have a rate. */
     private double monthlyRate(Hardware h) {
-        return h.monthlyUsd() != null ? h.monthlyUsd() : h.hourlyUsd() * assume.hoursPerMonth();
+        return h.rentalUsdFor(assume.hoursPerMonth());
     }
 
     private CostOption awsIncus(Site site, List<Site> byYear, Hardware hw, AwsCommitment c, String why) {
@@ -774,12 +759,6 @@ public final class CostEngine {
     }
 
     // ------------------------------------------------------------------ AWS: lift-and-shift
-
-    /** An Arm CPU (AWS Graviton, Ampere): its catalog cpu_model says Arm or Graviton. */
-    public static boolean isArm(Hardware h) {
-        String m = h.cpuModel() == null ? "" : h.cpuModel().toLowerCase(Locale.ROOT);
-        return m.contains("graviton") || m.matches(".*\\barm\\b.*") || m.contains("ampere");
-    }
 
     /** The cheapest EC2 type with at least the instance's vCPU (normalised by cpu score), memory and GPUs. */
     public static Optional<Hardware> cheapestFit(Workload w, List<Hardware> cloud) {
@@ -1029,12 +1008,11 @@ public final class CostEngine {
                 continue;
             }
             String claim = "AWS costs about 3x or more a bare-metal cloud (one " + server.id() + " server, like for like)";
-            Double rent = server.monthlyUsd() != null ? server.monthlyUsd()
-                    : server.hourlyUsd() != null ? server.hourlyUsd() * billedHours(server, assume.hoursPerMonth()) : null;
+            Double rent = server.rentalUsdFor(assume.hoursPerMonth());
             Workload same = new Workload(server.id(), WorkloadKind.VM, 1, server.threads() * (server.cpuScore() > 0 ? server.cpuScore() : 1.0),
                     server.memoryGib(), 0, server.gpuCount(), false, 0, 0, 0, 0, 0, null);
-            boolean arm = isArm(server);
-            Optional<Hardware> ec2 = cheapestFit(same, catalog.hardware(HardwareCategory.CLOUD).stream().filter(h -> isArm(h) == arm).toList());
+            Optional<Hardware> ec2 = cheapestFit(same, catalog.hardware(HardwareCategory.CLOUD).stream()
+                    .filter(h -> h.cpuArch() == server.cpuArch()).toList());
             if (rent == null || ec2.isEmpty() || gp3.isEmpty()) {
                 out.add(new ClaimCheck(claim, sc.site(), null, null, "cannot be checked for " + server.id() + ": "
                         + (rent == null ? "the server has no rate" : ec2.isEmpty() ? "no EC2 type has its " + num(same.vcpu()) + " vCPU and "

@@ -13,6 +13,11 @@ import java.util.OptionalDouble;
  *                 are estimates and what a configuration assumes
  * @param cpuScore relative per-thread performance (1.0 = the reference thread); demand in
  *                 reference threads needs {@code vcpu / cpuScore} threads of this host
+ * @param billing  how a rented row is billed (catalog {@code billing_unit}, {@code billing_minimum}); default
+ *                 {@link Billing#defaultFor}
+ * @param cpuArch  the CPU architecture (catalog {@code cpu_arch}); default x86_64
+ * @param runsVms  whether Incus can run virtual machines on the host, i.e. it exposes hardware virtualisation
+ *                 (catalog {@code runs_vms}); default true, except a cloud type (nested virtualisation is not assumed)
  */
 public record Hardware(
         String id,
@@ -47,12 +52,31 @@ public record Hardware(
         String source,
         LocalDate sourceDate,
         boolean estimate,
-        String notes) {
+        String notes,
+        Billing billing,
+        CpuArch cpuArch,
+        boolean runsVms) {
 
     public Hardware {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(category, "category");
         notes = notes == null ? "" : notes;
+        billing = billing == null ? Billing.defaultFor(monthlyUsd, hourlyUsd) : billing;
+        cpuArch = cpuArch == null ? CpuArch.X86_64 : cpuArch;
+    }
+
+    /** The row with the default billing, architecture and VM support (the constructor before those columns were added). */
+    public Hardware(String id, String name, HardwareCategory category, String vendor, String cpuModel,
+                    int sockets, int cores, int threads, double baseGhz, double cpuScore, double memoryGib,
+                    Double priceUsd, Double monthlyUsd, Double hourlyUsd, double setupUsd, int osDiskGb,
+                    int dataDisks, double dataDiskGb, DiskType dataDiskType, int nicPorts, double nicGbps,
+                    String gpuModel, int gpuCount, double gpuVramGib, double gpuWatts, int rackUnits,
+                    Double powerIdleW, Double powerMaxW, String region, String source, LocalDate sourceDate,
+                    boolean estimate, String notes) {
+        this(id, name, category, vendor, cpuModel, sockets, cores, threads, baseGhz, cpuScore, memoryGib,
+                priceUsd, monthlyUsd, hourlyUsd, setupUsd, osDiskGb, dataDisks, dataDiskGb, dataDiskType,
+                nicPorts, nicGbps, gpuModel, gpuCount, gpuVramGib, gpuWatts, rackUnits, powerIdleW, powerMaxW,
+                region, source, sourceDate, estimate, notes, null, null, defaultRunsVms(category));
     }
 
     /** The row without notes (the constructor before the optional {@code notes} column was added). */
@@ -69,6 +93,24 @@ public record Hardware(
                 region, source, sourceDate, estimate, "");
     }
 
+    /** Whether a row that leaves {@code runs_vms} blank runs VMs: every category but a cloud type. */
+    public static boolean defaultRunsVms(HardwareCategory category) {
+        return category != HardwareCategory.CLOUD;
+    }
+
+    /** The same row with other billing, architecture and VM support. */
+    public Hardware withVendorTerms(Billing billing, CpuArch cpuArch, boolean runsVms) {
+        return new Hardware(id, name, category, vendor, cpuModel, sockets, cores, threads, baseGhz, cpuScore, memoryGib,
+                priceUsd, monthlyUsd, hourlyUsd, setupUsd, osDiskGb, dataDisks, dataDiskGb, dataDiskType,
+                nicPorts, nicGbps, gpuModel, gpuCount, gpuVramGib, gpuWatts, rackUnits, powerIdleW, powerMaxW,
+                region, source, sourceDate, estimate, notes, billing, cpuArch, runsVms);
+    }
+
+    /** True for an Arm host (catalog {@code cpu_arch} arm64). */
+    public boolean arm() {
+        return cpuArch == CpuArch.ARM64;
+    }
+
     /** True when the row has no price at all (purchase, monthly or hourly): the figure is missing, not zero. */
     public boolean priceMissing() {
         return priceUsd == null && monthlyUsd == null && hourlyUsd == null;
@@ -79,15 +121,24 @@ public record Hardware(
         return dataDisks * dataDiskGb;
     }
 
-    /** The running cost per month for rented hardware: monthly rate, or hourly rate times 730 h. */
+    /** The running cost per month for rented hardware: monthly rate, or hourly rate times the hours billed for 730 h. */
     public OptionalDouble rentalMonthlyUsd() {
+        Double m = rentalUsdFor(HOURS_PER_MONTH);
+        return m == null ? OptionalDouble.empty() : OptionalDouble.of(m);
+    }
+
+    /**
+     * The rent of one server for a month of {@code hoursPerMonth} hours: the monthly rate, else the hourly rate times
+     * the hours its {@link #billing} bills for them; null when the row has neither rate.
+     */
+    public Double rentalUsdFor(double hoursPerMonth) {
         if (monthlyUsd != null) {
-            return OptionalDouble.of(monthlyUsd);
+            return monthlyUsd;
         }
         if (hourlyUsd != null) {
-            return OptionalDouble.of(hourlyUsd * HOURS_PER_MONTH);
+            return hourlyUsd * billing.billedHours(hoursPerMonth);
         }
-        return OptionalDouble.empty();
+        return null;
     }
 
     /** Hours in a billing month, the convention of the AWS calculator and OpenCost. */

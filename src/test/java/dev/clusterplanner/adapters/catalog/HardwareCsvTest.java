@@ -1,5 +1,7 @@
 package dev.clusterplanner.adapters.catalog;
 
+import dev.clusterplanner.core.model.Billing;
+import dev.clusterplanner.core.model.CpuArch;
 import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -236,5 +239,57 @@ class HardwareCsvTest {
     void aDayThatDoesNotExistIsNotADate() {
         assertEquals(List.of("hw.csv:2:11: source_date: '2026-02-30' is not a date (write it as YYYY-MM-DD)"),
                 problems(HEADER + "\n" + GOOD.replace("2026-11-01", "2026-02-30") + "\n"));
+    }
+
+    // billing, CPU architecture and VM support: vendor behaviour as catalog data
+
+    static final String RENT_HEADER = "id,name,category,vendor,cpu_model,cores,threads,memory_gib,monthly_usd,hourly_usd,source,"
+            + "source_date,estimate,billing_unit,billing_minimum,cpu_arch,runs_vms";
+    static final String RENT = "bm-1,Server one,baremetal-cloud,Acme,Xeon,8,16,64,,0.65,lead,2026-11-01,false";
+
+    @Test
+    void billingArchitectureAndVmSupportAreReadFromTheirColumns() throws Exception {
+        Hardware h = HardwareCsv.parse(RENT_HEADER + "\n" + RENT + ",hour,1,arm64,false\n", "hw.csv", TODAY).get(0);
+        assertEquals(new Billing(Billing.Unit.HOUR, 1), h.billing());
+        assertEquals(CpuArch.ARM64, h.cpuArch());
+        assertFalse(h.runsVms());
+    }
+
+    @Test
+    void blankVendorColumnsTakeTheDocumentedDefaults() throws Exception {
+        Hardware hourly = HardwareCsv.parse(RENT_HEADER + "\n" + RENT + ",,,,\n", "hw.csv", TODAY).get(0);
+        assertEquals(Billing.PER_SECOND, hourly.billing(), "an hourly rate without billing columns is billed by the second");
+        assertEquals(CpuArch.X86_64, hourly.cpuArch());
+        assertTrue(hourly.runsVms(), "a bare-metal server runs VMs");
+        Hardware cloud = HardwareCsv.parse(RENT_HEADER + "\n" + RENT.replace("baremetal-cloud", "cloud") + ",,,,\n", "hw.csv", TODAY).get(0);
+        assertFalse(cloud.runsVms(), "a cloud type runs VMs only when the catalog says so");
+        Hardware owned = HardwareCsv.parse(HEADER + "\n" + GOOD + "\n", "hw.csv", TODAY).get(0);
+        assertEquals(Billing.MONTHLY, owned.billing());
+        assertTrue(owned.runsVms());
+    }
+
+    @Test
+    void aBadVendorValueIsReportedWithFileLineAndColumn() {
+        // billing_unit is column 14, billing_minimum 15, cpu_arch 16, runs_vms 17; the rows are on line 2
+        assertEquals(List.of("hw.csv:2:14: billing_unit: 'minute' is not a billing unit (expected second, hour or month)"),
+                problems(RENT_HEADER + "\n" + RENT + ",minute,1,x86_64,true\n"));
+        assertEquals(List.of("hw.csv:2:15: billing_minimum: must be 0 or more, got -1"),
+                problems(RENT_HEADER + "\n" + RENT + ",hour,-1,x86_64,true\n"));
+        assertEquals(List.of("hw.csv:2:16: cpu_arch: 'arm' is not a CPU architecture (expected x86_64 or arm64)"),
+                problems(RENT_HEADER + "\n" + RENT + ",hour,1,arm,true\n"));
+        assertEquals(List.of("hw.csv:2:17: runs_vms: 'metal' is not true or false"),
+                problems(RENT_HEADER + "\n" + RENT + ",hour,1,x86_64,metal\n"));
+    }
+
+    @Test
+    void billingMustFitTheRowsRate() {
+        assertEquals(List.of("hw.csv:2:14: billing_unit: billing_unit 'month' bills a monthly rate, and this row has no monthly_usd"),
+                problems(RENT_HEADER + "\n" + RENT + ",month,,x86_64,true\n"));
+        assertEquals(List.of("hw.csv:2:14: billing_unit: billing_unit 'hour' bills an hourly rate, and this row has no hourly_usd"),
+                problems(RENT_HEADER + "\n" + RENT.replace(",,0.65,", ",224,,") + ",hour,,x86_64,true\n"));
+        assertEquals(List.of("hw.csv:2:14: billing_unit: billing applies to a rented row, and this row has neither monthly_usd nor hourly_usd"),
+                problems(RENT_HEADER + "\n" + RENT.replace(",,0.65,", ",,,") + ",hour,,x86_64,true\n"));
+        assertEquals(List.of("hw.csv:2:15: billing_minimum: billing_minimum counts billing units, so billing_unit (second, hour or month) is needed"),
+                problems(RENT_HEADER + "\n" + RENT + ",,1,x86_64,true\n"));
     }
 }

@@ -1,6 +1,8 @@
 package dev.clusterplanner.core.cost;
 
+import dev.clusterplanner.core.model.Billing;
 import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.CpuArch;
 import dev.clusterplanner.core.model.CostSettings;
 import dev.clusterplanner.core.model.CostSettings.AwsCommitment;
 import dev.clusterplanner.core.model.Facility;
@@ -109,19 +111,45 @@ class CostEngineTest {
     }
 
     @Test
-    void phoenixNapBillsAPartHourAsAWholeHourWithAOneHourMinimum() {
-        Hardware pnap = rental("bm-pnap-s3", "PhoenixNAP", null, 0.65, 0);
-        Hardware other = rental("bm-other", "Other", null, 0.65, 0);
-        assertEquals(1.0, CostEngine.billedHours(pnap, 0.2));
-        assertEquals(11.0, CostEngine.billedHours(pnap, 10.5));
-        assertEquals(730.0, CostEngine.billedHours(pnap, 730));
-        assertEquals(10.5, CostEngine.billedHours(other, 10.5));
+    void aRowBilledByTheWholeHourPaysForThePartHourWhateverItsVendorIsCalled() {
+        // the billing comes from the row's billing columns, not from the vendor: "Other" billed by the hour, "PhoenixNAP" by the second
+        Hardware whole = wholeHours(rental("bm-whole", "Other", null, 0.60, 0));
+        Hardware metered = rental("bm-metered", "PhoenixNAP", null, 0.60, 0);
+        assertEquals(Billing.PER_SECOND, metered.billing(), "an hourly row without billing columns is billed by the second");
+        CostAssumptions partHour = new CostAssumptions(5, 1.0, 1.0, 0.0, 730.5);
+        SiteCost sc = new CostEngine(catalog(List.of(whole, metered), AWS_PRICES), CostSettings.DEFAULT, partHour, fixed(3))
+                .site(smallSite("bm-whole", "bm-metered"));
+        // whole hours: 730.5 h bills 731 h; 3 servers x 0.60 x 731 = 1,315.80, + backup 6.90 = 1,322.70 a month; x 60 = 79,362.00
+        CostOption w = option(sc, "bare-metal:bm-whole");
+        assertEquals(1315.80, w.series().get(0).amount(CostComponent.COMPUTE), 0.001);
+        assertEquals(79362.00, w.tcoUsd(), 0.001);
+        assertTrue(w.explanations().stream().anyMatch(e -> e.formula().contains("731 billed hours")
+                && e.formula().contains("a part hour is billed as a whole hour, 1 hour at least")), w.explanations().toString());
+        // by the second: 3 x 0.60 x 730.5 = 1,314.90, + 6.90 = 1,321.80 a month; x 60 = 79,308.00
+        CostOption m = option(sc, "bare-metal:bm-metered");
+        assertEquals(1314.90, m.series().get(0).amount(CostComponent.COMPUTE), 0.001);
+        assertEquals(79308.00, m.tcoUsd(), 0.001);
+    }
+
+    @Test
+    void wholeHourBillingRoundsAPartHourUpAndBillsTheMinimum() {
+        Billing hour = new Billing(Billing.Unit.HOUR, 1);
+        assertEquals(1.0, hour.billedHours(0.2));
+        assertEquals(11.0, hour.billedHours(10.5));
+        assertEquals(730.0, hour.billedHours(730));
+        assertEquals(0.0, hour.billedHours(0), "a server that never runs is not billed");
+        // by the second with a 60-second minimum: 10 s bills 60 s = 1/60 h; 10.5 h bills 10.5 h
+        Billing second = new Billing(Billing.Unit.SECOND, 60);
+        assertEquals(1 / 60.0, second.billedHours(10 / 3600.0), 1e-12);
+        assertEquals(10.5, second.billedHours(10.5));
+        // by the month: 800 h bill two 730-h months
+        assertEquals(1460.0, new Billing(Billing.Unit.MONTH, 0).billedHours(800));
     }
 
     @Test
     void bareMetalRentalIsServersPlusSetupFeesPlusBackup() {
         Hardware ovh = rental("bm-ovh-advance5", "OVHcloud", 224.0, null, 99);
-        Hardware pnap = rental("bm-pnap-s3", "PhoenixNAP", null, 0.65, 0);
+        Hardware pnap = wholeHours(rental("bm-pnap-s3", "PhoenixNAP", null, 0.65, 0));
         SiteCost sc = engine(catalog(List.of(ovh, pnap), AWS_PRICES), fixed(3)).site(smallSite("bm-ovh-advance5", "bm-pnap-s3"));
         CostOption o = option(sc, "bare-metal:bm-ovh-advance5");
         // month 1: 3 x 224 + 3 x 99 setup + 6.90 backup = 672 + 297 + 6.90 = 975.90; then 678.90
@@ -195,8 +223,9 @@ class CostEngineTest {
         Hardware graviton = new Hardware("aws-t4g.medium", "t4g.medium", dev.clusterplanner.core.model.HardwareCategory.CLOUD, "AWS",
                 "AWS Graviton2 (Arm)", 1, 2, 2, 2.5, 1.0, 4, null, null, 0.0336, 0, 0, 0, 0, null, 1, 5, null, 0, 0, 0, 0, null, null,
                 "us-east-1", "karpenter", CostFixtures.D, false);
-        assertTrue(CostEngine.isArm(graviton));
-        assertFalse(CostEngine.isArm(EC2.get(0)));
+        assertFalse(graviton.arm(), "the catalog's cpu_arch decides, not the cpu_model text: a row without it is x86_64");
+        graviton = graviton.withVendorTerms(Billing.PER_SECOND, CpuArch.ARM64, false);
+        assertTrue(graviton.arm());
         SiteCost sc = engine(catalog(List.of(graviton), AWS_PRICES), fixed(3)).site(awsSite());
         // app (1 vCPU, 2 GiB) stays on t3.medium 0.0416 x 730 = 30.368 although t4g.medium costs 0.0336: total EC2 still 177.54
         assertEquals(177.54, option(sc, "aws-lift-shift:on-demand").series().get(0).amount(CostComponent.COMPUTE), 0.001);
@@ -220,6 +249,30 @@ class CostEngineTest {
     }
 
     @Test
+    void anArmTypeIsNotOfferedAsAnIncusHostForX86Workloads() {
+        // the cheapest type that runs VMs is marked arm64 (its name says nothing of it): the x86 metal type hosts the site
+        Hardware cheapArm = ec2("x1.big", 96, 384, 1.0, 0).withVendorTerms(Billing.PER_SECOND, CpuArch.ARM64, true);
+        SiteCost sc = engine(catalog(List.of(MEERKAT, cheapArm), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
+        List<String> ids = sc.options().stream().map(CostOption::id).toList();
+        assertTrue(ids.contains("aws-incus:aws-m7i.metal-24xl:on-demand"), ids.toString());
+        assertTrue(ids.stream().noneMatch(i -> i.contains("x1.big")), ids.toString());
+        // marked x86_64 instead, the same row is cheaper and hosts it
+        Hardware cheapX86 = cheapArm.withVendorTerms(Billing.PER_SECOND, CpuArch.X86_64, true);
+        SiteCost x86 = engine(catalog(List.of(MEERKAT, cheapX86), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
+        assertTrue(x86.options().stream().anyMatch(o -> o.id().equals("aws-incus:aws-x1.big:on-demand")),
+                x86.options().stream().map(CostOption::id).toList().toString());
+    }
+
+    @Test
+    void aVmSiteGoesOnlyToCloudTypesTheCatalogSaysRunVms() {
+        // a type named "metal" but marked runs_vms false is not an Incus host for VMs
+        Hardware notMetal = ec2("z.metal-cheap", 96, 384, 1.0, 0);
+        assertFalse(notMetal.runsVms());
+        SiteCost sc = engine(catalog(List.of(MEERKAT, notMetal), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
+        assertTrue(sc.options().stream().noneMatch(o -> o.id().contains("z.metal-cheap")), sc.options().stream().map(CostOption::id).toList().toString());
+    }
+
+    @Test
     void withoutACloudCandidateTheCheapestMetalTypeHostsAVmSite() {
         SiteCost sc = engine(catalog(List.of(MEERKAT), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
         assertTrue(sc.options().stream().anyMatch(o -> o.id().equals("aws-incus:aws-m7i.metal-24xl:on-demand")),
@@ -228,7 +281,7 @@ class CostEngineTest {
 
     @Test
     void ownedBreaksEvenWithRentalInMonthThree() {
-        Hardware pnap = rental("bm-pnap-s3", "PhoenixNAP", null, 0.65, 0);
+        Hardware pnap = wholeHours(rental("bm-pnap-s3", "PhoenixNAP", null, 0.65, 0));
         SiteCost sc = engine(catalog(List.of(MEERKAT, pnap), AWS_PRICES), fixed(3)).site(smallSite("desktop-test", "bm-pnap-s3"));
         BreakEven be = sc.breakEvens().stream()
                 .filter(b -> b.optionA().equals("owned:desktop-test") && b.optionB().equals("bare-metal:bm-pnap-s3")).findFirst().orElseThrow();
@@ -374,7 +427,7 @@ class CostEngineTest {
 
     @Test
     void theSeedsClaimsAreCheckedAgainstTheNumbers() {
-        Hardware pnap = rental("bm-pnap-s3", "PhoenixNAP", null, 0.65, 0);
+        Hardware pnap = wholeHours(rental("bm-pnap-s3", "PhoenixNAP", null, 0.65, 0));
         PlanCost pc = engine(catalog(List.of(pnap), AWS_PRICES), fixed(3))
                 .plan(new Plan("p", "", List.of(awsSite("bm-pnap-s3", "aws-m7i.metal-24xl")), CostSettings.DEFAULT));
         ClaimCheck incus = pc.claims().stream().filter(c -> c.claim().contains("aws-incus, on-demand")).findFirst().orElseThrow();

@@ -1,6 +1,8 @@
 package dev.clusterplanner.core.cost;
 
+import dev.clusterplanner.core.model.Billing;
 import dev.clusterplanner.core.model.Catalog;
+import dev.clusterplanner.core.model.CpuArch;
 import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Facility;
 import dev.clusterplanner.core.model.Hardware;
@@ -42,7 +44,12 @@ final class CostFixtures {
             ec2("m7i.large", 2, 8, 0.1008, 0),
             ec2("m7i.xlarge", 4, 16, 0.2016, 0),
             ec2("g5.xlarge", 4, 16, 1.006, 1),
-            ec2("m7i.metal-24xl", 96, 384, 5.32224, 0));
+            ec2("m7i.metal-24xl", 96, 384, 5.32224, 0).withVendorTerms(Billing.PER_SECOND, CpuArch.X86_64, true));
+
+    /** A rented row billed like PhoenixNAP's hourly servers: a part hour as a whole hour, one hour at least. */
+    static Hardware wholeHours(Hardware h) {
+        return h.withVendorTerms(new Billing(Billing.Unit.HOUR, 1), h.cpuArch(), h.runsVms());
+    }
 
     static PriceItem price(String id, String unit, double value, double tier) {
         return new PriceItem(id, "aws", id, unit, value, tier, "us-east-1", "AWS pricing", D, false);
