@@ -2,7 +2,7 @@ package dev.clusterplanner.app;
 
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Plan;
-import dev.clusterplanner.adapters.plan.PlanJson;
+import dev.clusterplanner.adapters.plan.PlanReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +33,7 @@ public final class ExamplePlans {
             if (in == null) {
                 throw new IllegalStateException("shipped example " + resource + " is missing from the build");
             }
-            return PlanJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+            return PlanReader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InputRejectedException e) {

@@ -1,6 +1,7 @@
 package dev.clusterplanner.app;
 
-import dev.clusterplanner.adapters.plan.PlanJson;
+import dev.clusterplanner.adapters.plan.PlanReader;
+import dev.clusterplanner.adapters.plan.PlanWriter;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Plan;
 
@@ -12,19 +13,19 @@ public class PlanService {
 
     /** Loads a plan; all or nothing. */
     public Plan open(Path file) throws IOException, InputRejectedException {
-        return PlanJson.read(file);
+        return PlanReader.read(file);
     }
 
     /** Saves atomically: the file on disk is either the old plan or the whole new one. */
     public void save(Plan plan, Path file) throws IOException {
-        PlanJson.write(plan, file);
+        PlanWriter.write(plan, file);
     }
 
     public String toJson(Plan plan) {
-        return PlanJson.toJson(plan);
+        return PlanWriter.toJson(plan);
     }
 
     public Plan parse(String json, String name) throws InputRejectedException {
-        return PlanJson.parse(json, name);
+        return PlanReader.parse(json, name);
     }
 }

@@ -3,7 +3,7 @@ package dev.clusterplanner.app;
 import dev.clusterplanner.adapters.export.pdf.PaperSize;
 import dev.clusterplanner.adapters.export.pdf.PdfLayout;
 import dev.clusterplanner.adapters.export.pdf.ReportDocument;
-import dev.clusterplanner.adapters.plan.PlanJson;
+import dev.clusterplanner.adapters.files.AtomicFile;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Plan;
@@ -94,7 +94,7 @@ public class ReportService {
                          Path file, Paper paper, Progress progress) throws IOException {
         Progress p = progress == null ? Progress.NONE : progress;
         Rendered r = render(plan, catalog, result, risk, live, paper, LocalDate.now(), p);
-        PlanJson.writeAtomically(file, r.pdf());
+        AtomicFile.write(file, r.pdf());
         return new Written(file, r.pages(), r.pdf().length);
     }
 

@@ -101,10 +101,10 @@ class ArchitectureTest {
     void layerRuleCatchesTheUiCallingAnAdapterDirectly() {
         JavaClasses violators = new ClassFileImporter().importClasses(
                 dev.clusterplanner.ui.archfixture.UiReadingPlanFilesDirectly.class,
-                dev.clusterplanner.adapters.plan.PlanJson.class);
+                dev.clusterplanner.adapters.plan.PlanWriter.class);
         EvaluationResult result = layers().evaluate(violators);
         assertTrue(result.hasViolation(), "a UI class calling an adapter directly must be reported");
-        assertTrue(result.getFailureReport().getDetails().stream().anyMatch(d -> d.contains("UiReadingPlanFilesDirectly") && d.contains("PlanJson")),
+        assertTrue(result.getFailureReport().getDetails().stream().anyMatch(d -> d.contains("UiReadingPlanFilesDirectly") && d.contains("PlanWriter")),
                 result.getFailureReport().toString());
     }
 

@@ -2,6 +2,7 @@ package dev.clusterplanner.adapters.export;
 
 import com.opencsv.CSVWriterBuilder;
 import com.opencsv.ICSVWriter;
+import dev.clusterplanner.adapters.files.AtomicFile;
 import dev.clusterplanner.core.cost.BomLine;
 import dev.clusterplanner.core.cost.CostComponent;
 import dev.clusterplanner.core.cost.CostOption;
@@ -164,17 +165,7 @@ public final class CostCsv {
                 Files.createDirectories(target);
                 file = target.resolve(e.getKey());
             }
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.writeString(file, e.getValue());
             written.add(file);
         }
         return written;

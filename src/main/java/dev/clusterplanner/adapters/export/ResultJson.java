@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clusterplanner.adapters.plan.PlanJson;
+import dev.clusterplanner.adapters.files.AtomicFile;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.sizing.Dimension;
@@ -51,7 +51,7 @@ public final class ResultJson {
 
     /** Writes the document atomically (temporary file, then rename). */
     public static void write(Map<String, ?> document, Path file) throws IOException {
-        PlanJson.writeAtomically(file, toJson(document).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(file, toJson(document).getBytes(StandardCharsets.UTF_8));
     }
 
     static JsonNode node(Object v) {

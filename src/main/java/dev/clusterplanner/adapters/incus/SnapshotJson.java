@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterplanner.adapters.ceph.CephDocument;
+import dev.clusterplanner.adapters.files.AtomicFile;
 import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.LiveSnapshot;
 import dev.clusterplanner.core.model.Severity;
@@ -99,22 +100,7 @@ public final class SnapshotJson {
     /** Writes atomically, with more top-level parts (see {@link #toJson(LiveSnapshot, LiveValidation, List, Map)}). */
     public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, Map<String, Object> parts)
             throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, toJson(snapshot, validation, findings, parts), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.writeString(file, toJson(snapshot, validation, findings, parts));
     }
 
     /** Reads the snapshot part of a saved probe. */

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.CostSettings;
 import dev.clusterplanner.core.model.Facility;
@@ -27,31 +24,25 @@ import dev.clusterplanner.core.model.WorkloadKind;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and writes plan files ({@code *.plan.json}). Reading is strict and all-or-nothing: bad JSON,
- * unknown fields, wrong types and impossible values are reported with line, column and field, and
- * no plan is returned. Writing is atomic: a temporary file in the same folder, then a rename.
+ * Reads plan files ({@code *.plan.json}). Reading is strict and all-or-nothing: bad JSON, unknown fields, wrong
+ * types and impossible values are reported with line, column and field, and no plan is returned.
  */
-public final class PlanJson {
+public final class PlanReader {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    private PlanJson() {
+    private PlanReader() {
     }
-
-    // ------------------------------------------------------------------ reading
 
     public static Plan read(Path file) throws IOException, InputRejectedException {
         byte[] bytes = Files.readAllBytes(file);
@@ -422,111 +413,6 @@ public final class PlanJson {
                 return "an object";
             }
             return v.getNodeType().toString().toLowerCase();
-        }
-    }
-
-    // ------------------------------------------------------------------ writing
-
-    /** The plan as JSON text, every field written out (defaults included), so a file documents itself. */
-    public static String toJson(Plan plan) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", Plan.FORMAT);
-        root.put("name", plan.name());
-        root.put("description", plan.description());
-        CostSettings c = plan.cost();
-        ObjectNode cost = root.putObject("cost");
-        cost.put("years", c.years());
-        cost.put("discountRatePct", c.discountRatePct());
-        cost.put("salvagePct", c.salvagePct());
-        cost.put("supportPctPerYear", c.supportPctPerYear());
-        cost.put("awsCommitment", c.awsCommitment().id());
-        ArrayNode sites = root.putArray("sites");
-        for (Site s : plan.sites()) {
-            ObjectNode site = sites.addObject();
-            site.put("name", s.name());
-            site.put("kind", s.kind().id());
-            ArrayNode hw = site.putArray("hardware");
-            s.hardware().forEach(hw::add);
-            Policy p = s.policy();
-            ObjectNode policy = site.putObject("policy");
-            policy.put("failuresTolerated", p.failuresTolerated());
-            policy.put("minHosts", p.minHosts());
-            policy.put("cpuOvercommitContainers", p.cpuOvercommitContainers());
-            policy.put("cpuOvercommitVms", p.cpuOvercommitVms());
-            policy.put("vmCpuOverheadPct", p.vmCpuOverheadPct());
-            policy.put("vmMemoryOverheadGib", p.vmMemoryOverheadGib());
-            policy.put("reserveMemoryGib", p.reserveMemoryGib());
-            policy.put("reserveThreads", p.reserveThreads());
-            policy.put("storage", p.storageMode().id());
-            ObjectNode ceph = policy.putObject("ceph");
-            ceph.put("size", p.ceph().size());
-            ceph.put("minSize", p.ceph().minSize());
-            ceph.put("k", p.ceph().k());
-            ceph.put("m", p.ceph().m());
-            ceph.put("nearfullRatio", p.ceph().nearfullRatio());
-            policy.put("cephMemoryPerOsdGib", p.cephMemoryPerOsdGib());
-            policy.put("cephThreadsPerOsd", p.cephThreadsPerOsd());
-            policy.put("cephMonMgrMemoryGib", p.cephMonMgrMemoryGib());
-            Facility f = s.facility();
-            ObjectNode facility = site.putObject("facility");
-            facility.put("dataCentre", f.dataCentre());
-            facility.put("electricityUsdPerKwh", f.electricityUsdPerKwh());
-            facility.put("pue", f.pue());
-            facility.put("colocationUsdPerUMonth", f.colocationUsdPerUMonth());
-            facility.put("colocationUsdPerKwMonth", f.colocationUsdPerKwMonth());
-            facility.put("electricitySource", f.electricitySource());
-            ArrayNode wl = site.putArray("workloads");
-            for (Workload w : s.workloads()) {
-                ObjectNode o = wl.addObject();
-                o.put("name", w.name());
-                o.put("kind", w.kind().id());
-                o.put("count", w.count());
-                o.put("vcpu", w.vcpu());
-                o.put("memoryGib", w.memoryGib());
-                o.put("diskGib", w.diskGib());
-                o.put("gpu", w.gpu());
-                o.put("antiAffinity", w.antiAffinity());
-                o.put("iops", w.iops());
-                o.put("writeMbps", w.writeMbps());
-                o.put("netMbps", w.netMbps());
-                o.put("cpuUtil", w.cpuUtil());
-                o.put("growthPctYear", w.growthPctYear());
-                o.put("project", w.project());
-            }
-        }
-        try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot serialise plan", e);
-        }
-    }
-
-    /** Writes the plan atomically: a temporary file beside the target, flushed to disk, then renamed over it. */
-    public static void write(Plan plan, Path file) throws IOException {
-        writeAtomically(file, toJson(plan).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Writes bytes so that a reader sees either the old file or the whole new one, never a part. */
-    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-                var buf = java.nio.ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

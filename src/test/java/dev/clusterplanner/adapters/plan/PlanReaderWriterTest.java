@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PlanJsonTest {
+class PlanReaderWriterTest {
 
     @TempDir
     Path dir;
@@ -51,17 +51,17 @@ class PlanJsonTest {
     void savedPlanLoadsBackEqual() throws Exception {
         Plan plan = hybridPlan();
         Path file = dir.resolve("hybrid.plan.json");
-        PlanJson.write(plan, file);
-        assertEquals(plan, PlanJson.read(file));
+        PlanWriter.write(plan, file);
+        assertEquals(plan, PlanReader.read(file));
     }
 
     @Test
     void saveLeavesNoTemporaryFilesAndReplacesTheOldPlan() throws Exception {
         Path file = dir.resolve("p.plan.json");
-        PlanJson.write(hybridPlan(), file);
+        PlanWriter.write(hybridPlan(), file);
         Plan renamed = hybridPlan().withName("Renamed");
-        PlanJson.write(renamed, file);
-        assertEquals(renamed, PlanJson.read(file));
+        PlanWriter.write(renamed, file);
+        assertEquals(renamed, PlanReader.read(file));
         try (var files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
@@ -69,7 +69,7 @@ class PlanJsonTest {
 
     @Test
     void optionalFieldsTakeTheirDefaults() throws Exception {
-        Plan plan = PlanJson.parse("""
+        Plan plan = PlanReader.parse("""
                 {"format": 1, "name": "min", "sites": [
                   {"name": "c", "kind": "cluster", "hardware": ["x"], "workloads": [
                     {"name": "web", "kind": "container", "count": 2, "vcpu": 1, "memoryGib": 2}]}]}
@@ -84,7 +84,7 @@ class PlanJsonTest {
     }
 
     private static InputProblem onlyProblem(String json) {
-        InputRejectedException e = assertThrows(InputRejectedException.class, () -> PlanJson.parse(json, "bad.plan.json"));
+        InputRejectedException e = assertThrows(InputRejectedException.class, () -> PlanReader.parse(json, "bad.plan.json"));
         assertEquals(1, e.problems().size(), () -> "expected one problem, got " + e.problems());
         return e.problems().get(0);
     }
@@ -179,7 +179,7 @@ class PlanJsonTest {
 
     @Test
     void everyProblemIsReportedNotOnlyTheFirst() {
-        InputRejectedException e = assertThrows(InputRejectedException.class, () -> PlanJson.parse("""
+        InputRejectedException e = assertThrows(InputRejectedException.class, () -> PlanReader.parse("""
                 {"format": 1, "name": "x", "sites": [
                   {"name": "c", "kind": "cluster", "hardware": [], "workloads": [
                     {"name": "a", "kind": "container", "count": "two", "vcpu": 1, "memoryGib": 2},
@@ -192,15 +192,15 @@ class PlanJsonTest {
     @Test
     void aRejectedFileLeavesThePlanOnDiskUntouched() throws Exception {
         Path file = dir.resolve("keep.plan.json");
-        PlanJson.write(hybridPlan(), file);
+        PlanWriter.write(hybridPlan(), file);
         String before = Files.readString(file, StandardCharsets.UTF_8);
-        assertThrows(InputRejectedException.class, () -> PlanJson.parse("{", file.toString()));
+        assertThrows(InputRejectedException.class, () -> PlanReader.parse("{", file.toString()));
         assertEquals(before, Files.readString(file, StandardCharsets.UTF_8));
     }
 
     @Test
     void byteOrderMarkIsAccepted() throws Exception {
-        String json = "\uFEFF" + PlanJson.toJson(hybridPlan());
-        assertEquals(hybridPlan(), PlanJson.parse(json, "bom.plan.json"));
+        String json = "\uFEFF" + PlanWriter.toJson(hybridPlan());
+        assertEquals(hybridPlan(), PlanReader.parse(json, "bom.plan.json"));
     }
 }
