@@ -436,7 +436,7 @@ final class ReportBuilder {
         b.add(new Block.Table(List.of(Column.left("Option"), Column.right("Total USD"), Column.right("NPV USD"),
                 Column.left("Option at each site"), Column.left("Missing")), rows));
         if (!pc.claims().isEmpty()) {
-            b.add(new Heading(3, "The seed's claims checked"));
+            b.add(new Heading(3, "The chuck-stack Incus guide's claims checked"));
             List<Row> claims = new ArrayList<>();
             for (ClaimCheck c : pc.claims()) {
                 claims.add(Row.of(c.claim(), c.site() == null ? "" : c.site(), c.ratio() == null ? "n/a" : num2(c.ratio()),

@@ -254,7 +254,7 @@ final class PlanCommand implements Callable<Integer> {
             out.printf("  %-32s %14s%s%n", t.key(), usd2(t.tcoUsd()), t.missing().isEmpty() ? "" : "  (" + String.join("; ", t.missing()) + ")");
         }
         out.println("  " + p.summary());
-        out.println("The seed's claims against the catalog:");
+        out.println("The chuck-stack Incus guide's claims against the catalog:");
         for (ClaimCheck c : p.claims()) {
             out.println("  " + (c.holds() == null ? "?" : c.holds() ? "yes" : "no ") + "  " + c.text());
         }

@@ -34,7 +34,7 @@ import static dev.clusterplanner.core.cost.Money.usd;
 
 /**
  * The cost model: each site's options (owned hardware, bare-metal rental, AWS lift-and-shift, Incus hosts on
- * EC2) costed month by month over the horizon, compared, with break-even months, NPV and the seed's claims
+ * EC2) costed month by month over the horizon, compared, with break-even months, NPV and the chuck-stack Incus guide's claims
  * checked. Electricity and colocation come from the power model ({@link PowerPlanner}). Pure: the same inputs give the same result. Formulas and defaults: README, "Cost".
  */
 public final class CostEngine {
@@ -311,7 +311,7 @@ public final class CostEngine {
         boolean asked = assume.requiredNicGbps() > 0;  // an explicit assumption applies to every owned host
         double need = asked ? assume.requiredNicGbps() : requiredNicGbps(site, hw, hostsByYear[0]);
         if (!asked && need > 0 && hw.nicGbps() > 0 && hw.nicGbps() < need - 1e-9 && hw.category() == HardwareCategory.DESKTOP) {
-            // a desktop keeps its port: many (the Meerkat, mini PCs) have no slot for a card, and the seed's desktop
+            // a desktop keeps its port: many (the Meerkat, mini PCs) have no slot for a card, and the guide's desktop
             // clusters run on their built-in port; the network analysis warns with the recovery time instead
             Optional<PriceItem> card = prices.cheapestPart(PriceIds.NIC_PREFIX, need);
             ex.add(new Explanation("networkUpgrade", 0, "USD", "not priced: " + hw.id() + " has " + num(hw.nicGbps())
@@ -715,7 +715,7 @@ public final class CostEngine {
         led.backup(byYear, this, ex);
         if (discount > 0) {
             findings.add(Finding.info("cost.commitment-estimate", label + ": the " + c.id() + " discount of " + num(discount * 100)
-                    + " % is an estimate (AWS publishes only caps: Savings Plans up to 66-72 %)", "reference-data: AWS Savings Plans"));
+                    + " % is an estimate (AWS publishes only caps: Savings Plans up to 66-72 %)", "AWS Savings Plans pricing, https://aws.amazon.com/savingsplans/compute-pricing/"));
         }
         return led.option(id, CostOptionKind.AWS_INCUS, label, hw.id(), c, hw.estimate() || discount > 0, hostsByYear, hostsByYear, null,
                 byYear, List.of(), ex, findings, settings);
@@ -834,7 +834,7 @@ public final class CostEngine {
         led.backup(byYear, this, ex);
         if (discount > 0) {
             findings.add(Finding.info("cost.commitment-estimate", label + ": the " + c.id() + " discount of " + num(discount * 100)
-                    + " % is an estimate (AWS publishes only caps: Savings Plans up to 66-72 %)", "reference-data: AWS Savings Plans"));
+                    + " % is an estimate (AWS publishes only caps: Savings Plans up to 66-72 %)", "AWS Savings Plans pricing, https://aws.amazon.com/savingsplans/compute-pricing/"));
         }
         int[] instancesByYear = byYear.stream().mapToInt(Site::instanceCount).toArray();
         return led.option(id, CostOptionKind.AWS_LIFT_SHIFT, label, "", c, estimate, instancesByYear, instancesByYear, null,
@@ -939,7 +939,7 @@ public final class CostEngine {
         }
     }
 
-    // ------------------------------------------------------------------ seed claims
+    // ------------------------------------------------------------------ the guide's claims
 
     /** Checks, for one site: AWS about 3x+ a bare-metal cloud; the EBS drive about as much as the server. */
     List<ClaimCheck> claims(SiteCost sc) {
@@ -966,7 +966,7 @@ public final class CostEngine {
                 out.add(new ClaimCheck(claim, sc.site(), round3(ratio), holds, "site '" + sc.site() + "': for compute and storage "
                         + aws.get().label() + " costs " + num(round2(ratio)) + "x " + metal.get().label() + " over " + sc.months() + " months ("
                         + usd(awsCs) + " vs " + usd(metalCs) + "; with transfer and backups " + num(round2(all)) + "x): the catalog "
-                        + (holds ? "bears out" : "does not bear out") + " the seed's 3x+"));
+                        + (holds ? "bears out" : "does not bear out") + " the chuck-stack Incus guide's 3x+"));
             }
         }
         for (CostOptionKind kind : List.of(CostOptionKind.AWS_LIFT_SHIFT, CostOptionKind.AWS_INCUS)) {
@@ -987,13 +987,13 @@ public final class CostEngine {
             boolean holds = ratio >= 2.0 / 3 && ratio <= 1.5;
             out.add(new ClaimCheck(claim, sc.site(), round3(ratio), holds, "site '" + sc.site() + "', " + aws.get().label() + ": EBS "
                     + usd(ebs) + " a month is " + num(round2(ratio)) + "x the EC2 instances' " + usd(compute) + " ("
-                    + (holds ? "about as much, as the seed says" : ratio < 2.0 / 3 ? "much less than the seed's 'about the same'" : "much more than the seed's 'about the same'") + ")"));
+                    + (holds ? "about as much, as the guide says" : ratio < 2.0 / 3 ? "much less than the guide's 'about the same'" : "much more than the guide's 'about the same'") + ")"));
         }
         return out;
     }
 
     /**
-     * The seed's claims on one server: each bare-metal server of the site against the cheapest EC2 type with at least
+     * The guide's claims on one server: each bare-metal server of the site against the cheapest EC2 type with at least
      * its vCPU (threads x cpu score), memory and GPUs, plus EBS gp3 for its drives (OS + data, GB converted to GiB).
      */
     List<ClaimCheck> likeForLike(SiteCost sc) {
@@ -1030,13 +1030,13 @@ public final class CostEngine {
                     + num(round2(same.vcpu())) + " vCPU and " + num(server.memoryGib()) + " GiB is " + ec2.get().id() + " at " + usd(Money.round(ec2Month))
                     + " plus EBS gp3 for its " + num(server.osDiskGb() + server.rawDataGb()) + " GB of drives " + usd(Money.round(ebs)) + ": "
                     + num(round2(ratio)) + "x on-demand, " + num(round2(ratio3)) + "x with the 3-year commitment (estimate); the catalog "
-                    + (holds ? "bears out" : "does not bear out") + " the seed's 3x+ (" + server.priceAge() + (server.estimate() ? ", an estimate" : "") + ")"));
+                    + (holds ? "bears out" : "does not bear out") + " the chuck-stack Incus guide's 3x+ (" + server.priceAge() + (server.estimate() ? ", an estimate" : "") + ")"));
             double ebsRatio = ebs / ec2Month;
             boolean same2 = ebsRatio >= 2.0 / 3 && ebsRatio <= 1.5;
             out.add(new ClaimCheck("the EBS drive costs about as much as the server (like " + server.id() + ")", sc.site(), round3(ebsRatio), same2,
                     "EBS gp3 for " + num(server.osDiskGb() + server.rawDataGb()) + " GB costs " + usd(Money.round(ebs)) + " a month, "
                             + num(round2(ebsRatio)) + "x the " + ec2.get().id() + "'s " + usd(Money.round(ec2Month))
-                            + (same2 ? " (about as much, as the seed says)" : ebsRatio < 2.0 / 3 ? " (much less than the seed's 'about the same')" : " (more than the seed's 'about the same')")));
+                            + (same2 ? " (about as much, as the guide says)" : ebsRatio < 2.0 / 3 ? " (much less than the guide's 'about the same')" : " (more than the guide's 'about the same')")));
         }
         return out;
     }
@@ -1058,21 +1058,21 @@ public final class CostEngine {
     }
 
     /**
-     * The seed's capex claim for an owned option: the initial hosts' purchase (month 1 bill of materials) against
-     * the seed's figure, within {@code tolerancePct}.
+     * The guide's capex claim for an owned option: the initial hosts' purchase (month 1 bill of materials) against
+     * the guide's figure, within {@code tolerancePct}.
      */
-    public static ClaimCheck capexClaim(CostOption owned, double seedUsd, double tolerancePct, String site) {
-        String claim = "hosts cost about " + usd(seedUsd) + " (the seed)";
+    public static ClaimCheck capexClaim(CostOption owned, double guideUsd, double tolerancePct, String site) {
+        String claim = "hosts cost about " + usd(guideUsd) + " (the chuck-stack Incus guide)";
         if (owned.kind() != CostOptionKind.OWNED || owned.bom().isEmpty()
                 || owned.bom().stream().anyMatch(b -> b.month() == 1 && b.totalUsd() == null)) {
             return new ClaimCheck(claim, site, null, null, "cannot be checked: the month-1 bill of materials is not fully priced");
         }
         double capex = owned.capexUsd();
-        double ratio = capex / seedUsd;
+        double ratio = capex / guideUsd;
         boolean holds = Math.abs(ratio - 1) <= tolerancePct / 100.0 + 1e-9;
         BomLine host = owned.bom().get(0);
         return new ClaimCheck(claim, site, round3(ratio), holds, owned.hostsStart() + " hosts of " + owned.hardwareId() + " cost "
-                + usd(capex) + " in month 1, " + num(round2((ratio - 1) * 100)) + " % against the seed's " + usd(seedUsd)
+                + usd(capex) + " in month 1, " + num(round2((ratio - 1) * 100)) + " % against the guide's " + usd(guideUsd)
                 + (holds ? " (within " + num(tolerancePct) + " %)" : " (outside " + num(tolerancePct) + " %)")
                 + "; price source: " + host.source() + (host.sourceDate() == null ? "" : ", " + host.sourceDate()));
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The whole plan: every site's comparison, the plan-wide total of each option key (each site on its
- * cheapest option of that key), the cheapest mix (each site on its own cheapest option), and the seed's
+ * cheapest option of that key), the cheapest mix (each site on its own cheapest option), and the chuck-stack Incus guide's
  * claims checked.
  */
 public record PlanCost(int months, List<SiteCost> sites, List<PlanOptionTotal> totals, String cheapestKey,

@@ -35,7 +35,7 @@ public final class PowerPlanner {
     public static final double BTU_PER_HOUR_PER_WATT = 3.412;
     /**
      * estimate: an idle GPU draws about 5 % of its rated power (RTX 4060 Ti: ~7 W idle of 160 W, 4.4 %,
-     * reference-data.md).
+     * http://tekspecz.com/new-blog-2/2023/5/24/hardware-breakdown-presents-nvidias-rtx-4060-ti-graphics-card).
      */
     public static final double GPU_IDLE_SHARE = 0.05;
     /** A 15 A, 120 V office circuit may carry 80 % (12 A) continuously. */
@@ -45,7 +45,8 @@ public final class PowerPlanner {
     public static final String CITE_BTU = "1 W = 3.412 BTU/h (unit conversion)";
     public static final String CITE_CIRCUIT = "US National Electrical Code 210.19/210.20: continuous loads at most 80 % of the"
             + " circuit rating (12 A on a 15 A circuit)";
-    public static final String CITE_GPU_IDLE = "estimate: GPU idle at 5 % of rated power (RTX 4060 Ti ~7 W idle of 160 W TGP, reference-data.md)";
+    public static final String CITE_GPU_IDLE = "estimate: GPU idle at 5 % of rated power (RTX 4060 Ti ~7 W idle of 160 W TGP, 2023-05-24,"
+            + " http://tekspecz.com/new-blog-2/2023/5/24/hardware-breakdown-presents-nvidias-rtx-4060-ti-graphics-card)";
 
     private PowerPlanner() {
     }

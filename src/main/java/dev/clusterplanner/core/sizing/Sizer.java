@@ -152,7 +152,7 @@ public final class Sizer {
                     + " thread per host)"
                     : "instance disks are assumed to be EBS gp3 volumes attached on demand")
                     + ", so disk does not limit how many of these hosts are needed; the volumes are priced by the cost model (EBS gp3)",
-                    "assumption (README \"Sizing\": cloud hosts)"));
+                    "assumption of this planner: cloud hosts keep their data on EBS gp3 volumes"));
         }
         if (options.stream().noneMatch(SizingOption::feasible)) {
             findings.add(Finding.error("sizing.no-feasible-option", "no option places every instance of site '" + site.name()

@@ -34,7 +34,7 @@ public final class NetworkPlanner {
     /** Port speeds sold, in Gb/s; the required speed is rounded up to one of these. */
     public static final double[] STANDARD_GBPS = {1, 2.5, 5, 10, 25, 40, 50, 100, 200, 400};
 
-    public static final String CITE_SEPARATE = "Ceph docs, rados/configuration/network-config-ref: a separate cluster network carries"
+    public static final String CITE_SEPARATE = "Ceph docs, https://docs.ceph.com/en/latest/rados/configuration/network-config-ref/ : a separate cluster network carries"
             + " replication, recovery and heartbeats";
 
     private NetworkPlanner() {

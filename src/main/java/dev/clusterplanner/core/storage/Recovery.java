@@ -26,9 +26,9 @@ public record Recovery(double hours, String binding, double networkHours, double
     /** Share of an OSD's capacity reserved for background recovery by the default mClock profile "balanced". */
     public static final double RECOVERY_SHARE = 0.5;
 
-    public static final String CITE_NETWORK = "Ceph docs, start/hardware-recommendations: at least 10 Gb/s; replicating 1 TB takes about"
+    public static final String CITE_NETWORK = "Ceph docs, https://docs.ceph.com/en/latest/start/hardware-recommendations/ : at least 10 Gb/s; replicating 1 TB takes about"
             + " 3 h at 1 Gb/s and about 20 min at 10 Gb/s";
-    public static final String CITE_THROTTLE = "Ceph docs, rados/configuration/mclock-config-ref: osd_max_backfills 1; profile balanced"
+    public static final String CITE_THROTTLE = "Ceph docs, https://docs.ceph.com/en/latest/rados/configuration/mclock-config-ref/ : osd_max_backfills 1; profile balanced"
             + " (default) reserves 50 % of an OSD for background recovery";
 
     /** Hours to move {@code bytes} over one link of {@code gbps}, at {@link #NETWORK_EFFICIENCY}. */

@@ -42,11 +42,12 @@ public final class StoragePlanner {
     public static final String RULE_NEARFULL_AFTER_GROWTH = "storage.nearfull-after-growth";
     public static final String RULE_EBS = "storage.ebs";
 
-    public static final String CITE_POOL = "Ceph docs, rados/configuration/pool-pg-config-ref: osd_pool_default_size 3, osd_pool_default_min_size 2";
-    public static final String CITE_FULL = "Ceph docs, rados/configuration/mon-config-ref: mon_osd_nearfull_ratio 0.85, backfillfull 0.90, full 0.95";
-    public static final String CITE_EC = "Ceph docs, rados/operations/erasure-code: raw overhead (k+m)/k; one chunk per failure domain, so k+m hosts at least (k+m+1 to heal); m=1 discouraged";
-    public static final String CITE_RESERVE = "reserve rule used in practice: usable = (raw - largest host) / size (reference-data.md, Ceph section)";
-    public static final String CITE_CRUSH = "Ceph docs, rados/operations/crush-map: the default rule places each copy on a different host";
+    public static final String CITE_POOL = "Ceph docs, https://docs.ceph.com/en/latest/rados/configuration/pool-pg-config-ref/ : osd_pool_default_size 3, osd_pool_default_min_size 2";
+    public static final String CITE_FULL = "Ceph docs, https://docs.ceph.com/en/latest/rados/configuration/mon-config-ref/ : mon_osd_nearfull_ratio 0.85, backfillfull 0.90, full 0.95";
+    public static final String CITE_EC = "Ceph docs, https://docs.ceph.com/en/latest/rados/operations/erasure-code/ : raw overhead (k+m)/k; one chunk per failure domain, so k+m hosts at least (k+m+1 to heal); m=1 discouraged";
+    public static final String CITE_RESERVE = "this planner's reserve rule (Ceph publishes none): usable = (raw - largest host) / size, so the data of a lost host can be"
+            + " re-replicated on the others below the full ratios of https://docs.ceph.com/en/latest/rados/configuration/mon-config-ref/";
+    public static final String CITE_CRUSH = "Ceph docs, https://docs.ceph.com/en/latest/rados/operations/crush-map/ : the default rule places each copy on a different host";
 
     private StoragePlanner() {
     }

@@ -60,7 +60,7 @@ public final class CephValidator {
     static final String CITE_RESERVE = StoragePlanner.CITE_RESERVE;
     static final String CITE_CRUSH = StoragePlanner.CITE_CRUSH;
     static final String CITE_NETWORK = Recovery.CITE_NETWORK;
-    static final String CITE_HEALTH = "Ceph docs, rados/operations/health-checks";
+    static final String CITE_HEALTH = "Ceph docs, https://docs.ceph.com/en/latest/rados/operations/health-checks/";
     static final String CITE_LIVE = "read from the live cluster";
 
     /** Drives are sold in decimal GB and partitioned; a live raw capacity within 5 % of the plan's counts as equal. */

@@ -246,7 +246,7 @@ public final class LiveValidator {
             long online = s.members().stream().filter(LiveMember::online).count();
             String like = m.name() + " (" + m.resources().threads() + " threads, " + fmt(m.resources().memoryBytes() / GIB) + " GiB)";
             figures.add(new Explanation("hostsNeeded", option.hosts(), "hosts", "the plan's workloads sized by the sizing engine on hosts like "
-                    + like + ", " + policy.failuresTolerated() + " failure(s) tolerated: " + option.explanation(), "README: Sizing"));
+                    + like + ", " + policy.failuresTolerated() + " failure(s) tolerated: " + option.explanation(), "this planner's sizing rule (the formulas below)"));
             figures.addAll(option.formulas());
             if (!option.feasible()) {
                 String why = sized.findings().stream().map(Finding::text).findFirst().orElse(option.explanation());
