@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class IncusLab {
 
     public static final String HOW_TO_RUN = "the Incus lab is not running: start it with `bash src/test/lab/incus-lab.sh start` "
-            + "(root, Incus 6.0 and busybox-static; see README 'Live cluster (probe)'), then run `mvn verify`";
+            + "(root, Incus 6.0 and busybox-static; see docs/dev/labs-and-ci.md), then run `mvn verify`";
 
     private final Map<String, String> env;
 

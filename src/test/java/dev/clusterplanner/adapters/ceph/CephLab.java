@@ -17,7 +17,7 @@ import java.util.Map;
 public final class CephLab {
 
     public static final String HOW_TO_RUN = "the Ceph lab is not running: start it with 'sudo src/test/lab/ceph-lab.sh start'"
-            + " (needs ceph-mon ceph-mgr ceph-osd ceph-common ceph-base; README, section Live Ceph), stop it with '... stop'";
+            + " (needs ceph-mon ceph-mgr ceph-osd ceph-common ceph-base; see docs/dev/labs-and-ci.md), stop it with '... stop'";
 
     private final Map<String, String> env;
 
