@@ -1,5 +1,6 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.core.capacity.FailureHeadroom;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
@@ -10,7 +11,6 @@ import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
 import dev.clusterplanner.core.cost.CostComponent;
-import dev.clusterplanner.core.cost.CostEngine;
 import dev.clusterplanner.core.cost.CostOptionKind;
 import dev.clusterplanner.core.cost.MonthCost;
 import dev.clusterplanner.core.cost.PlanCost;
@@ -51,7 +51,8 @@ public class SimulationService {
     public List<SiteSimulation> simulate(Plan plan, Catalog catalog, int trials, long seed, Uncertainty uncertainty,
                                          IntConsumer progress, BooleanSupplier cancelled) throws InputRejectedException {
         PlanResult analysed = planning.analyse(plan, catalog);
-        PlanCost cost = CostEngine.compare(plan, catalog);
+        // the plan's own analysis: the hosts the sizing engine found and the costs of exactly those hosts
+        PlanCost cost = analysed.cost();
         List<SiteSimulation> out = new ArrayList<>();
         int sites = plan.sites().size();
         for (int i = 0; i < sites; i++) {
@@ -100,14 +101,9 @@ public class SimulationService {
                 perHost.add(CapacityModel.capacity(h, policy, index++));
             }
         }
+        double[] headroom = FailureHeadroom.afterLosingLargest(perHost.toArray(new double[0][]), Dimension.COUNT, k);
         for (int j = 0; j < dims.size(); j++) {
-            int d = dimIndex.get(j);
-            double[] column = perHost.stream().mapToDouble(c -> c[d]).sorted().toArray();
-            double sum = 0;
-            for (int h = 0; h < column.length - Math.min(k, column.length); h++) {
-                sum += column[h];
-            }
-            capacity[j] = sum;
+            capacity[j] = headroom[dimIndex.get(j)];
         }
         List<DemandGroup> groups = new ArrayList<>();
         for (Workload w : site.workloads()) {

@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.cost;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.CostSettings;
 import dev.clusterplanner.core.model.CostSettings.AwsCommitment;
@@ -59,13 +60,13 @@ public final class CostEngine {
         this.prices = new Prices(catalog);
         this.settings = settings == null ? CostSettings.DEFAULT : settings;
         this.assume = assumptions == null ? CostAssumptions.DEFAULT : assumptions;
-        this.sizer = sizer == null ? VolumeBoundSizer.INSTANCE : sizer;
+        this.sizer = sizer == null ? SizingHostSizer.INSTANCE : sizer;
         if (this.settings.years() < 1) {
             throw new IllegalArgumentException("the cost horizon must be at least 1 year, got " + this.settings.years());
         }
     }
 
-    /** The plan costed with the default assumptions, the cost model's own host estimate and the linear power model. */
+    /** The plan costed with the default assumptions, the sizing engine.s hosts and the linear power model. */
     public static PlanCost compare(Plan plan, Catalog catalog) {
         return new CostEngine(catalog, plan.cost(), CostAssumptions.DEFAULT, null).plan(plan);
     }
@@ -511,7 +512,7 @@ public final class CostEngine {
     static double storageNeedGb(Site grownSite, Site site) {
         double logicalGb = logicalDiskGib(grownSite) * GB_PER_GIB;
         if (site.policy().storageMode() == StorageMode.CEPH) {
-            return logicalGb * site.policy().ceph().rawOverhead() / site.policy().ceph().nearfullRatio();
+            return logicalGb * CephCapacity.overhead(site.policy().ceph()) / site.policy().ceph().nearfullRatio();
         }
         return logicalGb;
     }
@@ -689,7 +690,7 @@ public final class CostEngine {
             led.missing(CostComponent.COMPUTE, "the catalog has no hourly price for " + hw.id());
         }
         boolean ceph = site.policy().storageMode() == StorageMode.CEPH;
-        double overhead = ceph ? site.policy().ceph().rawOverhead() : 1.0;
+        double overhead = ceph ? CephCapacity.overhead(site.policy().ceph()) : 1.0;
         for (int m = 1; m <= months(); m++) {
             int y = Math.min((m - 1) / 12, hostsByYear.length - 1);
             int hosts = hostsByYear[y];

@@ -5,7 +5,7 @@ import dev.clusterplanner.core.model.Site;
 
 /**
  * How many hosts of a hardware a site's workloads need (failure headroom included). The application
- * passes the sizing engine; {@link VolumeBoundSizer} is the cost model's own simple estimate.
+ * passes the sizing engine ({@link SizingHostSizer}, also the default); tests may pass fixed counts.
  */
 @FunctionalInterface
 public interface HostSizer {

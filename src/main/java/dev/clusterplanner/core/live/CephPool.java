@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.live;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
 import dev.clusterplanner.core.model.CephLayout;
 
 import java.util.Objects;
@@ -32,12 +33,12 @@ public record CephPool(int id, String name, boolean erasureCoded, int size, Inte
 
     /** Raw bytes per stored byte: size, or (k+m)/k. */
     public double rawOverhead() {
-        return erasureCoded ? (double) (k + m) / k : size;
+        return erasureCoded ? CephCapacity.overhead(0, k, m) : CephCapacity.overhead(size, 0, 0);
     }
 
     /** Hosts (failure domains) one object needs under Ceph's default rule: size, or k+m. */
     public int width() {
-        return erasureCoded ? k + m : size;
+        return erasureCoded ? CephCapacity.protectionWidth(0, k, m) : CephCapacity.protectionWidth(size, 0, 0);
     }
 
     /** The pool's protection in the plan's terms (the plan's nearfull ratio is kept). */

@@ -21,11 +21,6 @@ public record CephLayout(int size, int minSize, int k, int m, double nearfullRat
         return k > 0;
     }
 
-    /** Raw bytes written per byte stored: size for replication, (k+m)/k for erasure coding. */
-    public double rawOverhead() {
-        return isErasureCoded() ? (double) (k + m) / k : size;
-    }
-
     public String describe() {
         return isErasureCoded() ? "EC " + k + "+" + m : "replicated size " + size + "/min_size " + minSize;
     }

@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.power;
 
+import dev.clusterplanner.core.capacity.InstanceDemand;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Facility;
 import dev.clusterplanner.core.model.Finding;
@@ -68,8 +69,7 @@ public final class PowerPlanner {
         Policy p = site.policy();
         double busy = 0;
         for (Workload w : site.workloads()) {
-            double vcpu = w.vcpu() * (w.kind().isVirtualMachine() ? 1 + p.vmCpuOverheadPct() / 100.0 : 1.0);
-            busy += w.count() * vcpu * w.cpuUtil();
+            busy += w.count() * InstanceDemand.vcpuWithOverhead(w, p) * w.cpuUtil();
         }
         return busy;
     }

@@ -1,8 +1,10 @@
 package dev.clusterplanner.core.sizing;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
+import dev.clusterplanner.core.capacity.CephTax;
+import dev.clusterplanner.core.capacity.InstanceDemand;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Hardware;
-import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
@@ -11,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a host offers and what an instance takes, per {@link Dimension}. Pure arithmetic on the policy:
+ * What a host offers and what an instance takes, per {@link Dimension}, assembled from the rules of
+ * {@code core.capacity} ({@link InstanceDemand}, {@link CephTax}, {@link CephCapacity}):
  * <ul>
  *   <li>CPU capacity = (threads - reserveThreads - cephThreadsPerOsd x OSDs) x cpuScore, in reference threads;
  *       demand = vcpu / cpuOvercommitContainers for a container or OCI application, and
@@ -33,35 +36,27 @@ public final class CapacityModel {
     /** Bytes per GB (drives are sold in decimal GB) over bytes per GiB. */
     public static final double GIB_PER_GB = 1e9 / (1024.0 * 1024 * 1024);
 
-    /** Ceph monitors and managers run on the first this many hosts (Incus and Ceph quorum of three). */
-    public static final int MON_MGR_HOSTS = 3;
+    /** Ceph monitors and managers run on the first this many hosts: {@link CephTax#MON_MGR_HOSTS}. */
+    public static final int MON_MGR_HOSTS = CephTax.MON_MGR_HOSTS;
 
     private CapacityModel() {
     }
 
     /** Number of Ceph OSDs on a host under the policy: its data disks when storage is Ceph, else 0. */
     public static int osds(Hardware h, Policy p) {
-        if (p.storageMode() != StorageMode.CEPH) {
-            return 0;
-        }
-        return isCloud(h) && h.dataDisks() <= 0 ? 1 : Math.max(0, h.dataDisks());
+        return CephTax.osds(h, p);
     }
 
-    /** A cloud instance whose disks are EBS volumes attached on demand (no local data disks in the catalog). */
+    /** A cloud instance whose disks are EBS volumes attached on demand: {@link CephCapacity#onEbs}. */
     public static boolean isCloud(Hardware h) {
-        return h.category() == HardwareCategory.CLOUD && h.dataDisks() <= 0;
+        return CephCapacity.onEbs(h);
     }
 
     /** What host number {@code hostIndex} (0-based) of hardware {@code h} offers, indexed by {@link Dimension#ordinal()}. */
     public static double[] capacity(Hardware h, Policy p, int hostIndex) {
         double[] c = new double[Dimension.COUNT];
-        int osds = osds(h, p);
-        c[Dimension.CPU.ordinal()] = Math.max(0, h.threads() - p.reserveThreads() - p.cephThreadsPerOsd() * osds) * h.cpuScore();
-        double mem = h.memoryGib() - p.reserveMemoryGib() - p.cephMemoryPerOsdGib() * osds;
-        if (p.storageMode() == StorageMode.CEPH && hostIndex < MON_MGR_HOSTS) {
-            mem -= p.cephMonMgrMemoryGib();
-        }
-        c[Dimension.MEMORY.ordinal()] = Math.max(0, mem);
+        c[Dimension.CPU.ordinal()] = Math.max(0, h.threads() - p.reserveThreads() - CephTax.threads(h, p)) * h.cpuScore();
+        c[Dimension.MEMORY.ordinal()] = Math.max(0, h.memoryGib() - p.reserveMemoryGib() - CephTax.memoryGib(h, p, hostIndex));
         c[Dimension.DISK.ordinal()] = p.storageMode() == StorageMode.CEPH || isCloud(h) ? Double.POSITIVE_INFINITY : localDiskGib(h);
         c[Dimension.GPU.ordinal()] = Math.max(0, h.gpuCount());
         return c;
@@ -76,13 +71,10 @@ public final class CapacityModel {
     /** What one instance of {@code w} takes, indexed by {@link Dimension#ordinal()}; independent of the host. */
     public static double[] demand(Workload w, Policy p) {
         double[] d = new double[Dimension.COUNT];
-        boolean vm = w.kind().isVirtualMachine();
-        d[Dimension.CPU.ordinal()] = vm
-                ? w.vcpu() * (1 + p.vmCpuOverheadPct() / 100.0) / p.cpuOvercommitVms()
-                : w.vcpu() / p.cpuOvercommitContainers();
-        d[Dimension.MEMORY.ordinal()] = w.memoryGib() + (vm ? p.vmMemoryOverheadGib() : 0);
-        d[Dimension.DISK.ordinal()] = p.storageMode() == StorageMode.CEPH ? 0 : w.diskGib();
-        d[Dimension.GPU.ordinal()] = w.gpu();
+        d[Dimension.CPU.ordinal()] = InstanceDemand.cpu(w, p);
+        d[Dimension.MEMORY.ordinal()] = InstanceDemand.memoryGib(w, p);
+        d[Dimension.DISK.ordinal()] = InstanceDemand.localDiskGib(w, p);
+        d[Dimension.GPU.ordinal()] = InstanceDemand.gpu(w);
         return d;
     }
 

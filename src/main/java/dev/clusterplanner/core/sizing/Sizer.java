@@ -1,5 +1,7 @@
 package dev.clusterplanner.core.sizing;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
+import dev.clusterplanner.core.capacity.FailureHeadroom;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.FieldProblem;
 import dev.clusterplanner.core.model.Finding;
@@ -262,8 +264,7 @@ public final class Sizer {
             this.cluster = site.kind() == SiteKind.CLUSTER;
             this.k = cluster ? p.failuresTolerated() : 0;
             this.minHosts = cluster ? Math.max(1, p.minHosts()) : 1;
-            this.cephFloor = cluster && p.storageMode() == StorageMode.CEPH
-                    ? (p.ceph().isErasureCoded() ? p.ceph().k() + p.ceph().m() : p.ceph().size()) : 0;
+            this.cephFloor = cluster && p.storageMode() == StorageMode.CEPH ? CephCapacity.protectionWidth(p.ceph()) : 0;
         }
 
         int[] counts() {
@@ -336,31 +337,7 @@ public final class Sizer {
 
         /** The per-dimension volume test: the hosts minus their k largest (in that dimension) hold the total. */
         boolean volumeHolds(double[][] caps, double[] t, int[] bindingOut) {
-            for (int d = 0; d < Packer.D; d++) {
-                if (t[d] <= 0) {
-                    continue;
-                }
-                double[] col = new double[caps.length];
-                double sum = 0;
-                for (int i = 0; i < caps.length; i++) {
-                    col[i] = caps[i][d];
-                    sum += col[i];
-                }
-                if (Double.isInfinite(sum)) {
-                    continue;
-                }
-                Arrays.sort(col);
-                for (int i = 0; i < k && i < col.length; i++) {
-                    sum -= col[col.length - 1 - i];
-                }
-                if (sum + Packer.EPS * Math.max(1, t[d]) < t[d]) {
-                    if (bindingOut != null) {
-                        bindingOut[0] = d;
-                    }
-                    return false;
-                }
-            }
-            return true;
+            return FailureHeadroom.holds(caps, t, k, bindingOut);
         }
 
         int aaBound(int[] include, String[] who) {
@@ -385,21 +362,13 @@ public final class Sizer {
             return gib * GIB;
         }
 
-        /** Raw bytes of a host's data disks (its OSDs); 0 for a cloud host, whose OSD is an EBS volume sized to need. */
         static double hostRawBytes(Hardware h) {
-            return CapacityModel.isCloud(h) ? 0 : Math.max(0, h.dataDisks()) * h.dataDiskGb() * 1e9;
+            return CephCapacity.hostRawBytes(h);
         }
 
-        /** Ceph usable bytes of a row of hosts (README "Storage, network and power"): (raw - largest host) / overhead x nearfull. */
+        /** Ceph usable bytes of a row of hosts: {@link CephCapacity#usableBytes(Hardware[], dev.clusterplanner.core.model.CephLayout)}. */
         double cephUsableBytes(Hardware[] hosts) {
-            double raw = 0;
-            double largest = 0;
-            for (Hardware h : hosts) {
-                double r = hostRawBytes(h);
-                raw += r;
-                largest = Math.max(largest, r);
-            }
-            return Math.max(0, raw - largest) / p.ceph().rawOverhead() * p.ceph().nearfullRatio();
+            return CephCapacity.usableBytes(hosts, p.ceph());
         }
 
         /** Whether Ceph capacity limits this hardware: a Ceph cluster, local disks (not EBS), and instance disks to store. */
@@ -416,12 +385,11 @@ public final class Sizer {
             if (!cephCapacityApplies(h, include)) {
                 return 0;
             }
-            double need = cephStoredBytes(include) * p.ceph().rawOverhead() / (p.ceph().nearfullRatio() * hostRawBytes(h));
-            return 1 + (int) Math.ceil(need - 1e-9);
+            return CephCapacity.hostsNeeded(cephStoredBytes(include), hostRawBytes(h), p.ceph());
         }
 
         String cephCapacityText(int[] include) {
-            return tib(cephStoredBytes(include)) + " TiB of instance disks x " + num(p.ceph().rawOverhead()) + " ("
+            return tib(cephStoredBytes(include)) + " TiB of instance disks x " + num(CephCapacity.overhead(p.ceph())) + " ("
                     + p.ceph().describe() + ") / (nearfull " + num(p.ceph().nearfullRatio())
                     + " x raw per host), + 1 host: the largest host's data must fit on the others";
         }
@@ -448,13 +416,12 @@ public final class Sizer {
                         continue;
                     }
                     int n = k + 1;
+                    double[] shapes = {big[d], small[d]};
+                    int[] counts = new int[2];
                     while (n < limit) {
-                        int bigs = Math.max(0, n - CapacityModel.MON_MGR_HOSTS);
-                        int smalls = n - bigs;
-                        int lostBig = Math.min(k, bigs);
-                        int lostSmall = k - lostBig;
-                        double have = (bigs - lostBig) * big[d] + (smalls - lostSmall) * small[d];
-                        if (have + Packer.EPS * Math.max(1, t[d]) >= t[d]) {
+                        counts[0] = Math.max(0, n - CapacityModel.MON_MGR_HOSTS);
+                        counts[1] = n - counts[0];
+                        if (FailureHeadroom.covers(FailureHeadroom.afterLosingLargest(shapes, counts, k), t[d])) {
                             break;
                         }
                         n++;
@@ -893,7 +860,7 @@ public final class Sizer {
                 double share = usable > 0 ? stored / usable : Double.POSITIVE_INFINITY;
                 cephCap = new Explanation("Ceph usable capacity", usable / TIB, "TiB",
                         "(" + hosts + " hosts x " + num(hostRawBytes(h) / 1e12) + " TB raw - largest host " + num(hostRawBytes(h) / 1e12)
-                                + " TB) / " + num(p.ceph().rawOverhead()) + " (" + p.ceph().describe() + ") x nearfull "
+                                + " TB) / " + num(CephCapacity.overhead(p.ceph())) + " (" + p.ceph().describe() + ") x nearfull "
                                 + num(p.ceph().nearfullRatio()) + " = " + tib(usable) + " TiB; instance disks " + tib(stored)
                                 + " TiB = " + pct(share), StoragePlanner.CITE_RESERVE + "; " + StoragePlanner.CITE_FULL);
                 if (binding == null || share > util.get(binding)) {
@@ -1158,11 +1125,7 @@ public final class Sizer {
             if (stored <= 0 || CapacityModel.isCloud(a) || CapacityModel.isCloud(b)) {
                 return true;
             }
-            double ra = hostRawBytes(a);
-            double rb = hostRawBytes(b);
-            double raw = na * ra + nb * rb;
-            double largest = Math.max(na > 0 ? ra : 0, nb > 0 ? rb : 0);
-            return Math.max(0, raw - largest) / p.ceph().rawOverhead() * p.ceph().nearfullRatio() + 1e-6 >= stored;
+            return CephCapacity.holds(a, na, b, nb, stored, p.ceph());
         }
 
         /**
@@ -1172,7 +1135,7 @@ public final class Sizer {
          */
         private final double[][] mixVals = new double[4][];
         private final int[] mixCnt = new int[4];
-        private final int[] mixLeft = new int[4];
+        private final double[] mixColumn = new double[4];
 
         boolean mixVolumeHolds(double[][] rx, double[][] ry, int nx, int ny, double[] t) {
             int mon = CapacityModel.MON_MGR_HOSTS;
@@ -1188,34 +1151,15 @@ public final class Sizer {
             cnt[1] = nx - xMon;
             cnt[2] = yMon;
             cnt[3] = ny - yMon;
-            int[] left = mixLeft;
+            double[] column = mixColumn;
             for (int d = 0; d < Packer.D; d++) {
                 if (t[d] <= 0) {
                     continue;
                 }
-                double sum = 0;
                 for (int i = 0; i < 4; i++) {
-                    sum += cnt[i] * vals[i][d];
+                    column[i] = vals[i][d];
                 }
-                if (Double.isInfinite(sum) || Double.isNaN(sum)) {
-                    continue;
-                }
-                // lose the k largest
-                System.arraycopy(cnt, 0, left, 0, 4);
-                for (int lost = 0; lost < k; lost++) {
-                    int best = -1;
-                    for (int i = 0; i < 4; i++) {
-                        if (left[i] > 0 && (best < 0 || vals[i][d] > vals[best][d])) {
-                            best = i;
-                        }
-                    }
-                    if (best < 0) {
-                        break;
-                    }
-                    left[best]--;
-                    sum -= vals[best][d];
-                }
-                if (sum + Packer.EPS * Math.max(1, t[d]) < t[d]) {
+                if (!FailureHeadroom.covers(FailureHeadroom.afterLosingLargest(column, cnt, k), t[d])) {
                     return false;
                 }
             }

@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.storage;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Explanation;
@@ -82,7 +83,7 @@ public final class StoragePlanner {
 
     /** A cloud instance with no local disks in the catalog: its disks are EBS volumes attached on demand. */
     public static boolean onEbs(Hardware h) {
-        return h.category() == HardwareCategory.CLOUD && h.dataDisks() <= 0;
+        return CephCapacity.onEbs(h);
     }
 
     /**
@@ -98,8 +99,8 @@ public final class StoragePlanner {
         int n = hosts.size();
         boolean ceph = mode == StorageMode.CEPH;
         double need = Math.max(stored, storedAtHorizon);
-        double overhead = ceph ? layout.rawOverhead() : 1.0;
-        double raw = ceph ? need * overhead / layout.nearfullRatio() : need;
+        double overhead = ceph ? CephCapacity.overhead(layout) : 1.0;
+        double raw = ceph ? CephCapacity.rawNeededBytes(need, layout) : need;
         double perHost = raw / n;
         double prot = raw / overhead;
         String desc = (ceph ? "Ceph " + layout.describe() + ", one OSD per host on " : "") + n + " EBS gp3 volume" + (n == 1 ? "" : "s")
@@ -127,16 +128,16 @@ public final class StoragePlanner {
 
     /** (raw - largest host) / overhead: the data the survivors can still hold every copy of after the largest host is lost. */
     public static double safeBytes(double rawBytes, double largestHostBytes, double rawOverhead) {
-        return Math.max(0, rawBytes - largestHostBytes) / rawOverhead;
+        return CephCapacity.safeBytes(rawBytes, largestHostBytes, rawOverhead);
     }
 
-    /** Failure domains (hosts) one object's copies or chunks need: size for replication, k+m for erasure coding. */
+    /** Failure domains (hosts) one object's copies or chunks need: {@link CephCapacity#protectionWidth(CephLayout)}. */
     public static int width(CephLayout layout) {
-        return layout.isErasureCoded() ? layout.k() + layout.m() : layout.size();
+        return CephCapacity.protectionWidth(layout);
     }
 
     static double hostRawBytes(Hardware h) {
-        return h.dataDisks() * h.dataDiskGb() * BYTES_PER_GB;
+        return CephCapacity.hostRawBytes(h);
     }
 
     /** "3 x meerkat" or "2 x a + 1 x b". */
@@ -198,10 +199,10 @@ public final class StoragePlanner {
             }
         }
         minOsds = n == 0 ? 0 : minOsds;
-        double overhead = layout.rawOverhead();
+        double overhead = CephCapacity.overhead(layout);
         double prot = raw / overhead;
         double safe = safeBytes(raw, largest, overhead);
-        double usable = safe * layout.nearfullRatio();
+        double usable = CephCapacity.usableBytes(raw, largest, layout);
         int width = width(layout);
         boolean heals = n > width;
         String desc = "Ceph " + layout.describe() + ", " + osds + " OSD" + (osds == 1 ? "" : "s") + " on " + n + " host" + (n == 1 ? "" : "s");

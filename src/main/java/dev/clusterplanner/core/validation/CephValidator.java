@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.validation;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
 import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.CephHealth;
 import dev.clusterplanner.core.live.CephOsd;
@@ -90,10 +91,10 @@ public final class CephValidator {
         int hosts = byHost.size();
         double raw = live.totalBytes();
         double largest = live.largestHostBytes();
-        double overhead = plan.rawOverhead();
+        double overhead = CephCapacity.overhead(plan);
         double demand = StoragePlanner.storedBytes(ctx.site().workloads(), 0);
         double capacity = raw * nearfull / overhead;
-        double usable = StoragePlanner.safeBytes(raw, largest, overhead) * nearfull;
+        double usable = CephCapacity.safeBytes(raw, largest, overhead) * nearfull;
         double stored = live.pools().stream().mapToDouble(CephPool::storedBytes).sum();
 
         ex.add(new Explanation("liveRawTiB", raw / TIB, "TiB", live.osds().size() + " OSD(s) on " + hosts + " host(s), "
@@ -232,7 +233,7 @@ public final class CephValidator {
     static String differs(CephPool p, CephLayout plan) {
         if (plan.isErasureCoded()) {
             if (!p.erasureCoded()) {
-                return "replication instead of erasure coding (" + n(p.rawOverhead()) + "x raw instead of " + n(plan.rawOverhead()) + "x)";
+                return "replication instead of erasure coding (" + n(p.rawOverhead()) + "x raw instead of " + n(CephCapacity.overhead(plan)) + "x)";
             }
             if (p.m() < plan.m()) {
                 return "m=" + p.m() + " survives fewer failures than the plan's m=" + plan.m();

@@ -274,7 +274,7 @@ class CostEngineTest {
 
     @Test
     void withoutACloudCandidateTheCheapestMetalTypeHostsAVmSite() {
-        SiteCost sc = engine(catalog(List.of(MEERKAT), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
+        SiteCost sc = engine(catalog(List.of(MEERKAT), AWS_PRICES), SizingHostSizer.INSTANCE).site(awsSite("desktop-test"));
         assertTrue(sc.options().stream().anyMatch(o -> o.id().equals("aws-incus:aws-m7i.metal-24xl:on-demand")),
                 sc.options().stream().map(CostOption::id).toList().toString());
     }
