@@ -252,13 +252,13 @@ class CostEngineTest {
     void anArmTypeIsNotOfferedAsAnIncusHostForX86Workloads() {
         // the cheapest type that runs VMs is marked arm64 (its name says nothing of it): the x86 metal type hosts the site
         Hardware cheapArm = ec2("x1.big", 96, 384, 1.0, 0).withVendorTerms(Billing.PER_SECOND, CpuArch.ARM64, true);
-        SiteCost sc = engine(catalog(List.of(MEERKAT, cheapArm), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
+        SiteCost sc = engine(catalog(List.of(MEERKAT, cheapArm), AWS_PRICES), SizingHostSizer.INSTANCE).site(awsSite("desktop-test"));
         List<String> ids = sc.options().stream().map(CostOption::id).toList();
         assertTrue(ids.contains("aws-incus:aws-m7i.metal-24xl:on-demand"), ids.toString());
         assertTrue(ids.stream().noneMatch(i -> i.contains("x1.big")), ids.toString());
         // marked x86_64 instead, the same row is cheaper and hosts it
         Hardware cheapX86 = cheapArm.withVendorTerms(Billing.PER_SECOND, CpuArch.X86_64, true);
-        SiteCost x86 = engine(catalog(List.of(MEERKAT, cheapX86), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
+        SiteCost x86 = engine(catalog(List.of(MEERKAT, cheapX86), AWS_PRICES), SizingHostSizer.INSTANCE).site(awsSite("desktop-test"));
         assertTrue(x86.options().stream().anyMatch(o -> o.id().equals("aws-incus:aws-x1.big:on-demand")),
                 x86.options().stream().map(CostOption::id).toList().toString());
     }
@@ -268,7 +268,7 @@ class CostEngineTest {
         // a type named "metal" but marked runs_vms false is not an Incus host for VMs
         Hardware notMetal = ec2("z.metal-cheap", 96, 384, 1.0, 0);
         assertFalse(notMetal.runsVms());
-        SiteCost sc = engine(catalog(List.of(MEERKAT, notMetal), AWS_PRICES), VolumeBoundSizer.INSTANCE).site(awsSite("desktop-test"));
+        SiteCost sc = engine(catalog(List.of(MEERKAT, notMetal), AWS_PRICES), SizingHostSizer.INSTANCE).site(awsSite("desktop-test"));
         assertTrue(sc.options().stream().noneMatch(o -> o.id().contains("z.metal-cheap")), sc.options().stream().map(CostOption::id).toList().toString());
     }
 
