@@ -1,5 +1,6 @@
 package dev.clusterplanner.cli;
 
+import dev.clusterplanner.app.CatalogAudit;
 import dev.clusterplanner.app.CatalogService;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
@@ -18,10 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code catalog check [DIR]} and {@code catalog list [--category C]}. */
+/** {@code catalog check [DIR] [--strict]}, {@code catalog list [--category C] [--older-than MONTHS]} and {@code catalog import FILE [--replace]}. */
 @Command(name = "catalog", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "Check and list the hardware, price and workload catalogs.",
-        subcommands = {CatalogCommand.Check.class, CatalogCommand.ListRows.class})
+        description = "Check, list and add to the hardware, price and workload catalogs.",
+        subcommands = {CatalogCommand.Check.class, CatalogCommand.ListRows.class, CatalogImport.class})
 final class CatalogCommand implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +30,7 @@ final class CatalogCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command: check or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command: check, list or import");
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
@@ -37,11 +38,16 @@ final class CatalogCommand implements Runnable {
                     + "or a summary (exit 0).",
                     "DIR is a catalog folder (hardware/, prices/, workloads/ sub-folders, or CSV files in it) or one CSV file. "
                     + "Without DIR: the shipped catalogs and your own folder ($CLUSTER_PLANNER_CATALOGS, else "
-                    + "~/.config/cluster-planner/catalogs)."})
+                    + "~/.config/cluster-planner/catalogs).",
+                    "Then an audit of the rows that loaded: rows without a public address (https://...) in their source, "
+                    + "estimates whose notes do not say how they were made, priced machines to buy without power figures."})
     static final class Check implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", arity = "0..1", description = "a catalog folder or a CSV file")
         Path dir;
+
+        @Option(names = "--strict", description = "exit 3 when the audit finds anything (default: the audit only reports)")
+        boolean strict;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -63,18 +69,29 @@ final class CatalogCommand implements Runnable {
             out.printf("%s: OK, %d file(s): %d hardware row(s), %d price(s), %d workload profile(s)%s%n", what, r.files(),
                     c.hardware().size(), c.prices().size(), c.profiles().size(),
                     c.overridden().isEmpty() ? "" : "; " + c.overridden().size() + " override(s) of shipped rows");
-            return Cli.OK;
+            List<CatalogAudit.Finding> audit = CatalogAudit.audit(c);
+            CatalogTable.printAudit(c, audit, out);
+            return strict && !audit.isEmpty() ? Cli.FINDINGS : Cli.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
             description = "List catalog rows (the shipped catalogs with your own folder over them). "
-                    + "Prices show their month ('2026-07'); 'estimate' and 'override' are marked.")
+                    + "Prices show their month ('2026-07'); 'estimate', 'yours' (from your own folder) and 'override' "
+                    + "(yours, replacing a shipped row) are marked.")
     static final class ListRows implements Callable<Integer> {
 
         @Option(names = {"-c", "--category"}, paramLabel = "C",
                 description = "desktop, rack, baremetal-cloud, cloud, prices or workloads (default: everything)")
         String category;
+
+        @Option(names = "--older-than", paramLabel = "MONTHS",
+                description = "only hardware and price rows whose figures are older than MONTHS months (or undated); "
+                        + "workload profiles have no figures and are left out")
+        Integer olderThan;
+
+        @Option(names = "--folder", paramLabel = "DIR", description = "your catalog folder (default: $CLUSTER_PLANNER_CATALOGS, else ~/.config/cluster-planner/catalogs)")
+        Path folder;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -91,7 +108,12 @@ final class CatalogCommand implements Runnable {
                             "unknown category '" + category + "' (expected desktop, rack, baremetal-cloud, cloud, prices or workloads)");
                 }
             }
-            CatalogService.Report r = new CatalogService().loadReport();
+            if (olderThan != null && olderThan < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--older-than must be 0 or more months, not " + olderThan);
+            }
+            CatalogService service = service(folder);
+            CatalogService.Report r = service.loadReport();
             PrintWriter out = spec.commandLine().getOut();
             if (!r.ok()) {
                 PrintWriter err = spec.commandLine().getErr();
@@ -99,18 +121,33 @@ final class CatalogCommand implements Runnable {
                 r.problems().forEach(p -> err.println("  " + p.describe()));
             }
             Catalog catalog = r.catalog();
+            java.time.LocalDate today = service.today();
             if (c == null || hw != null) {
                 List<Hardware> rows = hw == null ? catalog.hardware() : catalog.hardware(hw);
+                if (olderThan != null) {
+                    rows = rows.stream().filter(h -> CatalogAudit.olderThan(h.sourceDate(), olderThan, today)).toList();
+                }
                 out.println(CatalogTable.hardware(rows, catalog));
             }
             if (c == null || c.equals("prices")) {
-                out.println(CatalogTable.prices(catalog.prices(), catalog));
+                List<PriceItem> rows = catalog.prices();
+                if (olderThan != null) {
+                    rows = rows.stream().filter(p -> CatalogAudit.olderThan(p.sourceDate(), olderThan, today)).toList();
+                }
+                out.println(CatalogTable.prices(rows, catalog));
             }
-            if (c == null || c.equals("workloads")) {
+            if (olderThan != null) {
+                out.printf("Rows with figures older than %d month(s) before %s (or undated).%n", olderThan, today);
+            } else if (c == null || c.equals("workloads")) {
                 out.println(CatalogTable.profiles(catalog.profiles(), catalog));
             }
             return Cli.OK;
         }
+    }
+
+    /** The catalogs with {@code folder} as the user's own folder, or the default folder when null. */
+    static CatalogService service(Path folder) {
+        return folder == null ? new CatalogService() : new CatalogService(folder, java.time.Clock.systemDefaultZone());
     }
 
     /** Plain-text tables for the terminal. */
@@ -126,7 +163,7 @@ final class CatalogCommand implements Runnable {
                         h.dataDisks() == 0 ? "-" : h.dataDisks() + " x " + num(h.dataDiskGb()) + " GB " + h.dataDiskType().id(),
                         h.gpuCount() == 0 ? "-" : h.gpuCount() + " x " + num(h.gpuVramGib()) + " GB",
                         price(h), h.sourceDate() == null ? "?" : h.sourceDate().toString().substring(0, 7),
-                        flags(h.estimate(), catalog.isOverride(h.id())));
+                        flags(h.estimate(), catalog, h.id()));
             }
             return t.render();
         }
@@ -136,7 +173,7 @@ final class CatalogCommand implements Runnable {
             for (PriceItem p : rows) {
                 t.row(p.id(), p.category(), num(p.value()), p.unit(), p.tier() == 0 ? "-" : num(p.tier()),
                         p.sourceDate() == null ? "?" : p.sourceDate().toString().substring(0, 7),
-                        flags(p.estimate(), catalog.isOverride(p.id())));
+                        flags(p.estimate(), catalog, p.id()));
             }
             return t.render();
         }
@@ -145,7 +182,7 @@ final class CatalogCommand implements Runnable {
             Table t = new Table("profile", "kind", "count", "vcpu", "memory GiB", "disk GiB", "GPU", "anti-affine", "flags");
             for (Workload w : rows) {
                 t.row(w.name(), w.kind().id(), Integer.toString(w.count()), num(w.vcpu()), num(w.memoryGib()), num(w.diskGib()),
-                        Integer.toString(w.gpu()), w.antiAffinity() ? "yes" : "no", flags(false, catalog.isOverride(w.name())));
+                        Integer.toString(w.gpu()), w.antiAffinity() ? "yes" : "no", flags(false, catalog, w.name()));
             }
             return t.render();
         }
@@ -163,9 +200,29 @@ final class CatalogCommand implements Runnable {
             return "price missing";
         }
 
-        static String flags(boolean estimate, boolean override) {
-            String f = (estimate ? "estimate " : "") + (override ? "override" : "");
+        /** "estimate", "yours" (a row from the user's own folder), "override" (yours, replacing a shipped row). */
+        static String flags(boolean estimate, Catalog catalog, String id) {
+            String f = (estimate ? "estimate " : "") + (catalog.isUserRow(id) ? "yours " : "")
+                    + (catalog.isOverride(id) ? "override" : "");
             return f.isBlank() ? "-" : f.strip();
+        }
+
+        /** The audit after a check: counts per gap, then the rows of each gap. */
+        static void printAudit(Catalog c, List<CatalogAudit.Finding> audit, PrintWriter out) {
+            int rows = c.hardware().size() + c.prices().size();
+            long cited = Math.round(CatalogAudit.addressShare(c) * rows);
+            out.printf(Locale.ROOT, "Audit: %d of %d hardware and price rows cite a public address (%.1f %%)%n", cited, rows,
+                    rows == 0 ? 100.0 : 100.0 * cited / rows);
+            if (audit.isEmpty()) {
+                out.println("  nothing to report");
+                return;
+            }
+            for (CatalogAudit.Gap gap : CatalogAudit.Gap.values()) {
+                List<String> ids = audit.stream().filter(f -> f.gap() == gap).map(f -> f.id() + (c.isUserRow(f.id()) ? " (yours)" : "")).toList();
+                if (!ids.isEmpty()) {
+                    out.printf("  %d row(s) with %s: %s%n", ids.size(), gap.text(), String.join(", ", ids));
+                }
+            }
         }
 
         static String num(double d) {

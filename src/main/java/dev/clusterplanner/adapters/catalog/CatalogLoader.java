@@ -127,6 +127,10 @@ public final class CatalogLoader {
      */
     public static Catalog overlay(Layer shipped, Layer user) {
         Set<String> overridden = new LinkedHashSet<>();
+        Set<String> userRows = new LinkedHashSet<>();
+        user.hardware().forEach(h -> userRows.add(h.id()));
+        user.prices().forEach(p -> userRows.add(p.id()));
+        user.profiles().forEach(w -> userRows.add(w.name()));
         Map<String, Hardware> hardware = new LinkedHashMap<>();
         shipped.hardware().forEach(h -> hardware.put(h.id(), h));
         for (Hardware h : user.hardware()) {
@@ -149,7 +153,7 @@ public final class CatalogLoader {
             }
         }
         return new Catalog(new ArrayList<>(hardware.values()), new ArrayList<>(prices.values()),
-                new ArrayList<>(profiles.values()), overridden);
+                new ArrayList<>(profiles.values()), overridden, userRows);
     }
 
     /**

@@ -15,8 +15,11 @@ import java.util.Set;
  *
  * @param overridden ids of hardware rows and prices that a user's catalog replaced (shown as overrides)
  * @param profiles   the workload profile library, by name
+ * @param userRows   ids (a profile: its name) of every row that comes from the user's own catalog folder,
+ *                   new or overriding: marked as the user's in every listing
  */
-public record Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Workload> profiles, Set<String> overridden) {
+public record Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Workload> profiles, Set<String> overridden,
+                      Set<String> userRows) {
 
     public static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of(), Set.of());
 
@@ -25,6 +28,12 @@ public record Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Work
         prices = List.copyOf(prices);
         profiles = List.copyOf(profiles);
         overridden = Set.copyOf(overridden);
+        userRows = Set.copyOf(userRows);
+    }
+
+    /** A catalog without rows of the user's own (shipped rows, tests). */
+    public Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Workload> profiles, Set<String> overridden) {
+        this(hardware, prices, profiles, overridden, Set.of());
     }
 
     public static Catalog ofHardware(List<Hardware> hardware) {
@@ -61,6 +70,11 @@ public record Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Work
 
     public boolean isOverride(String id) {
         return overridden.contains(id);
+    }
+
+    /** True when the row (a profile: its name) comes from the user's own catalog folder. */
+    public boolean isUserRow(String id) {
+        return userRows.contains(id);
     }
 
     /** Oldest source date among the given hardware ids (for "prices from" in reports). */
