@@ -25,7 +25,7 @@ public final class PriceCsv {
 
     /** The price categories a file may use. */
     public static final List<String> CATEGORIES = List.of("storage", "snapshot", "object-storage", "transfer",
-            "commitment", "electricity", "pue", "colocation", "part");
+            "commitment", "electricity", "pue", "colocation", "part", "exchange-rate");
 
     private static final Set<String> KNOWN = new LinkedHashSet<>();
 
