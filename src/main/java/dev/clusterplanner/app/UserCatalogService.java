@@ -42,12 +42,12 @@ public final class UserCatalogService {
      * What an import or an addition did.
      *
      * @param file        the file written in the user's folder
-     * @param kind        hardware, prices or workloads
+     * @param kind        the sub-folder it went to: hardware, prices or workloads
      * @param rows        rows in the written file
      * @param overrides   ids of shipped rows the file now overrides
      * @param replaced    true when an existing file of the same name was replaced
      */
-    public record Result(Path file, CatalogLoader.Kind kind, int rows, List<String> overrides, boolean replaced) {
+    public record Result(Path file, String kind, int rows, List<String> overrides, boolean replaced) {
         public Result {
             overrides = List.copyOf(overrides);
         }
@@ -159,7 +159,7 @@ public final class UserCatalogService {
                             + "use --replace to do so, or give your row another id")).toList());
         }
         writeAtomically(target, bytes);
-        return new Result(target, incoming.kind(), rows, overrides, exists);
+        return new Result(target, incoming.kind().folder(), rows, overrides, exists);
     }
 
     private static List<String> ids(CatalogLoader.Layer layer) {

@@ -47,7 +47,7 @@ final class CatalogImport implements Callable<Integer> {
             }
             return Cli.INPUT_REJECTED;
         }
-        out.printf("Imported %s: %d %s row(s) into %s%s%n", file, r.rows(), r.kind().folder(), r.file(),
+        out.printf("Imported %s: %d %s row(s) into %s%s%n", file, r.rows(), r.kind(), r.file(),
                 r.replaced() ? " (replaced the file that was there)" : "");
         if (!r.overrides().isEmpty()) {
             out.println("  overriding shipped rows: " + String.join(", ", r.overrides()));

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CatalogServiceTest {
 
-    static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    static final Clock TODAY = Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);   // the day the catalog sources were read
 
     @TempDir
     Path dir;
@@ -89,9 +89,10 @@ class CatalogServiceTest {
 
     @Test
     void aPriceWithoutASourceStaysMissingNotZero() throws Exception {
-        Hardware hetzner = service(null).loadShipped().hardware("baremetal-hetzner-ax102").orElseThrow();
-        assertTrue(hetzner.priceMissing());
-        assertNull(hetzner.monthlyUsd());
+        // no page with Scaleway's rate was read: the row is kept with its price missing, not zero
+        Hardware scaleway = service(null).loadShipped().hardware("baremetal-scaleway-em-i120e").orElseThrow();
+        assertTrue(scaleway.priceMissing());
+        assertNull(scaleway.monthlyUsd());
     }
 
     @Test
@@ -230,9 +231,10 @@ class CatalogServiceTest {
         Catalog c = service(null).loadShipped();
         assertEquals(330.0, c.price("part-drive-nvme-tb").orElseThrow().value());
         assertEquals(300.0, c.price("part-nic-2x10g").orElseThrow().value());
-        // 255 -> 450 -> 700 USD per 64 GB RDIMM: 700 / 255 = 2.75 times in two quarters
+        // 255 -> 450 -> 700 USD per 64 GB RDIMM forecast (2.75 times in two quarters); the Q1 2026 contract price was over 900
         List<Double> memory = c.pricesStartingWith("part-memory-ddr5-rdimm-64gb").stream().map(p -> p.value()).toList();
-        assertEquals(List.of(255.0, 450.0, 700.0), memory.stream().sorted().toList());
+        assertEquals(List.of(255.0, 450.0, 700.0, 900.0), memory.stream().sorted().toList());
+        assertFalse(c.price("part-memory-ddr5-rdimm-64gb-2026q1-actual").orElseThrow().estimate());
         assertTrue(c.price("part-memory-ddr5-rdimm-64gb-2026q1").orElseThrow().estimate());
         assertTrue(c.pricesStartingWith("part-switch-").isEmpty(), "no citable switch price: none is shipped");
     }

@@ -26,7 +26,7 @@ class CatalogCommandTest {
         Path catalogs = Path.of(System.getProperty("project.basedir", "."), "catalogs");
         CliTest.Result r = CliTest.run("catalog", "check", catalogs.toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains(": OK, 8 file(s)"), r.out());
+        assertTrue(r.out().contains(": OK, 9 file(s)"), r.out());
     }
 
     @Test

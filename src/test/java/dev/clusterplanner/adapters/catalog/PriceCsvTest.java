@@ -49,7 +49,7 @@ class PriceCsvTest {
     @Test
     void anUnknownPriceCategoryListsTheValidOnes() {
         assertEquals(List.of("p.csv:2:2: category: unknown category 'disk' (expected storage, snapshot, object-storage, "
-                        + "transfer, commitment, electricity, pue, colocation, part)"),
+                        + "transfer, commitment, electricity, pue, colocation, part, exchange-rate)"),
                 problems(HEADER + "\ngp3,disk,gp3,usd_per_gb_month,0.08,0,us-east-1,AWS,2026-11-25,false\n"));
     }
 
