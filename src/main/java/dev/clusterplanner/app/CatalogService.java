@@ -110,7 +110,7 @@ public class CatalogService {
         if (userFolder != null && Files.isDirectory(userFolder)) {
             used = userFolder;
             List<CatalogLoader.Source> sources = CatalogLoader.readFolder(userFolder, problems);
-            user = CatalogLoader.read(sources, today());
+            user = CatalogLoader.read(sources, today(), CatalogLoader.rates(shipped));
             problems.addAll(user.problems());
         }
         return new Report(CatalogLoader.overlay(shipped, user), problems, shipped.files() + user.files(), used);

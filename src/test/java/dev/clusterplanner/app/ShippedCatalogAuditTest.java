@@ -53,7 +53,8 @@ class ShippedCatalogAuditTest {
         Hardware eur = catalog.hardware("baremetal-hetzner-gex44").orElseThrow();
         assertEquals(216.2, eur.monthlyUsd(), 1e-9);    // 184 EUR x 1.1750 USD/EUR
         assertEquals(92.83, eur.setupUsd(), 1e-9);      // 79 EUR x 1.1750 = 92.825
-        assertTrue(eur.notes().contains("184 EUR x 1.1750 USD/EUR") && eur.source().contains("2025-12-31"), eur.notes());
+        assertTrue(eur.notes().endsWith("billed in EUR: 184 EUR a month x 1.175 USD/EUR = 216.20 USD; 79 EUR setup x 1.175 USD/EUR = 92.83 USD"
+                + " (fx-usd-per-eur-2025-12-31, rate of 2025-12-31)"), eur.notes());
         assertEquals(1.1750, catalog.price("fx-usd-per-eur-2025-12-31").orElseThrow().value(), 1e-12);
     }
 

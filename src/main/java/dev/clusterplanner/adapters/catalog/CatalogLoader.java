@@ -76,6 +76,17 @@ public final class CatalogLoader {
     }
 
     public static Layer read(List<Source> sources, LocalDate today) {
+        return read(sources, today, Map.of());
+    }
+
+    /**
+     * Reads one layer; price files first, so that hardware billed in EUR or GBP is converted with the newest
+     * exchange rate among this layer's prices and {@code baseRates} (the shipped layer's, for a user's layer).
+     */
+    public static Layer read(List<Source> sources, LocalDate today, Map<String, PriceItem> baseRates) {
+        List<Source> ordered = new ArrayList<>(sources.stream().filter(s -> s.kind() == Kind.PRICES).toList());
+        sources.stream().filter(s -> s.kind() != Kind.PRICES).forEach(ordered::add);
+        sources = ordered;
         List<Hardware> hardware = new ArrayList<>();
         List<PriceItem> prices = new ArrayList<>();
         List<Workload> profiles = new ArrayList<>();
@@ -86,7 +97,8 @@ public final class CatalogLoader {
         for (Source s : sources) {
             switch (s.kind()) {
                 case HARDWARE -> {
-                    for (Lined<Hardware> h : HardwareCsv.parse(s.text(), s.name(), today, problems, hardwareIds)) {
+                    Map<String, PriceItem> rates = BilledCurrency.rates(prices, baseRates);
+                    for (Lined<Hardware> h : HardwareCsv.parse(s.text(), s.name(), today, problems, hardwareIds, rates)) {
                         hardware.add(h.value());
                         hardwareIds.put(h.value().id(), s.name() + " line " + h.line());
                     }
@@ -119,6 +131,11 @@ public final class CatalogLoader {
             }
         }
         return new Layer(hardware, prices, profiles, problems, sources.size());
+    }
+
+    /** The exchange rates a layer holds, by currency ("EUR" -> its newest usd_per_eur row). */
+    public static Map<String, PriceItem> rates(Layer layer) {
+        return BilledCurrency.rates(layer.prices(), Map.of());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.PriceItem;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class HardwareCsv {
         KNOWN.addAll(REQUIRED);
         KNOWN.addAll(PRICE_COLUMNS);
         KNOWN.addAll(OPTIONAL);
+        KNOWN.addAll(BilledCurrency.COLUMNS);
     }
 
     private HardwareCsv() {
@@ -64,19 +66,26 @@ public final class HardwareCsv {
      */
     static List<Lined<Hardware>> parse(String text, String file, LocalDate today, List<InputProblem> problems,
                                   Map<String, String> elsewhere) {
+        return parse(text, file, today, problems, elsewhere, Map.of());
+    }
+
+    /** As above; {@code rates} are the catalog's exchange rates by currency for rows billed in EUR or GBP. */
+    static List<Lined<Hardware>> parse(String text, String file, LocalDate today, List<InputProblem> problems,
+                                  Map<String, String> elsewhere, Map<String, PriceItem> rates) {
         int before = problems.size();
         CsvTable table = CsvTable.parse(text, file, KNOWN, new LinkedHashSet<>(REQUIRED), problems);
         if (table == null) {
             return List.of();
         }
-        if (PRICE_COLUMNS.stream().noneMatch(table.columns::containsKey)) {
+        if (PRICE_COLUMNS.stream().noneMatch(table.columns::containsKey)
+                && List.of("price_billed", "monthly_billed", "hourly_billed").stream().noneMatch(table.columns::containsKey)) {
             problems.add(new InputProblem(file, 1, 0, "price_usd",
                     "the file needs a price column: price_usd, monthly_usd or hourly_usd"));
         }
-        return table.uniqueRows(problems, before, elsewhere, row -> row(row, today), Hardware::id);
+        return table.uniqueRows(problems, before, elsewhere, row -> row(row, today, rates), Hardware::id);
     }
 
-    private static Hardware row(CsvRow row, LocalDate today) {
+    private static Hardware row(CsvRow row, LocalDate today, Map<String, PriceItem> rates) {
         String id = row.required("id");
         if (id != null && !ID.matcher(id).matches()) {
             row.problem("id", "'" + id + "' is not a valid id (use letters, digits, '.', '_' and '-', no spaces)");
@@ -115,6 +124,11 @@ public final class HardwareCsv {
         Double monthly = row.number("monthly_usd", Bound.POSITIVE);
         Double hourly = row.number("hourly_usd", Bound.POSITIVE);
         Double setup = row.number("setup_usd", Bound.NOT_NEGATIVE);
+        BilledCurrency.Converted usd = BilledCurrency.apply(row, price, monthly, hourly, setup, rates);
+        price = usd.price();
+        monthly = usd.monthly();
+        hourly = usd.hourly();
+        setup = usd.setup();
         Integer osDisk = row.integer("os_disk_gb", Bound.NOT_NEGATIVE);
         Integer dataDisks = row.integer("data_disks", Bound.NOT_NEGATIVE);
         Double dataDiskGb = row.number("data_disk_gb", Bound.POSITIVE);
@@ -163,6 +177,9 @@ public final class HardwareCsv {
             row.problem("source", "an estimate must say 'estimate' in its source");
         }
         String notes = row.text("notes");
+        if (!usd.note().isEmpty()) {
+            notes = notes == null || notes.isBlank() ? usd.note() : notes + "; " + usd.note();
+        }
         Billing billing = billing(row, monthly, hourly);
         CpuArch arch = null;
         String archText = row.text("cpu_arch");
