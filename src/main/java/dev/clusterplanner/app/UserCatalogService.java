@@ -122,7 +122,9 @@ public final class UserCatalogService {
             throw new InputRejectedException(List.of(new InputProblem(shownAs, 0, 0, "",
                     "your catalog folder already has " + target + "; use --replace to replace it")));
         }
-        CatalogLoader.Layer alone = CatalogLoader.read(List.of(incoming), catalogs.today());
+        Catalog shipped = catalogs.loadShipped();
+        Map<String, PriceItem> rates = CatalogLoader.rates(shipped.prices());
+        CatalogLoader.Layer alone = CatalogLoader.read(List.of(incoming), catalogs.today(), rates);
         if (!alone.problems().isEmpty()) {
             throw new InputRejectedException(renamed(alone.problems(), incoming.name(), shownAs));
         }
@@ -142,12 +144,11 @@ public final class UserCatalogService {
             }
         }
         sources.add(incoming);
-        CatalogLoader.Layer all = CatalogLoader.read(sources, catalogs.today());
+        CatalogLoader.Layer all = CatalogLoader.read(sources, catalogs.today(), rates);
         problems.addAll(all.problems());
         if (!problems.isEmpty()) {
             throw new InputRejectedException(renamed(problems, incoming.name(), shownAs));
         }
-        Catalog shipped = catalogs.loadShipped();
         Map<String, String> shippedIds = new LinkedHashMap<>();
         shipped.hardware().forEach(h -> shippedIds.put(h.id(), "hardware"));
         shipped.prices().forEach(p -> shippedIds.put(p.id(), "price"));

@@ -108,6 +108,17 @@ class UserCatalogServiceTest {
     }
 
     @Test
+    void aQuoteBilledInEurosIsConvertedWithTheShippedRate() throws Exception {
+        Path user = dir.resolve("user");
+        Path in = file("eu.csv", "id,name,category,vendor,cpu_model,cores,threads,memory_gib,monthly_usd,currency,monthly_billed,source,source_date,estimate\n"
+                + "eu-box,EU box,baremetal-cloud,Host,EPYC,16,32,128,,EUR,100,\"offer https://example.com/o\",2026-11-30,false\n");
+        service(user).importCsv(in, false);
+        Hardware h = new CatalogService(user, TODAY).load().hardware("eu-box").orElseThrow();
+        assertEquals(117.50, h.monthlyUsd());   // 100 EUR x 1.1750 USD/EUR, the ECB rate of 2025-12-31
+        assertTrue(h.notes().contains("(fx-usd-per-eur-2025-12-31, rate of 2025-12-31)"), h.notes());
+    }
+
+    @Test
     void aPriceFileGoesUnderPrices() throws Exception {
         Path user = dir.resolve("user");
         Path in = file("power.csv", "id,category,name,unit,value,source,source_date,estimate\n"

@@ -135,7 +135,12 @@ public final class CatalogLoader {
 
     /** The exchange rates a layer holds, by currency ("EUR" -> its newest usd_per_eur row). */
     public static Map<String, PriceItem> rates(Layer layer) {
-        return BilledCurrency.rates(layer.prices(), Map.of());
+        return rates(layer.prices());
+    }
+
+    /** The exchange rates among {@code prices}, by currency (the newest per currency). */
+    public static Map<String, PriceItem> rates(List<PriceItem> prices) {
+        return BilledCurrency.rates(prices, Map.of());
     }
 
     /**
