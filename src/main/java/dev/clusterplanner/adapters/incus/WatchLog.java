@@ -26,8 +26,8 @@ import java.util.List;
  * A watch kept on disk as it runs, one JSON document per line, so hours or days of samples survive a crash or a lost
  * connection: line 1 is the header ({@code "type": "watch"}: source, start, planned duration and interval, the snapshot
  * read at the start), then one {@code "type": "sample"} line per sampling round, written and forced to disk as it
- * comes, and a {@code "type": "resumed"} line where a watch was continued. A last line cut short by a crash is left
- * out when the file is read back, and said so.
+ * comes, and a {@code "type": "resumed"} line where a watch was continued. A line cut short by a crash (the last one,
+ * or the one before a resume) is left out when the file is read back, and said so.
  */
 public final class WatchLog implements AutoCloseable {
 
@@ -86,7 +86,19 @@ public final class WatchLog implements AutoCloseable {
 
     /** Opens an existing log to append to it, marking where the watch resumed. */
     public static WatchLog append(Path file, Instant resumedAt) throws IOException {
+        boolean cut = false;
+        try (FileChannel in = FileChannel.open(file.toAbsolutePath(), StandardOpenOption.READ)) {
+            long size = in.size();
+            if (size > 0) {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                in.read(last, size - 1);
+                cut = last.get(0) != '\n';
+            }
+        }
         WatchLog log = new WatchLog(file, FileChannel.open(file.toAbsolutePath(), StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+        if (cut) {
+            log.channel.write(ByteBuffer.wrap(new byte[]{'\n'})); // a line cut short by a crash stays on its own line
+        }
         ObjectNode r = LINE.createObjectNode();
         r.put("type", "resumed");
         r.put("at", resumedAt.toString());
@@ -143,7 +155,7 @@ public final class WatchLog implements AutoCloseable {
             try {
                 node = LINE.readTree(text);
             } catch (IOException e) {
-                if (n == lines.size() - 1 && n > 0) {
+                if (n > 0 && (n == lines.size() - 1 || lines.get(n + 1).startsWith("{\"type\":\"resumed\""))) {
                     notes.add("line " + (n + 1) + " was cut short (the watch stopped while writing it) and is left out");
                     continue;
                 }
