@@ -97,6 +97,11 @@ public class WatchService {
         this(new ProbeService(), Clock.systemUTC(), WatchService::sleepUntil);
     }
 
+    /** With the probe service the front end already has (the window's). */
+    public WatchService(ProbeService probes) {
+        this(probes, Clock.systemUTC(), WatchService::sleepUntil);
+    }
+
     public WatchService(ProbeService probes, Clock clock, Pause pause) {
         this.probes = probes;
         this.clock = clock;

@@ -50,7 +50,8 @@ public class LiveView {
         site.setId("liveSite");
         site.valueProperty().bindBidirectional(vm.siteProperty());
         HBox siteRow = row(new Label("Compare with plan site"), site);
-        TabPane parts = new TabPane(part("incusTab", "Incus", incus(vm)), part("cephTab", "Ceph", ceph(vm)));
+        TabPane parts = new TabPane(part("incusTab", "Incus", incus(vm)), part("watchTab", "Usage over time", new WatchView(vm).root()),
+                part("cephTab", "Ceph", ceph(vm)));
         parts.setId("liveParts");
         parts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(parts, Priority.ALWAYS);

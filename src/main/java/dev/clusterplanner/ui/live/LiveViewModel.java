@@ -100,6 +100,7 @@ public class LiveViewModel {
     private final Predicate<Plan> openAsPlan;
     private final TrustedCertificates trusted;
     private final CephLiveModel cephPart;
+    private final WatchViewModel watchPart;
 
     // ----- Incus
     private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>(Connection.REMOTE);
@@ -138,6 +139,7 @@ public class LiveViewModel {
         this.settings = ctx.settings();
         this.openAsPlan = openAsPlan;
         this.trusted = new TrustedCertificates(settings);
+        this.watchPart = new WatchViewModel(executor, dialogs, probes, ctx.recoveryDir().resolve("watches"), openAsPlan);
         this.cephPart = new CephLiveModel(executor, ceph, document::plan, this::siteName, incusResult::get, r -> lastCeph = r);
         url.set(settings.get(KEY_URL, ""));
         socket.set(settings.get(KEY_SOCKET, ""));
@@ -523,6 +525,35 @@ public class LiveViewModel {
             return ir.problems().get(0).toString();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** The usage part of the area (a watch over time). */
+    public WatchViewModel watch() {
+        return watchPart;
+    }
+
+    /**
+     * Starts a watch of the cluster the connection form names. Over a URL the server's certificate must have been
+     * trusted by a connection first (the watch does not ask in the middle of its work).
+     */
+    public void startWatch() {
+        Optional<ProbeService.Target> t = target();
+        if (t.isEmpty()) {
+            watchPart.statusProperty().set(incusStatus.get());
+            return;
+        }
+        String pinned = trusted.pinned(t.get());
+        if (t.get() instanceof ProbeService.Url && pinned == null) {
+            watchPart.statusProperty().set("Connect and read once first (Incus tab), to see and trust the server's certificate; then start the watch.");
+            return;
+        }
+        rememberForm();
+        watchPart.start(new ProbeService.Request(t.get(), pinned, FingerprintPrompt.REFUSE, null), document.plan(), siteName());
+    }
+
+    /** Opens a saved watch and compares it with the open plan. */
+    public void openWatch() {
+        watchPart.open(document.plan(), siteName());
     }
 
     /** The Ceph part of the area. */
