@@ -166,6 +166,18 @@ public class WatchService {
         return finish(header.snapshot(), settings, saved.samples(), logFile, early, notes, plan, site);
     }
 
+    /** The watch saved inside a probe JSON ({@code probe --watch --json}), summarised again against a plan; empty without one. */
+    public java.util.Optional<Result> fromSavedProbe(Path probeJson, Plan plan, String site) throws IOException, InputRejectedException {
+        var in = WatchLog.fromSavedProbe(probeJson);
+        if (in.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        WatchLog.Saved saved = in.get().saved();
+        Settings settings = new Settings(saved.header().duration(), saved.header().interval(), in.get().headroomPct());
+        boolean early = saved.samples().size() < settings.plannedSamples();
+        return java.util.Optional.of(finish(saved.header().snapshot(), settings, saved.samples(), probeJson, early, saved.notes(), plan, site));
+    }
+
     private boolean sample(IncusClient client, LiveSnapshot snapshot, WatchLog.Header header, int first, List<UsageSample> samples,
                            WatchLog log, Listener listener, BooleanSupplier stop, int planned) throws IOException {
         List<String> members = snapshot.members().stream().map(LiveMember::name).toList();

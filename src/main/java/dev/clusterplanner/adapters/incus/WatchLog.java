@@ -190,6 +190,44 @@ public final class WatchLog implements AutoCloseable {
         return new Saved(file, header, samples, resumed, notes);
     }
 
+    /**
+     * The watch inside a probe saved with {@code probe --watch --json} (its {@code "watch"} part: planned duration and
+     * interval, headroom, the samples), or empty when the probe has no watch.
+     *
+     * @return the watch as if read from its samples file, and the headroom it was summarised with
+     */
+    public static java.util.Optional<SavedInProbe> fromSavedProbe(Path file) throws IOException, InputRejectedException {
+        JsonNode root;
+        try {
+            root = LINE.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new InputRejectedException(new InputProblem(file.toString(), 0, 0, "", "not JSON: " + firstLine(e.getMessage())));
+        }
+        JsonNode w = root == null ? null : root.path("watch");
+        if (w == null || !w.isObject()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            LiveSnapshot snapshot = LINE.treeToValue(root.path("snapshot"), LiveSnapshot.class);
+            List<UsageSample> samples = new ArrayList<>();
+            for (JsonNode s : w.path("samples")) {
+                samples.add(LINE.treeToValue(s, UsageSample.class));
+            }
+            Instant from = samples.isEmpty() ? snapshot.takenAt() : samples.get(0).at();
+            Header h = new Header(snapshot.source(), from, Duration.ofSeconds(w.path("durationSeconds").asLong()),
+                    Duration.ofSeconds(Math.max(1, w.path("intervalSeconds").asLong(1))), snapshot);
+            List<String> notes = new ArrayList<>();
+            w.path("notes").forEach(n -> notes.add(n.asText()));
+            return java.util.Optional.of(new SavedInProbe(new Saved(file, h, samples, List.of(), notes), w.path("headroomPct").asDouble(20)));
+        } catch (IOException | RuntimeException e) {
+            throw new InputRejectedException(new InputProblem(file.toString(), 0, 0, "watch", "cannot be read: " + firstLine(e.getMessage())));
+        }
+    }
+
+    /** A watch saved inside a probe JSON, with the headroom it was summarised with. */
+    public record SavedInProbe(Saved saved, double headroomPct) {
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";
