@@ -9,7 +9,8 @@
 #
 # Members node1, node2, node3 listen on 127.0.0.1, .2, .3 port 8443; each is its own incusd with
 # its own INCUS_DIR under $CP_INCUS_LAB (default /tmp/cp-incus-lab). A tiny busybox image "tiny" is
-# built offline and imported. A client (its own INCUS_CONF, like a user's ~/.config/incus) is
+# built offline and imported, and "busy", the same with one process spinning on a CPU (for the
+# watch tests). A client (its own INCUS_CONF, like a user's ~/.config/incus) is
 # trusted through a token and has the cluster as remote "lab". Everything the tests need is
 # written to $CP_INCUS_LAB/lab.env. Processes are only ever stopped by the PIDs recorded here.
 set -euo pipefail
@@ -66,6 +67,13 @@ build_image() {
         "$(date +%s)" >"$img/metadata.yaml"
     tar -C "$img" -czf "$img/meta.tar.gz" metadata.yaml
     tar -C "$root" -czf "$img/rootfs.tar.gz" .
+    # "busy": the same root filesystem whose init keeps one process spinning on a CPU (the watch tests measure it)
+    printf '::sysinit:/bin/busybox mkdir -p /tmp\n::respawn:/bin/sh -c "while :; do :; done"\n' >"$root/etc/inittab"
+    printf 'architecture: x86_64\ncreation_date: %s\nproperties:\n  description: busybox busy loop (cluster-planner lab)\n  os: busybox\n' \
+        "$(date +%s)" >"$img/metadata-busy.yaml"
+    mkdir -p "$img/busy" && cp "$img/metadata-busy.yaml" "$img/busy/metadata.yaml"
+    tar -C "$img/busy" -czf "$img/meta-busy.tar.gz" metadata.yaml
+    tar -C "$root" -czf "$img/rootfs-busy.tar.gz" .
 }
 
 lab_running() {
@@ -106,6 +114,10 @@ cmd_start() {
     [[ -x /bin/busybox ]] || { log "busybox-static is not installed"; exit 1; }
     [[ $(id -u) == 0 ]] || { log "must run as root (one incusd per member)"; exit 1; }
     if lab_running; then
+        if ! inc node1 image info busy >/dev/null 2>&1; then   # a lab started before the busy image existed
+            build_image
+            inc node1 image import "$LAB/image/meta-busy.tar.gz" "$LAB/image/rootfs-busy.tar.gz" --alias busy >/dev/null
+        fi
         log "already running: $LAB/lab.env"
         echo "$LAB/lab.env"
         return 0
@@ -154,6 +166,7 @@ EOF
 
     build_image
     inc node1 image import "$LAB/image/meta.tar.gz" "$LAB/image/rootfs.tar.gz" --alias tiny >/dev/null
+    inc node1 image import "$LAB/image/meta-busy.tar.gz" "$LAB/image/rootfs-busy.tar.gz" --alias busy >/dev/null
 
     # A client like a user's own: its own config dir with client.crt/key, the cluster as remote
     # "lab" and the pinned server certificate under servercerts/, trusted through a token.

@@ -92,6 +92,27 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--import-plan", paramLabel = "FILE", description = "write the live cluster as a plan file, to size its growth")
     Path importPlan;
 
+    @Option(names = "--watch", paramLabel = "DURATION", description = "sample CPU, memory, disk and network use for this long (20s, 5m, 2h, 1d)")
+    String watch;
+
+    @Option(names = "--interval", paramLabel = "DURATION", description = "time between samples of a watch: 4s, 1m, or seconds (default ${DEFAULT-VALUE})",
+            defaultValue = "10s")
+    String interval;
+
+    @Option(names = "--samples", paramLabel = "FILE", description = "where a watch appends its samples as they come (JSON lines; default beside --json, else reports/)")
+    Path samples;
+
+    @Option(names = "--resume", paramLabel = "FILE", description = "continue the watch whose samples are in FILE, to its planned end")
+    Path resume;
+
+    @Option(names = "--headroom", paramLabel = "PCT", description = "added to observed P95 before comparing with limits or importing (default ${DEFAULT-VALUE})",
+            defaultValue = "20")
+    double headroomPct;
+
+    @Option(names = "--demand", paramLabel = "p95|limits", description = "--import-plan demands: the limits (default), or observed P95 plus --headroom (needs --watch or --resume)",
+            defaultValue = "limits")
+    String demand;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "read timeout per request; a member slower than this is reported as slow (default ${DEFAULT-VALUE})",
             defaultValue = "10")
     int timeoutSeconds;
@@ -109,10 +130,22 @@ final class ProbeCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
+        if (!demand.equalsIgnoreCase("limits") && !demand.equalsIgnoreCase("p95")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--demand must be p95 or limits, got " + demand);
+        }
+        if (demand.equalsIgnoreCase("p95") && watch == null && resume == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--demand p95 needs observed use: add --watch DURATION (or --resume FILE)");
+        }
+        if (watch != null && resume != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--watch and --resume: give one (a resumed watch keeps its planned length)");
+        }
         Plan plan = planFile == null ? null : new PlanService().open(planFile);
         ProbeService service = new ProbeService();
         ProbeService.Request request = new ProbeService.Request(target(), fingerprint, prompt(err),
                 ProbeSettings.DEFAULT.withReadTimeout(Duration.ofSeconds(timeoutSeconds)));
+        if (watch != null || resume != null) {
+            return WatchRun.run(this, request, plan);
+        }
         ProbeService.Result result;
         try {
             result = service.probe(request, plan, site);
@@ -172,6 +205,12 @@ final class ProbeCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter out, ProbeService.Result result, CephProbeService.Result ceph) {
+        printBody(out, result, ceph);
+        printFindings(out, result);
+    }
+
+    /** Members, instances, pools, the plan comparison and Ceph: everything but the findings. */
+    static void printBody(PrintWriter out, ProbeService.Result result, CephProbeService.Result ceph) {
         LiveSnapshot s = result.snapshot();
         out.printf("Incus %s at %s%s, read %s in %d ms%n", s.serverVersion(), s.source(),
                 s.fingerprint().isEmpty() ? "" : " (certificate SHA-256 " + s.fingerprint() + ")", s.takenAt(), s.durationMillis());
@@ -221,6 +260,11 @@ final class ProbeCommand implements Callable<Integer> {
         if (result.storage() != null) {
             printStorage(out, result.storage());
         }
+    }
+
+    /** The findings, worst first, and the one-line result. */
+    static void printFindings(PrintWriter out, ProbeService.Result result) {
+        LiveValidation v = result.validation();
         out.println();
         List<Finding> findings = Finding.worstFirst(result.findings());
         if (findings.isEmpty()) {

@@ -12,7 +12,7 @@ import java.util.prefs.Preferences;
  * What the app remembers between runs: window size, the last plan, recent files, the theme.
  * The window keeps them with {@link java.util.prefs.Preferences}; tests use {@link #inMemory()}.
  */
-public interface UserSettings {
+public interface UserSettings extends dev.clusterplanner.app.TrustedCertificates.Store {
 
     String RECENT = "recent.";
     int MAX_RECENT = 8;

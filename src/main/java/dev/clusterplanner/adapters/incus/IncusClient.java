@@ -157,6 +157,19 @@ public final class IncusClient implements AutoCloseable {
         }
     }
 
+    /**
+     * One sampling round of a watch: every instance's counters and each member's system figures (see
+     * {@link IncusUsageReader}); what cannot be read is a problem of the sample.
+     */
+    public dev.clusterplanner.core.usage.UsageSample sample(List<String> memberNames, boolean clustered) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, daemonThreads());
+        try {
+            return new IncusUsageReader(transport, clock, pool).sample(memberNames, clustered);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private List<LiveInstance> withUsage(ExecutorService pool, List<LiveInstance> instances, List<LiveMember> members, List<String> problems)
             throws ProbeException {
         List<Future<JsonNode>> states = new ArrayList<>();

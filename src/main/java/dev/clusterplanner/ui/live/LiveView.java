@@ -50,7 +50,8 @@ public class LiveView {
         site.setId("liveSite");
         site.valueProperty().bindBidirectional(vm.siteProperty());
         HBox siteRow = row(new Label("Compare with plan site"), site);
-        TabPane parts = new TabPane(part("incusTab", "Incus", incus(vm)), part("cephTab", "Ceph", ceph(vm)));
+        TabPane parts = new TabPane(part("incusTab", "Incus", incus(vm)), part("watchTab", "Usage over time", new WatchView(vm).root()),
+                part("cephTab", "Ceph", ceph(vm)));
         parts.setId("liveParts");
         parts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(parts, Priority.ALWAYS);
@@ -144,18 +145,18 @@ public class LiveView {
         status.setWrapText(true);
         status.textProperty().bind(vm.incusStatusProperty());
 
-        TableView<LiveViewModel.Row> table = new TableView<>(vm.rows());
+        TableView<LiveComparisonTable.Row> table = new TableView<>(vm.rows());
         table.setId("liveRows");
-        table.getColumns().add(col("Member", LiveViewModel.Row::member, 120));
-        table.getColumns().add(col("Figure", LiveViewModel.Row::figure, 120));
-        table.getColumns().add(col("Planned", LiveViewModel.Row::planned, 100));
-        table.getColumns().add(col("Actual", LiveViewModel.Row::actual, 100));
-        table.getColumns().add(col("Unit", LiveViewModel.Row::unit, 80));
-        table.getColumns().add(col("Severity", LiveViewModel.Row::status, 170));
-        table.getColumns().add(col("Note", LiveViewModel.Row::note, 360));
+        table.getColumns().add(col("Member", LiveComparisonTable.Row::member, 120));
+        table.getColumns().add(col("Figure", LiveComparisonTable.Row::figure, 120));
+        table.getColumns().add(col("Planned", LiveComparisonTable.Row::planned, 100));
+        table.getColumns().add(col("Actual", LiveComparisonTable.Row::actual, 100));
+        table.getColumns().add(col("Unit", LiveComparisonTable.Row::unit, 80));
+        table.getColumns().add(col("Severity", LiveComparisonTable.Row::status, 170));
+        table.getColumns().add(col("Note", LiveComparisonTable.Row::note, 360));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
-            protected void updateItem(LiveViewModel.Row r, boolean empty) {
+            protected void updateItem(LiveComparisonTable.Row r, boolean empty) {
                 super.updateItem(r, empty);
                 getStyleClass().removeAll(Styles.SEVERITY_INFO, Styles.SEVERITY_WARNING, Styles.SEVERITY_ERROR, Styles.SEVERITY_OK);
                 if (!empty && r != null) {
@@ -206,28 +207,28 @@ public class LiveView {
         url.setId("cephMetricsUrl");
         url.setPromptText("http://mon1:9283/metrics");
         url.setPrefColumnCount(28);
-        url.textProperty().bindBidirectional(vm.metricsUrlProperty());
+        url.textProperty().bindBidirectional(vm.ceph().metricsUrlProperty());
         CheckBox cli = new CheckBox("ceph command on this machine");
-        cli.selectedProperty().bindBidirectional(vm.useCliProperty());
+        cli.selectedProperty().bindBidirectional(vm.ceph().useCliProperty());
         Button probe = new Button("Read Ceph");
         probe.setId("probeCeph");
-        probe.disableProperty().bind(vm.probingProperty());
-        probe.setOnAction(e -> vm.probeCeph());
+        probe.disableProperty().bind(vm.ceph().probingProperty());
+        probe.setOnAction(e -> vm.ceph().probeCeph());
         Button cancel = new Button("Cancel");
-        cancel.disableProperty().bind(vm.probingProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.ceph().probingProperty().not());
+        cancel.setOnAction(e -> vm.ceph().cancel());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(16, 16);
-        spinner.visibleProperty().bind(vm.probingProperty());
+        spinner.visibleProperty().bind(vm.ceph().probingProperty());
         HBox bar = row(new Label("Metrics URL"), url, cli, probe, cancel, spinner);
         Label hint = new Label("Read the Incus cluster first and its NIC speeds feed the Ceph network checks.");
         hint.getStyleClass().add(Styles.MUTED);
         Label status = new Label();
         status.setId("liveStatus");
-        status.textProperty().bind(vm.statusProperty());
+        status.textProperty().bind(vm.ceph().statusProperty());
 
-        TableView<Finding> findings = findingsTable("liveFindings", vm.findings());
-        TableView<Explanation> figures = new TableView<>(vm.figures());
+        TableView<Finding> findings = findingsTable("liveFindings", vm.ceph().findings());
+        TableView<Explanation> figures = new TableView<>(vm.ceph().figures());
         figures.setId("liveFigures");
         figures.getColumns().add(col("Figure", Explanation::figure, 200));
         figures.getColumns().add(col("Value", (Explanation e) -> String.format(Locale.ROOT, "%,.2f %s", e.value(), e.unit()), 150));

@@ -2,6 +2,7 @@ package dev.clusterplanner.ui.live;
 
 import dev.clusterplanner.app.CephProbeService;
 import dev.clusterplanner.app.ProbeService;
+import dev.clusterplanner.app.TrustedCertificates;
 import dev.clusterplanner.core.live.FingerprintPrompt;
 import dev.clusterplanner.core.live.LiveSnapshot;
 import dev.clusterplanner.core.live.ProbeException;
@@ -81,25 +82,14 @@ public class LiveViewModel {
         }
     }
 
-    /**
-     * One line of the plan-vs-actual table. {@code severity} is null when the line is fine or cannot be compared
-     * ({@code status} says which: "ok", "not compared", or the severity of the finding about it).
-     */
-    public record Row(String member, String figure, String planned, String actual, String unit, Severity severity, String status,
-                      String note) {
-    }
-
     /** The site choice that lets the probes pick: Incus the first cluster site (else the first), Ceph the first site with Ceph storage. */
     public static final String AUTO_SITE = "automatic";
-    static final String CLUSTER = "(cluster)";
-    static final String ALLOCATED = "(allocated)";
     static final String KEY_CONNECTION = "live.connection";
     static final String KEY_REMOTE = "live.remote";
     static final String KEY_URL = "live.url";
     static final String KEY_CERT = "live.cert";
     static final String KEY_KEY = "live.key";
     static final String KEY_SOCKET = "live.socket";
-    static final String KEY_FINGERPRINT = "live.fp.";
 
     private final PlanDocument document;
     private final BackgroundExecutor executor;
@@ -108,6 +98,9 @@ public class LiveViewModel {
     private final DialogService dialogs;
     private final UserSettings settings;
     private final Predicate<Plan> openAsPlan;
+    private final TrustedCertificates trusted;
+    private final CephLiveModel cephPart;
+    private final WatchViewModel watchPart;
 
     // ----- Incus
     private final ObjectProperty<Connection> connection = new SimpleObjectProperty<>(Connection.REMOTE);
@@ -127,20 +120,12 @@ public class LiveViewModel {
     private final ObjectProperty<ProbeService.Result> incusResult = new SimpleObjectProperty<>();
     /** The last Ceph reading, saved with the Incus snapshot (as `probe --json` does with --ceph-*). */
     private CephProbeService.Result lastCeph;
-    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<LiveComparisonTable.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<Finding> incusFindings = FXCollections.observableArrayList();
     private final BooleanBinding hasIncusResult = incusResult.isNotNull();
     private TaskHandle incusHandle;
     private boolean remotesLoaded;
 
-    // ----- Ceph
-    private final StringProperty metricsUrl = new SimpleStringProperty("");
-    private final BooleanProperty useCli = new SimpleBooleanProperty(false);
-    private final BooleanProperty probing = new SimpleBooleanProperty();
-    private final StringProperty status = new SimpleStringProperty("Not connected.");
-    private final ObservableList<Explanation> figures = FXCollections.observableArrayList();
-    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
-    private TaskHandle handle;
 
     /**
      * @param openAsPlan opens an imported plan as the document (asking about unsaved changes first); false when the user cancelled
@@ -153,6 +138,9 @@ public class LiveViewModel {
         this.dialogs = ctx.dialogs();
         this.settings = ctx.settings();
         this.openAsPlan = openAsPlan;
+        this.trusted = new TrustedCertificates(settings);
+        this.watchPart = new WatchViewModel(executor, dialogs, probes, ctx.recoveryDir().resolve("watches"), openAsPlan);
+        this.cephPart = new CephLiveModel(executor, ceph, document::plan, this::siteName, incusResult::get, r -> lastCeph = r);
         url.set(settings.get(KEY_URL, ""));
         socket.set(settings.get(KEY_SOCKET, ""));
         Optional.ofNullable(settings.get(KEY_CERT)).map(Path::of).ifPresent(certificate::set);
@@ -259,7 +247,7 @@ public class LiveViewModel {
         return hasIncusResult;
     }
 
-    public ObservableList<Row> rows() {
+    public ObservableList<LiveComparisonTable.Row> rows() {
         return rows;
     }
 
@@ -361,16 +349,6 @@ public class LiveViewModel {
         return l.socket() == null ? "the local unix socket" : l.socket().toString();
     }
 
-    /** The settings key of the fingerprint pinned for a target (preference keys are at most 80 characters). */
-    static String fingerprintKey(ProbeService.Target t) {
-        String id = t instanceof ProbeService.Remote r ? "remote:" + r.configDir() + ":" + r.name() : "url:" + ((ProbeService.Url) t).url();
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return KEY_FINGERPRINT + HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Reads the cluster in the background and compares it with the open plan. */
     public void connect() {
@@ -384,8 +362,7 @@ public class LiveViewModel {
 
     private void connect(ProbeService.Target target, String accepted) {
         cancelConnect();
-        String pinKey = target instanceof ProbeService.Local ? null : fingerprintKey(target);
-        String pinned = accepted != null ? accepted : pinKey == null ? null : settings.get(pinKey);
+        String pinned = accepted != null ? accepted : trusted.pinned(target);
         // trust on first use without blocking a worker on a dialog: an unknown certificate is refused and remembered,
         // the user is asked on the UI thread, and a trusted one is pinned for a second connection
         AtomicReference<String[]> offered = new AtomicReference<>();
@@ -422,7 +399,7 @@ public class LiveViewModel {
                 if (error instanceof ProbeException p && p.kind() == ProbeException.Kind.FINGERPRINT_REJECTED && offered.get() != null) {
                     String[] fp = offered.get();
                     if (dialogs.confirmFingerprint(where, fp[0], fp[1])) {
-                        settings.put(pinKey, fp[0]);
+                        trusted.trust(target, fp[0]);
                         connect(target, fp[0]);
                     } else {
                         incusStatus.set("Not connected: the certificate of " + where + " (SHA-256 " + fp[0] + ") was not trusted.");
@@ -431,7 +408,7 @@ public class LiveViewModel {
                 }
                 String why = error instanceof ProbeException p ? p.describe() : message(error);
                 boolean ownPin = error instanceof ProbeException p && p.kind() == ProbeException.Kind.FINGERPRINT_MISMATCH
-                        && pinKey != null && settings.get(pinKey) != null;
+                        && trusted.pinned(target) != null;
                 incusStatus.set("Not connected: " + why + (ownPin ? " (If the server's certificate was replaced on purpose, "
                         + "'Forget trusted certificate' and connect again to compare the new fingerprint.)" : ""));
             }
@@ -451,12 +428,10 @@ public class LiveViewModel {
         if (t.isEmpty() || t.get() instanceof ProbeService.Local) {
             return;
         }
-        String k = fingerprintKey(t.get());
-        if (settings.get(k) == null) {
+        if (!trusted.forget(t.get())) {
             incusStatus.set("No certificate was trusted here for " + describe(t.get()) + ".");
             return;
         }
-        settings.remove(k);
         incusStatus.set("Forgot the certificate trusted for " + describe(t.get()) + "; the next connection shows its fingerprint.");
     }
 
@@ -482,7 +457,7 @@ public class LiveViewModel {
 
     private void show(ProbeService.Result r, String what) {
         incusResult.set(r);
-        rows.setAll(rows(r));
+        rows.setAll(LiveComparisonTable.rows(r));
         List<Finding> all = Finding.worstFirst(r.findings());
         incusFindings.setAll(all);
         LiveSnapshot s = r.snapshot();
@@ -552,164 +527,42 @@ public class LiveViewModel {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    // ----- the plan-vs-actual table
-
-    /** Member figures and the findings that speak about them (their text starts with "member:"). */
-    private static final Map<String, Set<String>> MEMBER_RULES = Map.of(
-            "threads", Set.of("live.threads-below-plan"),
-            "memory", Set.of("live.memory-below-plan"),
-            "usableStorage", Set.of("live.storage-below-plan"),
-            "nic", Set.of("live.nic-below-10g", "live.nic-below-plan"),
-            "gpus", Set.of("live.gpus-below-plan"));
-
-    /**
-     * The table: every member's figures against the planned host, the cluster's totals, and the live allocation against
-     * the plan's demand. A line's severity is that of the validator's finding about it (so the table and the findings
-     * never disagree); a line no finding speaks of is "ok" when both sides are known (hardware: and actual is at least
-     * the planned figure), else "not compared".
-     */
-    static List<Row> rows(ProbeService.Result r) {
-        LiveValidation v = r.validation();
-        List<Row> out = new ArrayList<>();
-        if (v == null) {
-            return out;
-        }
-        List<Finding> fs = r.findings();
-        for (MemberComparison m : v.members()) {
-            if (m.rows().isEmpty()) {
-                Severity sev = worst(fs, f -> f.rule().equals("live.member-down") && f.text().startsWith(m.member() + ":"));
-                out.add(new Row(m.member(), "status", "", m.status(), "", sev == null ? Severity.WARNING : sev,
-                        (sev == null ? Severity.WARNING : sev).id(), "resources not read"));
-                continue;
-            }
-            for (Comparison c : m.rows()) {
-                Set<String> rules = MEMBER_RULES.getOrDefault(c.figure(), Set.of());
-                out.add(hardwareRow(m.member(), c, worst(fs, f -> rules.contains(f.rule()) && f.text().startsWith(m.member() + ":"))));
-            }
-        }
-        for (Comparison c : v.totals()) {
-            Severity sev = c.figure().equals("members")
-                    ? worst(fs, f -> f.rule().equals("live.hosts-below-plan") || f.rule().equals("live.below-min-hosts")) : null;
-            out.add(hardwareRow(CLUSTER, c, sev));
-        }
-        for (Comparison c : v.allocation()) {
-            Severity sev = switch (c.figure()) {
-                case "instances" -> worst(fs, f -> f.rule().equals("live.instance-missing"));
-                case "vcpu" -> worst(fs, f -> f.rule().equals("live.allocation-above-plan") && f.text().contains("vCPU"));
-                case "memory" -> worst(fs, f -> f.rule().equals("live.allocation-above-plan") && f.text().contains("GiB of memory"));
-                case "gpus" -> worst(fs, f -> f.rule().equals("live.allocation-above-plan") && f.text().contains("GPU"));
-                case "memoryUsed" -> worst(fs, f -> f.rule().equals("live.memory-near-limit"));
-                default -> null;
-            };
-            out.add(row(ALLOCATED, c, sev));
-        }
-        return out;
+    /** The usage part of the area (a watch over time). */
+    public WatchViewModel watch() {
+        return watchPart;
     }
 
     /**
-     * Hardware (a member, the cluster's totals): less than planned is a shortfall. Without a finding about it (the
-     * validator tolerates a few percent of memory, and checks local storage only for local storage plans) it is
-     * shown as a note, "below plan (no finding)", so a smaller figure is never coloured as fine.
+     * Starts a watch of the cluster the connection form names. Over a URL the server's certificate must have been
+     * trusted by a connection first (the watch does not ask in the middle of its work).
      */
-    private static Row hardwareRow(String member, Comparison c, Severity sev) {
-        if (sev == null && c.planned() != null && c.actual() != null && c.actual() < c.planned()) {
-            return new Row(member, c.figure(), number(c.planned()), number(c.actual()), c.unit(), Severity.INFO, "below plan (no finding)",
-                    c.note());
-        }
-        return row(member, c, sev);
-    }
-
-    private static Row row(String member, Comparison c, Severity sev) {
-        String status = sev != null ? sev.id() : c.planned() == null || c.actual() == null ? "not compared" : "ok";
-        return new Row(member, c.figure(), number(c.planned()), number(c.actual()), c.unit(), sev, status, c.note());
-    }
-
-    private static Severity worst(List<Finding> fs, Predicate<Finding> about) {
-        return fs.stream().filter(about).map(Finding::severity).max(Enum::compareTo).orElse(null);
-    }
-
-    static String number(Double d) {
-        if (d == null) {
-            return "-";
-        }
-        return d == Math.rint(d) ? String.format(Locale.ROOT, "%,.0f", d) : String.format(Locale.ROOT, "%,.1f", d);
-    }
-
-    // ----- Ceph
-
-    public StringProperty metricsUrlProperty() {
-        return metricsUrl;
-    }
-
-    public BooleanProperty useCliProperty() {
-        return useCli;
-    }
-
-    public BooleanProperty probingProperty() {
-        return probing;
-    }
-
-    public StringProperty statusProperty() {
-        return status;
-    }
-
-    public ObservableList<Explanation> figures() {
-        return figures;
-    }
-
-    public ObservableList<Finding> findings() {
-        return findings;
-    }
-
-    public void probeCeph() {
-        CephProbeService.Request request = new CephProbeService.Request(metricsUrl.get().trim(), useCli.get(), null);
-        if (!request.any()) {
-            status.set("Give the Ceph manager's metrics URL (e.g. http://mon1:9283/metrics) or tick 'ceph command'.");
+    public void startWatch() {
+        Optional<ProbeService.Target> t = target();
+        if (t.isEmpty()) {
+            watchPart.statusProperty().set(incusStatus.get());
             return;
         }
-        cancel();
-        probing.set(true);
-        status.set("Reading Ceph ...");
-        var plan = document.plan();
-        Map<String, Double> nics = incusResult.get() == null ? Map.of() : ProbeService.nicGbpsByMember(incusResult.get().snapshot());
-        String siteName = siteName();
-        handle = executor.submit(c -> ceph.probe(request, plan, siteName, nics), new TaskListener<>() {
-            @Override
-            public void succeeded(CephProbeService.Result r) {
-                probing.set(false);
-                lastCeph = r;
-                figures.setAll(r.validation() == null ? List.of() : r.validation().figures());
-                List<Finding> all = Finding.worstFirst(r.findings());
-                findings.setAll(all);
-                long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
-                long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
-                status.set((r.cluster() == null ? "Ceph could not be read" : "Ceph read and compared with site '" + r.site() + "'")
-                        + ": " + errors + " errors, " + warnings + " warnings, " + (all.size() - errors - warnings) + " notes");
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                probing.set(false);
-                status.set("Probe failed: " + error.getMessage());
-            }
-
-            @Override
-            public void cancelled() {
-                probing.set(false);
-                status.set("Cancelled.");
-            }
-        });
+        String pinned = trusted.pinned(t.get());
+        if (t.get() instanceof ProbeService.Url && pinned == null) {
+            watchPart.statusProperty().set("Connect and read once first (Incus tab), to see and trust the server's certificate; then start the watch.");
+            return;
+        }
+        rememberForm();
+        watchPart.start(new ProbeService.Request(t.get(), pinned, FingerprintPrompt.REFUSE, null), document.plan(), siteName());
     }
 
-    public void cancel() {
-        if (handle != null) {
-            handle.cancel();
-            handle = null;
-        }
+    /** Opens a saved watch and compares it with the open plan. */
+    public void openWatch() {
+        watchPart.open(document.plan(), siteName());
+    }
+
+    /** The Ceph part of the area. */
+    public CephLiveModel ceph() {
+        return cephPart;
     }
 
     /** True while Incus or Ceph is being read. */
     public BooleanBinding busyProperty() {
-        return Bindings.or(connecting, probing);
+        return Bindings.or(connecting, cephPart.probingProperty());
     }
 }

@@ -59,7 +59,7 @@ class LiveViewModelLabTest {
     }
 
     List<String> members() {
-        return vm.rows().stream().map(LiveViewModel.Row::member).filter(m -> m.startsWith("node")).distinct().toList();
+        return vm.rows().stream().map(LiveComparisonTable.Row::member).filter(m -> m.startsWith("node")).distinct().toList();
     }
 
     @Test
@@ -83,7 +83,7 @@ class LiveViewModelLabTest {
                 vm.incusStatusProperty().get());
         assertEquals(1.0, vm.progressProperty().get());
         // the seed plan has 9 instances; the lab runs 1 (ui-web-1, unplanned)
-        LiveViewModel.Row instances = vm.rows().stream().filter(r -> r.member().equals(LiveViewModel.ALLOCATED) && r.figure().equals("instances"))
+        LiveComparisonTable.Row instances = vm.rows().stream().filter(r -> r.member().equals(LiveComparisonTable.ALLOCATED) && r.figure().equals("instances"))
                 .findFirst().orElseThrow();
         assertEquals("9", instances.planned());
         assertEquals("1", instances.actual());
@@ -111,7 +111,7 @@ class LiveViewModelLabTest {
     @Test
     void aCertificateOtherThanTheTrustedOneIsRefusedWithAHowTo() {
         // a pin left from an earlier server at this address: the lab's certificate does not match it
-        settings.put(LiveViewModel.fingerprintKey(new dev.clusterplanner.app.ProbeService.Url(lab.url(), lab.cert(), lab.key())), "ab".repeat(32));
+        settings.put(dev.clusterplanner.app.TrustedCertificates.key(new dev.clusterplanner.app.ProbeService.Url(lab.url(), lab.cert(), lab.key())), "ab".repeat(32));
         vm.connect();
         String status = vm.incusStatusProperty().get();
         assertTrue(status.startsWith("Not connected: TLS error: server certificate changed"), status);

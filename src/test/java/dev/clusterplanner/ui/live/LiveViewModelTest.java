@@ -46,9 +46,9 @@ class LiveViewModelTest {
 
     @Test
     void withoutASourceNothingIsProbedAndTheUserIsToldWhatToGive() {
-        vm.probeCeph();
-        assertTrue(vm.statusProperty().get().startsWith("Give the Ceph manager's metrics URL"));
-        assertTrue(vm.findings().isEmpty());
+        vm.ceph().probeCeph();
+        assertTrue(vm.ceph().statusProperty().get().startsWith("Give the Ceph manager's metrics URL"));
+        assertTrue(vm.ceph().findings().isEmpty());
     }
 
     @Test
@@ -57,13 +57,13 @@ class LiveViewModelTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // closed again: nothing listens there
         }
-        vm.metricsUrlProperty().set("http://127.0.0.1:" + port + "/metrics");
-        vm.probeCeph();
-        assertFalse(vm.probingProperty().get());
-        assertTrue(vm.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR && f.rule().equals("ceph.live.unreachable")),
-                vm.findings().toString());
-        assertEquals(Severity.ERROR, vm.findings().get(0).severity(), "worst first");
-        assertTrue(vm.statusProperty().get().startsWith("Ceph could not be read"), vm.statusProperty().get());
+        vm.ceph().metricsUrlProperty().set("http://127.0.0.1:" + port + "/metrics");
+        vm.ceph().probeCeph();
+        assertFalse(vm.ceph().probingProperty().get());
+        assertTrue(vm.ceph().findings().stream().anyMatch(f -> f.severity() == Severity.ERROR && f.rule().equals("ceph.live.unreachable")),
+                vm.ceph().findings().toString());
+        assertEquals(Severity.ERROR, vm.ceph().findings().get(0).severity(), "worst first");
+        assertTrue(vm.ceph().statusProperty().get().startsWith("Ceph could not be read"), vm.ceph().statusProperty().get());
     }
 
     // ----- Incus
@@ -79,7 +79,7 @@ class LiveViewModelTest {
                 List.of(up, slow), List.of(), List.of(), List.of(), List.of(), 12);
     }
 
-    LiveViewModel.Row row(String member, String figure) {
+    LiveComparisonTable.Row row(String member, String figure) {
         return vm.rows().stream().filter(r -> r.member().equals(member) && r.figure().equals(figure)).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + member + "/" + figure + " in " + vm.rows()));
     }
@@ -155,21 +155,21 @@ class LiveViewModelTest {
         assertTrue(vm.incusStatusProperty().get().startsWith("Opened lab.snapshot.json: node1 6.0.4, 2 member(s), 0 instance(s), compared with site 'production'"),
                 vm.incusStatusProperty().get());
         // the seed plan's host is the Meerkat: 12 threads, 32 GiB, 0 GPUs, 2.5 Gb/s (catalogs/hardware/desktop.csv)
-        LiveViewModel.Row threads = row("node1", "threads");
+        LiveComparisonTable.Row threads = row("node1", "threads");
         assertEquals("12", threads.planned());
         assertEquals("8", threads.actual());
         assertEquals(Severity.WARNING, threads.severity(), "8 < 12 threads: the validator's live.threads-below-plan");
-        LiveViewModel.Row memory = row("node1", "memory");
+        LiveComparisonTable.Row memory = row("node1", "memory");
         assertEquals("32", memory.planned());
         assertEquals("64", memory.actual());
         assertNull(memory.severity());
         assertEquals("ok", memory.status(), "64 GiB >= 32 GiB");
         assertEquals("ok", row("node1", "nic").status(), "10 Gb/s >= 2.5 Gb/s");
-        LiveViewModel.Row down = row("node2", "status");
+        LiveComparisonTable.Row down = row("node2", "status");
         assertEquals("slow", down.actual());
         assertEquals(Severity.WARNING, down.severity());
         // the cluster: one member readable; its totals are below three Meerkats, 3 x 12 = 36 threads
-        LiveViewModel.Row clusterThreads = row(LiveViewModel.CLUSTER, "threads");
+        LiveComparisonTable.Row clusterThreads = row(LiveComparisonTable.CLUSTER, "threads");
         assertEquals("8", clusterThreads.actual());
         assertTrue(clusterThreads.severity() != null, "fewer threads than planned is never shown as fine: " + clusterThreads);
         for (int i = 1; i < vm.incusFindings().size(); i++) {
@@ -191,8 +191,8 @@ class LiveViewModelTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort(); // closed again: the Ceph reading is an "unreachable" finding
         }
-        vm.metricsUrlProperty().set("http://127.0.0.1:" + port + "/metrics");
-        vm.probeCeph();
+        vm.ceph().metricsUrlProperty().set("http://127.0.0.1:" + port + "/metrics");
+        vm.ceph().probeCeph();
         Path out = dir.resolve("with-ceph.json");
         dialogs.filesToSave.add(out);
         vm.saveSnapshot();

@@ -96,7 +96,7 @@ class LiveWindowLabTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !viewModel.live().connectingProperty().get() && table.getItems().size() > 0);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("Client certificate", "Client key", "trust " + lab.url() + " " + lab.fingerprint()), dialogs.asked);
-        List<String> members = viewModel.live().rows().stream().map(LiveViewModel.Row::member).filter(m -> m.startsWith("node")).distinct().toList();
+        List<String> members = viewModel.live().rows().stream().map(LiveComparisonTable.Row::member).filter(m -> m.startsWith("node")).distinct().toList();
         assertEquals(lab.members(), members);
         String status = statusLabel.getText();
         assertTrue(status.startsWith("Read " + lab.url() + ": ") && status.contains("3 member(s)"), status);
@@ -108,7 +108,7 @@ class LiveWindowLabTest {
                 .<TableRow<?>>map(n -> (TableRow<?>) n).filter(r -> r.getItem() != null).toList();
         assertFalse(shown.isEmpty());
         for (TableRow<?> r : shown) {
-            LiveViewModel.Row row = (LiveViewModel.Row) r.getItem();
+            LiveComparisonTable.Row row = (LiveComparisonTable.Row) r.getItem();
             boolean coloured = r.getStyleClass().stream().anyMatch(colours::contains);
             assertEquals(!row.status().equals("not compared"), coloured, row + " " + r.getStyleClass());
         }
