@@ -17,7 +17,7 @@ import java.util.Optional;
 import static dev.clusterplanner.core.cost.Money.num;
 import static dev.clusterplanner.core.cost.Money.usd;
 import static dev.clusterplanner.core.cost.SiteQuantities.GB_PER_GIB;
-import static dev.clusterplanner.core.cost.SiteQuantities.storageNeedGb;
+import static dev.clusterplanner.core.cost.SiteQuantities.ebsRawNeedGb;
 import static dev.clusterplanner.core.cost.SiteQuantities.sum;
 
 /**
@@ -78,7 +78,7 @@ final class AwsIncusCosting extends CostModelPart {
             return unfit(id, CostOptionKind.AWS_INCUS, label, hw, c, ex, findings);
         }
         ex.add(new Explanation("EC2 type", 0, "", hw.id() + ": " + why, hw.source()));
-        Double rate = hw.hourlyUsd() != null || hw.monthlyUsd() != null ? monthlyRate(hw) : null;
+        Double rate = hw.rentalUsdFor(assume.hoursPerMonth());
         double discount = discount(c);
         if (rate == null) {
             led.missing(CostComponent.COMPUTE, "the catalog has no hourly price for " + hw.id());
@@ -86,7 +86,7 @@ final class AwsIncusCosting extends CostModelPart {
         boolean ceph = site.policy().storageMode() == StorageMode.CEPH;
         double overhead = ceph ? CephCapacity.overhead(site.policy().ceph()) : 1.0;
         for (int m = 1; m <= months(); m++) {
-            int y = Math.min((m - 1) / 12, hostsByYear.length - 1);
+            int y = Ledger.yearOf(m, hostsByYear.length);
             int hosts = hostsByYear[y];
             Site ys = byYear.get(y);
             if (rate != null) {
@@ -100,7 +100,7 @@ final class AwsIncusCosting extends CostModelPart {
             }
             // EBS: one gp3 volume per host holding that host's share of the raw storage
             // AWS bills storage per GB of 2^30 bytes, so GiB are what the volumes are sized in
-            double volumeGb = Math.ceil(storageNeedGb(ys, site) / GB_PER_GIB / hosts - 1e-9);
+            double volumeGb = Math.ceil(ebsRawNeedGb(ys, site) / GB_PER_GIB / hosts - 1e-9);
             double iops = sum(ys, Workload::iops) * overhead / hosts;
             double mbps = sum(ys, Workload::writeMbps) * overhead / hosts;
             storage.ebs(led, m, hosts, volumeGb, iops, mbps, ex, "per host volume (" + (ceph ? site.policy().ceph().describe() + " raw share" : "local") + ")");

@@ -111,7 +111,7 @@ final class AwsStoragePricing {
     /** S3 backup of every option, every month: logical disk x backup copies, tiered S3 Standard, for the year's workloads. */
     void backup(Ledger led, List<Site> byYear, List<Explanation> ex) {
         for (int m = 1; m <= led.months(); m++) {
-            backup(led, m, byYear.get(Math.min((m - 1) / 12, byYear.size() - 1)), ex);
+            backup(led, m, byYear.get(Ledger.yearOf(m, byYear.size())), ex);
         }
     }
 

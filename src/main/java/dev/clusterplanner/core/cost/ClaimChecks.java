@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import static dev.clusterplanner.core.cost.Money.num;
 import static dev.clusterplanner.core.cost.Money.usd;
+import static dev.clusterplanner.core.cost.Prices.round2;
 import static dev.clusterplanner.core.cost.SiteQuantities.GB_PER_GIB;
 
 /**
@@ -95,7 +96,7 @@ final class ClaimChecks extends CostModelPart {
             }
             String claim = "AWS costs about 3x or more a bare-metal cloud (one " + server.id() + " server, like for like)";
             Double rent = server.rentalUsdFor(assume.hoursPerMonth());
-            Workload same = new Workload(server.id(), WorkloadKind.VM, 1, server.threads() * (server.cpuScore() > 0 ? server.cpuScore() : 1.0),
+            Workload same = new Workload(server.id(), WorkloadKind.VM, 1, server.referenceThreads(),
                     server.memoryGib(), 0, server.gpuCount(), false, 0, 0, 0, 0, 0, null);
             Optional<Hardware> ec2 = LiftAndShiftCosting.cheapestFit(same, catalog.hardware(HardwareCategory.CLOUD).stream()
                     .filter(h -> h.cpuArch() == server.cpuArch()).toList());
@@ -161,10 +162,6 @@ final class ClaimChecks extends CostModelPart {
                 + usd(capex) + " in month 1, " + num(round2((ratio - 1) * 100)) + " % against the guide's " + usd(guideUsd)
                 + (holds ? " (within " + num(tolerancePct) + " %)" : " (outside " + num(tolerancePct) + " %)")
                 + "; price source: " + host.source() + (host.sourceDate() == null ? "" : ", " + host.sourceDate()));
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100.0) / 100.0;
     }
 
     private static double round3(double v) {

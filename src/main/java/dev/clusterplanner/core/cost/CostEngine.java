@@ -159,7 +159,7 @@ public final class CostEngine {
         }
         // x86 types only: an x86 VM or container image moves to them unchanged; an Arm (Graviton) type needs a rebuild
         List<Hardware> cloud = catalog.hardware(HardwareCategory.CLOUD).stream()
-                .filter(h -> h.hourlyUsd() != null || h.monthlyUsd() != null).filter(h -> !h.arm()).toList();
+                .filter(Hardware::rented).filter(h -> !h.arm()).toList();
         if (!awsIncusListed && !cloud.isEmpty()) {
             Optional<Hardware> host = awsIncus.bestHost(site, byYear.get(0), cloud);
             if (host.isPresent()) {

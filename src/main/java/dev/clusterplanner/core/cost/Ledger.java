@@ -50,6 +50,11 @@ final class Ledger {
         return cents.size();
     }
 
+    /** The 0-based year of month {@code m} (1-based), capped at the last of {@code years}: a year's figures hold for its 12 months. */
+    static int yearOf(int m, int years) {
+        return Math.min((m - 1) / 12, years - 1);
+    }
+
     CostOption option(String id, CostOptionKind kind, String label, String hardwareId, AwsCommitment c, boolean estimate,
                       int[] hostsByYear, int[] hostsInService, Double amortised, List<Site> byYear, List<BomLine> bom,
                       List<Explanation> ex, List<Finding> findings, CostSettings settings) {
@@ -60,7 +65,7 @@ final class Ledger {
         double r = settings.discountRatePct() / 100.0;
         double npv = 0;
         for (int m = 1; m <= cents.size(); m++) {
-            int y = Math.min((m - 1) / 12, hostsByYear.length - 1);
+            int y = yearOf(m, hostsByYear.length);
             EnumMap<CostComponent, Long> row = cents.get(m - 1);
             long total = 0;
             Map<CostComponent, Double> amounts = new EnumMap<>(CostComponent.class);

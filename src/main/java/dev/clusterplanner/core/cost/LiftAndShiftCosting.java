@@ -30,11 +30,11 @@ final class LiftAndShiftCosting extends CostModelPart {
     /** The cheapest EC2 type with at least the instance's vCPU (normalised by cpu score), memory and GPUs. */
     public static Optional<Hardware> cheapestFit(Workload w, List<Hardware> cloud) {
         return cloud.stream()
-                .filter(h -> h.hourlyUsd() != null || h.monthlyUsd() != null)
-                .filter(h -> h.threads() * (h.cpuScore() > 0 ? h.cpuScore() : 1.0) >= w.vcpu() - 1e-9)
+                .filter(Hardware::rented)
+                .filter(h -> h.referenceThreads() >= w.vcpu() - 1e-9)
                 .filter(h -> h.memoryGib() >= w.memoryGib() - 1e-9)
                 .filter(h -> h.gpuCount() >= w.gpu())
-                .min(Comparator.comparingDouble((Hardware h) -> h.monthlyUsd() != null ? h.monthlyUsd() / 730.0 : h.hourlyUsd())
+                .min(Comparator.comparingDouble((Hardware h) -> h.rentalUsdFor(Hardware.HOURS_PER_MONTH))
                         .thenComparing(Hardware::id));
     }
 
@@ -66,7 +66,7 @@ final class LiftAndShiftCosting extends CostModelPart {
             estimate |= h.estimate();
         }
         for (int m = 1; m <= months(); m++) {
-            int y = Math.min((m - 1) / 12, byYear.size() - 1);
+            int y = Ledger.yearOf(m, byYear.size());
             Site ys = byYear.get(y);
             double compute = 0;
             StringBuilder f = new StringBuilder();

@@ -24,7 +24,8 @@ import java.util.Set;
 
 import static dev.clusterplanner.core.cost.Money.num;
 import static dev.clusterplanner.core.cost.Money.usd;
-import static dev.clusterplanner.core.cost.SiteQuantities.storageNeedGb;
+import static dev.clusterplanner.core.cost.SiteQuantities.hostRawNeedFormula;
+import static dev.clusterplanner.core.cost.SiteQuantities.hostRawNeedGb;
 
 /**
  * The owned option: hosts bought (with a GPU, a faster card and a switch where the plan needs them, and data drives
@@ -138,12 +139,13 @@ final class OwnedCosting extends CostModelPart {
                 owned = want;
             }
             // storage: raw capacity needed vs what the hosts carry
-            double needGb = storageNeedGb(byYear.get(y), site);
+            double needGb = hostRawNeedGb(byYear.get(y), site, owned);
             double perHostGb = hw.rawDataGb() > 0 ? hw.rawDataGb() : (site.policy().storageMode() == StorageMode.CEPH ? 0 : hw.osDiskGb());
             double haveGb = owned * perHostGb + ownedDriveTb * 1000.0;
             if (needGb > haveGb + 1e-6) {
                 int addTb = (int) Math.ceil((needGb - haveGb) / 1000.0 - 1e-9);
-                String why = "storage needs " + num(Prices.round2(needGb)) + " GB raw; " + owned + " hosts x " + num(perHostGb) + " GB"
+                String why = "storage needs " + num(Prices.round2(needGb)) + " GB raw (" + hostRawNeedFormula(byYear.get(y), site, owned)
+                        + "); " + owned + " hosts x " + num(perHostGb) + " GB"
                         + (ownedDriveTb > 0 ? " + " + ownedDriveTb + " TB added" : "") + " = " + num(Prices.round2(haveGb)) + " GB";
                 if (drive == null) {
                     led.missing(CostComponent.HARDWARE, "extra drives are needed (" + why + ") but no drive price per TB (part-drive-*) is in the catalog");
@@ -199,12 +201,13 @@ final class OwnedCosting extends CostModelPart {
                 "support or spares = " + num(settings.supportPctPerYear()) + " % / 12 of the hardware in service, each month", "CostSettings.supportPctPerYear"));
 
         // power: electricity and colocation from the power model, month by month with the hosts in service
+        int[] inService = ownedCounts(hostsByYear);
         boolean powerMissing = false;
         boolean coloMissing = false;
         Map<Long, PowerAnalysis> powerCache = new LinkedHashMap<>();
         for (int m = 1; m <= months(); m++) {
-            int y = Math.min((m - 1) / 12, hostsByYear.length - 1);
-            int hosts = ownedHosts(hostsByYear, y);
+            int y = Ledger.yearOf(m, hostsByYear.length);
+            int hosts = inService[y];
             final Hardware powered = hw;
             PowerAnalysis pa = powerCache.computeIfAbsent(((long) y << 32) | hosts, k -> PowerPlanner.analyse(byYear.get(y), powered, hosts));
             if (m == 1) {
@@ -242,7 +245,7 @@ final class OwnedCosting extends CostModelPart {
         if (hw0.priceUsd() == null) {
             findings.add(Finding.warning("cost.price-missing", hw0.id() + " has no purchase price: owned capex is missing", hw0.source()));
         }
-        return led.option(id, CostOptionKind.OWNED, label, hw0.id(), null, hw0.estimate() || any(bom), hostsByYear, ownedCounts(hostsByYear),
+        return led.option(id, CostOptionKind.OWNED, label, hw0.id(), null, hw0.estimate() || any(bom), hostsByYear, inService,
                 amortised, byYear, bom, ex, findings, settings);
     }
 
@@ -250,6 +253,7 @@ final class OwnedCosting extends CostModelPart {
         return bom.stream().anyMatch(BomLine::estimate);
     }
 
+    /** Hosts in service each year: owned hosts are never sold early, so the running maximum of the hosts needed. */
     private static int[] ownedCounts(int[] hostsByYear) {
         int[] out = new int[hostsByYear.length];
         int max = 0;
@@ -258,14 +262,6 @@ final class OwnedCosting extends CostModelPart {
             out[i] = max;
         }
         return out;
-    }
-
-    private static int ownedHosts(int[] hostsByYear, int y) {
-        int max = 0;
-        for (int i = 0; i <= y; i++) {
-            max = Math.max(max, hostsByYear[i]);
-        }
-        return max;
     }
 
     private PriceItem drivePart(Hardware hw) {

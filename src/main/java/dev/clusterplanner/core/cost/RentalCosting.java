@@ -10,7 +10,8 @@ import java.util.List;
 
 import static dev.clusterplanner.core.cost.Money.num;
 import static dev.clusterplanner.core.cost.Money.usd;
-import static dev.clusterplanner.core.cost.SiteQuantities.storageNeedGb;
+import static dev.clusterplanner.core.cost.SiteQuantities.hostRawNeedFormula;
+import static dev.clusterplanner.core.cost.SiteQuantities.hostRawNeedGb;
 import static dev.clusterplanner.core.cost.SiteQuantities.transferGbMonth;
 
 /**
@@ -51,7 +52,7 @@ final class RentalCosting extends CostModelPart {
         }
         int prev = 0;
         for (int m = 1; m <= months(); m++) {
-            int y = Math.min((m - 1) / 12, hostsByYear.length - 1);
+            int y = Ledger.yearOf(m, hostsByYear.length);
             int hosts = hostsByYear[y];
             if (hosts > prev && hw.setupUsd() > 0) {
                 led.add(m, CostComponent.SETUP, Money.round((hosts - prev) * hw.setupUsd()));
@@ -70,11 +71,13 @@ final class RentalCosting extends CostModelPart {
                     hostsByYear[0] + " servers x " + rate + " = " + usd(Money.round(hostsByYear[0] * perHost))
                             + "; power, space and the provider's network are included", hw.source() + " (" + hw.priceAge() + ")"));
         }
-        double needGb = storageNeedGb(byYear.get(byYear.size() - 1), site);
-        double haveGb = hostsByYear[hostsByYear.length - 1] * hw.rawDataGb();
+        int hostsAtEnd = hostsByYear[hostsByYear.length - 1];
+        Site atEnd = byYear.get(byYear.size() - 1);
+        double needGb = hostRawNeedGb(atEnd, site, hostsAtEnd);
+        double haveGb = hostsAtEnd * hw.rawDataGb();
         if (needGb > haveGb + 1e-6) {
             findings.add(Finding.warning("cost.rental-storage-short", label + ": the storage needs " + num(Prices.round2(needGb))
-                    + " GB raw by the end but the servers carry " + num(Prices.round2(haveGb)) + " GB; extra drives are not priced", hw.source()));
+                    + " GB raw by the end (" + hostRawNeedFormula(atEnd, site, hostsAtEnd) + ") but the servers carry " + num(Prices.round2(haveGb)) + " GB; extra drives are not priced", hw.source()));
         }
         double outGb = transferGbMonth(byYear.get(0));
         if (outGb > 0) {

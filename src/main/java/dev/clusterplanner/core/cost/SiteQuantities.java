@@ -15,6 +15,8 @@ import java.util.function.ToDoubleFunction;
  */
 final class SiteQuantities {
 
+    /** Bytes in a GiB. */
+    static final double BYTES_PER_GIB = 1024.0 * 1024 * 1024;
     /** GiB to GB (decimal), as drives and AWS storage are sold per GB. */
     public static final double GB_PER_GIB = 1.073741824;
     /** GB a month of traffic per Mbit/s sustained: 730 h x 3600 s / 8 bits / 1000 MB per GB = 328.5. */
@@ -36,13 +38,49 @@ final class SiteQuantities {
         return site.withWorkloads(ws);
     }
 
-    /** Raw GB a site's disks need: logical GiB x 1.0737 GB/GiB, times size / nearfull for Ceph. */
-    static double storageNeedGb(Site grownSite, Site site) {
-        double logicalGb = logicalDiskGib(grownSite) * GB_PER_GIB;
-        if (site.policy().storageMode() == StorageMode.CEPH) {
-            return logicalGb * CephCapacity.overhead(site.policy().ceph()) / site.policy().ceph().nearfullRatio();
+    /**
+     * Raw GB the data disks of {@code hosts} equal hosts need in total for the site's instance disks in one year, by the
+     * rule the sizing engine sizes by. Local storage: the instance disks, logical GiB x 1.0737 GB/GiB. Ceph:
+     * {@link CephCapacity#rawNeededBytes(double, dev.clusterplanner.core.model.CephLayout, int)}, stored x overhead /
+     * nearfull x hosts / (hosts - 1): the largest host's share is the reserve the survivors re-protect onto. One host
+     * has no survivor to keep a reserve for, so it needs stored x overhead / nearfull.
+     *
+     * @param grownSite the site's workloads in that year
+     * @param site      the site (its storage policy)
+     */
+    static double hostRawNeedGb(Site grownSite, Site site, int hosts) {
+        if (site.policy().storageMode() != StorageMode.CEPH) {
+            return logicalDiskGib(grownSite) * GB_PER_GIB;
         }
-        return logicalGb;
+        double stored = logicalDiskGib(grownSite) * BYTES_PER_GIB;
+        double raw = hosts <= 1 ? CephCapacity.rawNeededBytes(stored, site.policy().ceph())
+                : CephCapacity.rawNeededBytes(stored, site.policy().ceph(), hosts);
+        return raw / CephCapacity.BYTES_PER_GB;
+    }
+
+    /**
+     * Raw GB of EBS volumes for the site's instance disks in one year: local storage, the instance disks; Ceph,
+     * {@link CephCapacity#rawNeededBytes(double, dev.clusterplanner.core.model.CephLayout)}, stored x overhead / nearfull,
+     * no host reserve (a volume outlives its instance and is re-attached to the replacement), as the storage analysis
+     * states for cloud hosts.
+     */
+    static double ebsRawNeedGb(Site grownSite, Site site) {
+        if (site.policy().storageMode() != StorageMode.CEPH) {
+            return logicalDiskGib(grownSite) * GB_PER_GIB;
+        }
+        return CephCapacity.rawNeededBytes(logicalDiskGib(grownSite) * BYTES_PER_GIB, site.policy().ceph()) / CephCapacity.BYTES_PER_GB;
+    }
+
+    /** A human formula for {@link #hostRawNeedGb}, for bills of materials and findings. */
+    static String hostRawNeedFormula(Site grownSite, Site site, int hosts) {
+        String gib = Money.num(Prices.round2(logicalDiskGib(grownSite)));
+        if (site.policy().storageMode() != StorageMode.CEPH) {
+            return gib + " GiB of instance disks x 1.0737 GB/GiB";
+        }
+        var layout = site.policy().ceph();
+        return gib + " GiB of instance disks x " + Money.num(CephCapacity.overhead(layout)) + " (" + layout.describe() + ") / nearfull "
+                + Money.num(layout.nearfullRatio()) + (hosts <= 1 ? "" : " x " + hosts + " / " + (hosts - 1)
+                + " (the largest host's share kept as the reserve)");
     }
 
     /** GiB of instance disks: disk x count, summed over the workloads. */
