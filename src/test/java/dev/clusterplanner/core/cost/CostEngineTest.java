@@ -432,6 +432,24 @@ class CostEngineTest {
     }
 
     @Test
+    void theHostsTheSizerSizesForCephCarryTheRawTheCostModelBuysFor() {
+        // 10 containers x 200 GiB = 2,000 GiB = 2,147.48 GB stored; hosts with one 1,000 GB data disk, Ceph 3x, nearfull 0.85.
+        // the sizer: N = 1 + ceil(2,147.48 x 3 / (0.85 x 1,000)) = 1 + ceil(7.58) = 9 hosts;
+        // the cost model: 2,147.48 x 3 / 0.85 x 9 / 8 = 8,527.33 GB raw <= 9 x 1,000 GB, so no drive is bought
+        // (with 8 hosts it would need 7,579.35 x 8 / 7 = 8,662.11 GB > 8,000)
+        Hardware host = owned("desktop-disk", 1000, 12, 32, 10.0, 30.0, 1, 1000);
+        Workload data = new Workload("data", WorkloadKind.CONTAINER, 10, 0.5, 1, 200, 0, false, 0, 0, 0, 0.1, 0, "default");
+        Site site = new Site("prod", SiteKind.CLUSTER, List.of(data), List.of("desktop-disk"), null, Facility.OFFICE);
+        List<PriceItem> prices = new ArrayList<>(AWS_PRICES);
+        prices.add(new PriceItem("part-drive-sata-ssd-tb", "part", "SATA SSD per TB", "usd_per_tb", 120, 0, "", "estimate", null, true));
+        CostOption o = option(engine(catalog(List.of(host), prices), SizingHostSizer.INSTANCE).site(site), "owned:desktop-disk");
+        assertEquals(9, o.hostsStart());
+        assertTrue(o.bom().stream().noneMatch(b -> b.item().startsWith("part-drive")), () -> o.bom().toString());
+        assertEquals(2147.483648 * 3 / 0.85 * 9 / 8, SiteQuantities.hostRawNeedGb(site, site, 9), 1e-6);
+        assertTrue(SiteQuantities.hostRawNeedGb(site, site, 8) > 8 * 1000);
+    }
+
+    @Test
     void aRentedClusterShortOfDiskForCephIsAFindingWithTheReserveRule() {
         // 3 servers x 2 x 480 GB = 2,880 GB; 800 GiB = 858.9935 GB x 3 / 0.85 x 3 / 2 = 4,547.61 GB raw needed
         Hardware ovh = rental("bm-ovh", "OVHcloud", 224.0, null, 0);
