@@ -94,7 +94,7 @@ final class AwsIncusCosting extends CostModelPart {
                 led.add(m, CostComponent.COMPUTE, compute);
                 if (m == 1) {
                     ex.add(new Explanation("EC2, month 1", compute, "USD per month", hosts + " x " + hw.id() + " x "
-                            + (hw.monthlyUsd() != null ? usd(hw.monthlyUsd()) + "/month" : num(hw.hourlyUsd()) + " USD/h x " + num(assume.hoursPerMonth()) + " h")
+                            + (hw.monthlyUsd() != null ? usd(hw.monthlyUsd()) + "/month" : num(hw.hourlyUsd()) + " USD/h x " + num(hw.billing().billedHours(assume.hoursPerMonth())) + " h")
                             + commitmentText(c) + " = " + usd(compute), hw.source() + " (" + hw.priceAge() + ")"));
                 }
             }
