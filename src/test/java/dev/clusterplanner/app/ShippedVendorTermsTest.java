@@ -1,15 +1,14 @@
-package dev.clusterplanner.adapters.catalog;
+package dev.clusterplanner.app;
 
 import dev.clusterplanner.core.model.Billing;
+import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.CpuArch;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,17 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ShippedVendorTermsTest {
 
-    static List<Hardware> rows(String file) throws Exception {
-        Path p = Path.of(System.getProperty("project.basedir", "."), "catalogs", "hardware", file);
-        return HardwareCsv.parse(Files.readString(p, StandardCharsets.UTF_8), p.toString(), LocalDate.now());
+    static Catalog shipped() throws Exception {
+        return new CatalogService(null, Clock.systemUTC().withZone(ZoneOffset.UTC)).loadShipped();
     }
 
     @Test
     void everyEc2TypeIsBilledBySecondWithAOneMinuteMinimumAndIsArmExactlyWhenItsCpuIsGraviton() throws Exception {
-        List<Hardware> aws = rows("aws.csv");
+        List<Hardware> aws = shipped().hardware(HardwareCategory.CLOUD);
         assertFalse(aws.isEmpty());
         for (Hardware h : aws) {
-            assertEquals(HardwareCategory.CLOUD, h.category(), h.id());
             assertEquals(new Billing(Billing.Unit.SECOND, 60), h.billing(), h.id());
             boolean graviton = h.cpuModel().toLowerCase(Locale.ROOT).contains("graviton");
             assertEquals(graviton ? CpuArch.ARM64 : CpuArch.X86_64, h.cpuArch(), h.id() + " (" + h.cpuModel() + ")");
@@ -45,24 +42,26 @@ class ShippedVendorTermsTest {
     }
 
     @Test
-    void phoenixNapBillsWholeHoursAndMonthlyRentsBillByTheMonth() throws Exception {
-        for (Hardware h : rows("baremetal-cloud.csv")) {
-            assertEquals(CpuArch.X86_64, h.cpuArch(), h.id());
+    void hourlyPhoenixNapServersBillWholeHoursAndMonthlyRentsBillByTheMonth() throws Exception {
+        boolean sawHourly = false;
+        for (Hardware h : shipped().hardware(HardwareCategory.BAREMETAL_CLOUD)) {
             assertTrue(h.runsVms(), h.id());
-            if (h.vendor().equals("PhoenixNAP")) {
+            if (h.vendor().equals("PhoenixNAP") && h.monthlyUsd() == null && h.hourlyUsd() != null) {
                 // the row's source: PhoenixNAP knowledge base, billing models (a part hour counts as a whole hour, one-hour minimum)
                 assertEquals(new Billing(Billing.Unit.HOUR, 1), h.billing(), h.id());
+                sawHourly = true;
             } else if (h.monthlyUsd() != null) {
-                assertEquals(Billing.MONTHLY, h.billing(), h.id());
+                assertEquals(Billing.Unit.MONTH, h.billing().unit(), h.id());
             }
         }
+        assertTrue(sawHourly, "the catalog has an hourly PhoenixNAP server");
     }
 
     @Test
-    void ownedDesktopsAndRackServersAreX86HostsThatRunVms() throws Exception {
-        for (String file : List.of("desktop.csv", "rack.csv")) {
-            for (Hardware h : rows(file)) {
-                assertEquals(CpuArch.X86_64, h.cpuArch(), h.id());
+    void ownedDesktopsAndRackServersRunVms() throws Exception {
+        Catalog c = shipped();
+        for (HardwareCategory cat : List.of(HardwareCategory.DESKTOP, HardwareCategory.RACK)) {
+            for (Hardware h : c.hardware(cat)) {
                 assertTrue(h.runsVms(), h.id());
             }
         }
