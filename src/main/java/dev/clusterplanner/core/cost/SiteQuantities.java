@@ -1,6 +1,7 @@
 package dev.clusterplanner.core.cost;
 
 import dev.clusterplanner.core.capacity.CephCapacity;
+import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
@@ -20,7 +21,7 @@ final class SiteQuantities {
     /** GiB to GB (decimal), as drives and AWS storage are sold per GB. */
     public static final double GB_PER_GIB = 1.073741824;
     /** GB a month of traffic per Mbit/s sustained: 730 h x 3600 s / 8 bits / 1000 MB per GB = 328.5. */
-    public static final double GB_PER_MBPS_MONTH = 730.0 * 3600 / 8 / 1000;
+    public static final double GB_PER_MBPS_MONTH = Hardware.HOURS_PER_MONTH * 3600 / 8 / 1000;
 
     private SiteQuantities() {
     }
