@@ -1,5 +1,7 @@
 package dev.clusterplanner.core.cost;
 
+import dev.clusterplanner.core.model.Hardware;
+
 /**
  * The cost model's own assumptions, each a named setting with a documented default (README, "Cost").
  *
@@ -15,7 +17,7 @@ package dev.clusterplanner.core.cost;
 public record CostAssumptions(int hardwareLifeYears, double snapshotGbPerDiskGb, double backupGbPerDiskGb,
                               double requiredNicGbps, double hoursPerMonth) {
 
-    public static final CostAssumptions DEFAULT = new CostAssumptions(5, 1.0, 1.0, 0.0, 730.0);
+    public static final CostAssumptions DEFAULT = new CostAssumptions(5, 1.0, 1.0, 0.0, Hardware.HOURS_PER_MONTH);
 
     /** gp3 includes 3,000 IOPS and 125 MB/s per volume (AWS EBS pricing page, us-east-1). */
     public static final double EBS_GP3_INCLUDED_IOPS = 3000;

@@ -106,6 +106,11 @@ public record Hardware(
                 region, source, sourceDate, estimate, notes, billing, cpuArch, runsVms);
     }
 
+    /** The host's CPU in reference threads: threads x cpu_score (a score that is not positive counts as 1). */
+    public double referenceThreads() {
+        return threads * (cpuScore > 0 ? cpuScore : 1.0);
+    }
+
     /** True for an Arm host (catalog {@code cpu_arch} arm64). */
     public boolean arm() {
         return cpuArch == CpuArch.ARM64;
@@ -113,12 +118,17 @@ public record Hardware(
 
     /** True when the row has no price at all (purchase, monthly or hourly): the figure is missing, not zero. */
     public boolean priceMissing() {
-        return priceUsd == null && monthlyUsd == null && hourlyUsd == null;
+        return priceUsd == null && !rented();
     }
 
     /** Raw data-disk capacity in GB (decimal, as drives are sold). */
     public double rawDataGb() {
         return dataDisks * dataDiskGb;
+    }
+
+    /** True when the row has a rental rate (monthly or hourly). */
+    public boolean rented() {
+        return monthlyUsd != null || hourlyUsd != null;
     }
 
     /** The running cost per month for rented hardware: monthly rate, or hourly rate times the hours billed for 730 h. */

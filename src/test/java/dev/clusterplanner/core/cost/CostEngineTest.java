@@ -406,10 +406,59 @@ class CostEngineTest {
         List<PriceItem> prices = new ArrayList<>(AWS_PRICES);
         prices.add(new PriceItem("part-drive-sata-ssd-tb", "part", "SATA SSD per TB", "usd_per_tb", 120, 0, "", "estimate", null, true));
         CostOption o = option(engine(catalog(List.of(small), prices), fixed(3)).site(smallSite("desktop-small")), "owned:desktop-small");
-        // need 300 GiB x 1.0737 x 3 / 0.85 = 1,136.90 GB raw; have 3 x 100 = 300 GB; add ceil(836.90 / 1000) = 1 TB at 120
+        // the sizer's Ceph rule, the largest host kept as the reserve: 300 GiB = 322.1225 GB x 3 / 0.85 x 3 hosts / 2 survivors
+        // = 1,705.35 GB raw; have 3 x 100 = 300 GB; add ceil(1,405.35 / 1000) = 2 TB at 120 = 240
+        // (without the reserve it was 1,136.90 GB raw and 1 TB)
         BomLine drives = o.bom().stream().filter(b -> b.item().equals("part-drive-sata-ssd-tb")).findFirst().orElseThrow();
-        assertEquals(1, drives.quantity());
-        assertEquals(3120.00, o.capexUsd(), 0.001);
+        assertEquals(2, drives.quantity());
+        assertEquals(3240.00, o.capexUsd(), 0.001);
+        assertTrue(drives.reason().contains("1705.35 GB raw"), drives.reason());
+        assertTrue(drives.reason().contains("x 3 / 2"), drives.reason());
+    }
+
+    @Test
+    void drivesAreBoughtSoThatTheSurvivorsOfTheLargestHostStillHoldTheData() {
+        // Ceph 3x, nearfull 0.85; 300 GiB of instance disks = 300 x 1.073741824 = 322.1225472 GB stored
+        Site site = smallSite("x");
+        assertEquals(322.1225472 * 3 / 0.85 * 3 / 2, SiteQuantities.hostRawNeedGb(site, site, 3), 1e-6);   // 1,705.3547 GB
+        assertEquals(322.1225472 * 3 / 0.85 * 4 / 3, SiteQuantities.hostRawNeedGb(site, site, 4), 1e-6);   // 1,515.8708 GB
+        // one host has no survivor to keep a reserve for
+        assertEquals(322.1225472 * 3 / 0.85, SiteQuantities.hostRawNeedGb(site, site, 1), 1e-6);
+        // the bought raw capacity is what the sizing engine's rule says holds the data: (raw - largest) / 3 x 0.85 = stored
+        double raw = SiteQuantities.hostRawNeedGb(site, site, 3) * 1e9;
+        assertEquals(322.1225472e9, dev.clusterplanner.core.capacity.CephCapacity.usableBytes(raw, raw / 3, site.policy().ceph()), 1);
+        // EBS volumes keep no reserve (a volume outlives its instance): 1,136.9031 GB
+        assertEquals(322.1225472 * 3 / 0.85, SiteQuantities.ebsRawNeedGb(site, site), 1e-6);
+    }
+
+    @Test
+    void theHostsTheSizerSizesForCephCarryTheRawTheCostModelBuysFor() {
+        // 10 containers x 200 GiB = 2,000 GiB = 2,147.48 GB stored; hosts with one 1,000 GB data disk, Ceph 3x, nearfull 0.85.
+        // the sizer: N = 1 + ceil(2,147.48 x 3 / (0.85 x 1,000)) = 1 + ceil(7.58) = 9 hosts;
+        // the cost model: 2,147.48 x 3 / 0.85 x 9 / 8 = 8,527.33 GB raw <= 9 x 1,000 GB, so no drive is bought
+        // (with 8 hosts it would need 7,579.35 x 8 / 7 = 8,662.11 GB > 8,000)
+        Hardware host = owned("desktop-disk", 1000, 12, 32, 10.0, 30.0, 1, 1000);
+        Workload data = new Workload("data", WorkloadKind.CONTAINER, 10, 0.5, 1, 200, 0, false, 0, 0, 0, 0.1, 0, "default");
+        Site site = new Site("prod", SiteKind.CLUSTER, List.of(data), List.of("desktop-disk"), null, Facility.OFFICE);
+        List<PriceItem> prices = new ArrayList<>(AWS_PRICES);
+        prices.add(new PriceItem("part-drive-sata-ssd-tb", "part", "SATA SSD per TB", "usd_per_tb", 120, 0, "", "estimate", null, true));
+        CostOption o = option(engine(catalog(List.of(host), prices), SizingHostSizer.INSTANCE).site(site), "owned:desktop-disk");
+        assertEquals(9, o.hostsStart());
+        assertTrue(o.bom().stream().noneMatch(b -> b.item().startsWith("part-drive")), () -> o.bom().toString());
+        assertEquals(2147.483648 * 3 / 0.85 * 9 / 8, SiteQuantities.hostRawNeedGb(site, site, 9), 1e-6);
+        assertTrue(SiteQuantities.hostRawNeedGb(site, site, 8) > 8 * 1000);
+    }
+
+    @Test
+    void aRentedClusterShortOfDiskForCephIsAFindingWithTheReserveRule() {
+        // 3 servers x 2 x 480 GB = 2,880 GB; 800 GiB = 858.9935 GB x 3 / 0.85 x 3 / 2 = 4,547.61 GB raw needed
+        Hardware ovh = rental("bm-ovh", "OVHcloud", 224.0, null, 0);
+        Workload big = new Workload("app", WorkloadKind.CONTAINER, 4, 2, 4, 200, 0, false, 0, 0, 0, 0.5, 0, "default");
+        Site site = new Site("prod", SiteKind.CLUSTER, List.of(big), List.of("bm-ovh"), null, Facility.OFFICE);
+        CostOption o = option(engine(catalog(List.of(ovh), AWS_PRICES), fixed(3)).site(site), "bare-metal:bm-ovh");
+        String text = o.findings().stream().filter(f -> f.rule().equals("cost.rental-storage-short")).findFirst().orElseThrow().text();
+        assertTrue(text.contains("4547.61 GB raw"), text);
+        assertTrue(text.contains("carry 2880 GB"), text);
     }
 
     @Test
