@@ -5,11 +5,17 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.Map;
 
 /**
  * The command line. Commands are thin: they parse options, call an application service and print.
  * Exit codes: 0 success, 1 input rejected (file, line, field named), 2 usage error,
  * 3 findings of severity warning or worse (probe).
+ *
+ * <p>Shell conventions: {@code --quiet} (every command) keeps standard output empty unless an output option
+ * asks for standard output with {@code -}; problems still go to standard error and the exit code tells the
+ * result. Help is coloured only on a terminal, and never when {@code NO_COLOR} is set.
  */
 @Command(name = "cluster-planner",
         mixinStandardHelpOptions = true,
@@ -33,6 +39,11 @@ public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "print nothing on standard output (except what an option sends there with '-'); "
+                    + "problems still go to standard error, the exit code tells the result")
+    boolean quiet;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing sub-command");
@@ -51,6 +62,11 @@ public final class Cli implements Runnable {
 
     public static CommandLine create() {
         CommandLine cl = new CommandLine(new Cli());
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(System.getenv())));
+        cl.setExecutionStrategy(parseResult -> {
+            silenceIfQuiet(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof InputRejectedException rejected) {
@@ -84,6 +100,27 @@ public final class Cli implements Runnable {
         public String[] getVersion() {
             String v = Cli.class.getPackage().getImplementationVersion();
             return new String[]{"Cluster Planner " + (v == null ? "development build" : v)};
+        }
+    }
+
+    /** Colour on a terminal (picocli's AUTO), off when {@code NO_COLOR} is set to anything but "" (no-color.org). */
+    static CommandLine.Help.Ansi ansi(Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        return noColor != null && !noColor.isEmpty() ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
+    }
+
+    /** With --quiet the command's standard output goes nowhere, unless an option sends data there with '-'. */
+    static void silenceIfQuiet(CommandLine.ParseResult parseResult) {
+        boolean quiet = false;
+        CommandLine.ParseResult leaf = parseResult;
+        for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+            quiet |= p.hasMatchedOption("--quiet");
+            leaf = p;
+        }
+        boolean dataToStandardOutput = leaf.matchedOptions().stream()
+                .anyMatch(o -> "-".equals(String.valueOf((Object) o.getValue())));
+        if (quiet && !dataToStandardOutput) {
+            leaf.commandSpec().commandLine().setOut(new PrintWriter(Writer.nullWriter()));
         }
     }
 }

@@ -63,7 +63,12 @@ public class ClusterPlannerApp extends Application {
         stage.show();
         long shown = sinceJvmStart();
         boolean probe = Boolean.getBoolean("clusterplanner.startupProbe");
-        viewModel.start(!probe);
+        // a plan given on the command line (a double-clicked *.plan.json) opens instead of the last plan
+        java.util.List<String> files = getParameters().getRaw();
+        viewModel.start(!probe && files.isEmpty());
+        if (files.size() == 1) {
+            viewModel.openFile(java.nio.file.Path.of(files.get(0)).toAbsolutePath());
+        }
         if (probe) {
             System.out.println("startup-phases toolkit " + toolkitReady + " ms, view-model " + modelReady + " ms, view "
                     + viewBuilt + " ms, shown " + shown + " ms, started " + sinceJvmStart() + " ms");
