@@ -170,12 +170,61 @@ public final class BuildPackage {
             installer.addAll(List.of("--type", "dmg"));
         }
         tool("jpackage", installer.toArray(String[]::new));
+        if (os == Os.LINUX) {
+            try (Stream<Path> debs = Files.list(out)) {
+                for (Path deb : debs.filter(p -> p.toString().endsWith(".deb")).collect(Collectors.toList())) {
+                    addSystemFiles(deb, work.resolve("deb"));
+                }
+            }
+        }
 
         try (Stream<Path> built = Files.list(out)) {
             for (Path p : built.sorted().collect(Collectors.toList())) {
                 log(String.format(Locale.ROOT, "built %s (%.1f MB)", out.relativize(p), size(p) / 1e6));
             }
         }
+    }
+
+    // ----- Debian: the files outside /opt
+
+    /**
+     * Adds to jpackage's .deb, as files of the package (so dpkg removes them and the desktop's dpkg triggers
+     * refresh their caches): /usr/bin/cluster-planner, the desktop entry, the MIME type of *.plan.json, the
+     * bash completion and the man pages, all symbolic links into /opt/cluster-planner.
+     */
+    static void addSystemFiles(Path deb, Path tree) throws IOException, InterruptedException {
+        deleteTree(tree);
+        run(List.of("dpkg-deb", "--raw-extract", deb.toString(), tree.toString()));
+        String app = "/opt/" + NAME;
+        Path lib = tree.resolve("opt/" + NAME + "/lib");
+        Map<String, String> links = new LinkedHashMap<>();
+        links.put("usr/bin/" + NAME, app + "/bin/" + NAME);
+        links.put("usr/share/applications/" + NAME + ".desktop", app + "/lib/" + NAME + "-" + NAME + ".desktop");
+        links.put("usr/share/mime/packages/" + NAME + ".xml", app + "/lib/" + NAME + "-" + NAME + "-MimeInfo.xml");
+        links.put("usr/share/bash-completion/completions/" + NAME, app + "/lib/app/share/bash-completion/" + NAME);
+        try (Stream<Path> pages = Files.list(lib.resolve("app/share/man/man1"))) {
+            for (Path page : pages.sorted().collect(Collectors.toList())) {
+                links.put("usr/share/man/man1/" + page.getFileName(), app + "/lib/app/share/man/man1/" + page.getFileName());
+            }
+        }
+        for (Map.Entry<String, String> link : links.entrySet()) {
+            Path inPackage = tree.resolve(link.getValue().substring(1));
+            if (!Files.isRegularFile(inPackage)) {
+                throw new IllegalStateException("the package has no " + link.getValue());
+            }
+            Path at = tree.resolve(link.getKey());
+            Files.createDirectories(at.getParent());
+            Files.createSymbolicLink(at, Path.of(link.getValue()));
+        }
+        // jpackage's maintainer scripts would run xdg-desktop-menu, which fails where no menu folder exists;
+        // src/packaging/linux has scripts without those lines, but a missing resource must not bring them back
+        for (String script : List.of("postinst", "prerm")) {
+            if (Files.readAllLines(tree.resolve("DEBIAN/" + script)).stream().anyMatch(l -> l.strip().startsWith("xdg-"))) {
+                throw new IllegalStateException("DEBIAN/" + script + " runs xdg-desktop-menu");
+            }
+        }
+        Files.delete(deb);
+        run(List.of("dpkg-deb", "--root-owner-group", "-Zxz", "--build", tree.toString(), deb.toString()));
     }
 
     // ----- bash completion and man pages
@@ -294,7 +343,7 @@ public final class BuildPackage {
                 .orElseThrow(() -> new IllegalStateException(name + " is not in this JDK (" + System.getProperty("java.home") + ")"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        log(name + " " + String.join(" ", args));
+        log(name + " " + abbreviate(String.join(" ", args)));
         int code = tool.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
         if (code != 0) {
             throw new IllegalStateException(name + " failed (exit " + code + "):\n" + out + err);
@@ -306,7 +355,7 @@ public final class BuildPackage {
     }
 
     static void run(List<String> command) throws IOException, InterruptedException {
-        log(String.join(" ", command));
+        log(abbreviate(String.join(" ", command)));
         Process process = new ProcessBuilder(command).inheritIO().start();
         int code = process.waitFor();
         if (code != 0) {
@@ -382,6 +431,11 @@ public final class BuildPackage {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Long class paths make a log line unreadable: keep its start and its end. */
+    static String abbreviate(String line) {
+        return line.length() <= 240 ? line : line.substring(0, 160) + " ... " + line.substring(line.length() - 75);
     }
 
     static void log(String message) {

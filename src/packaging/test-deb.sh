@@ -20,7 +20,7 @@ step "$deb: $(du -k "$deb" | cut -f1) KiB"
 # dependencies are installed first, so that only the package's own files can make a difference.
 watched=(/opt /usr/bin /usr/share/applications /usr/share/mime /usr/share/icons /usr/share/man/man1
          /usr/share/bash-completion/completions /usr/share/desktop-directories /etc/xdg/menus)
-snapshot() { find "${watched[@]}" 2>/dev/null | sort; }
+snapshot() { { find "${watched[@]}" 2>/dev/null || true; } | sort; }
 depends=$(dpkg-deb -f "$deb" Depends | tr -d ' ' | tr ',' '\n' | sort -u | tr '\n' ' ')
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $depends >/dev/null
 before=$(mktemp); snapshot > "$before"
@@ -70,10 +70,14 @@ bash -c 'source /usr/share/bash-completion/completions/cluster-planner && comple
     || fail "the bash completion does not register"
 
 step "desktop entry and file type"
-desktop=/usr/share/applications/cluster-planner-cluster-planner.desktop
+desktop=/usr/share/applications/cluster-planner.desktop
 grep -q '^Exec=/opt/cluster-planner/bin/cluster-planner %f' "$desktop" || fail "no desktop entry $desktop"
 grep -q '^MimeType=application/x-cluster-planner-plan' "$desktop" || fail "the desktop entry opens no plan files"
-grep -rq 'glob pattern="\*.plan.json"' /usr/share/mime/packages/ || fail "*.plan.json is not a registered file type"
+grep -q 'glob pattern="\*.plan.json"' /usr/share/mime/packages/cluster-planner.xml || fail "*.plan.json is not a registered file type"
+for f in /usr/bin/cluster-planner "$desktop" /usr/share/mime/packages/cluster-planner.xml \
+         /usr/share/bash-completion/completions/cluster-planner /usr/share/man/man1/cluster-planner.1.gz; do
+    [[ $(dpkg -S "$f" 2>/dev/null) == "cluster-planner: $f" ]] || fail "$f is not a file of the package"
+done
 
 step "the window, under a virtual display"
 display=:$((90 + RANDOM % 9))
@@ -97,12 +101,14 @@ wait_for_window() {
 }
 for attempt in window plan-file; do
     if [[ $attempt == window ]]; then
-        nojava env DISPLAY="$display" cluster-planner > "$work/window.log" 2>&1 &
+        ( exec env -i PATH="$work/bin" HOME="$work/home" LANG=C.UTF-8 DISPLAY="$display" cluster-planner ) \
+            > "$work/window.log" 2>&1 &
         app=$!
         wait_for_window " - Cluster Planner"
     else # what the file manager runs for a double-clicked plan (Exec=... %f)
         cp catalogs/examples/hybrid.plan.json "$work/hybrid.plan.json"
-        nojava env DISPLAY="$display" cluster-planner "$work/hybrid.plan.json" > "$work/window.log" 2>&1 &
+        ( exec env -i PATH="$work/bin" HOME="$work/home" LANG=C.UTF-8 DISPLAY="$display" \
+            cluster-planner "$work/hybrid.plan.json" ) > "$work/window.log" 2>&1 &
         app=$!
         wait_for_window "(hybrid.plan.json) - Cluster Planner"
     fi
