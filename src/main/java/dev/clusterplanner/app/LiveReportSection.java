@@ -1,13 +1,13 @@
 package dev.clusterplanner.app;
 
-import dev.clusterplanner.adapters.export.pdf.Block;
-import dev.clusterplanner.adapters.export.pdf.Block.Column;
-import dev.clusterplanner.adapters.export.pdf.Block.FindingItem;
-import dev.clusterplanner.adapters.export.pdf.Block.Heading;
-import dev.clusterplanner.adapters.export.pdf.Block.KeyValue;
-import dev.clusterplanner.adapters.export.pdf.Block.Paragraph;
-import dev.clusterplanner.adapters.export.pdf.Block.Row;
-import dev.clusterplanner.adapters.export.pdf.Block.TextStyle;
+import dev.clusterplanner.core.document.Block;
+import dev.clusterplanner.core.document.Block.Column;
+import dev.clusterplanner.core.document.Block.FindingItem;
+import dev.clusterplanner.core.document.Block.Heading;
+import dev.clusterplanner.core.document.Block.KeyValue;
+import dev.clusterplanner.core.document.Block.Paragraph;
+import dev.clusterplanner.core.document.Block.Row;
+import dev.clusterplanner.core.document.Block.TextStyle;
 import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.CephOsd;
 import dev.clusterplanner.core.live.CephPool;
@@ -173,7 +173,7 @@ final class LiveReportSection {
         }
         List<FindingItem> items = new ArrayList<>();
         for (Finding f : Finding.worstFirst(all)) {
-            items.add(ReportBuilder.findingItem(f));
+            items.add(FindingsSection.findingItem(f));
         }
         b.add(new Block.Findings(items));
     }

@@ -1,12 +1,17 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.core.sizing.Dimension;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How figures read in the PDF report. Each is the figure the JSON and CSV exports carry, rounded for
  * reading: money to whole US dollars (bill of materials: to the cent, as the CSV), utilisation to
  * whole percent (as the {@code plan} table), capacities and hours to two decimals. A missing figure
- * reads "missing", never 0.
+ * reads "missing", never 0. Also the few sentence helpers every chapter uses (a sentence from a fragment, a counted noun).
  */
 final class ReportFormat {
 
@@ -65,5 +70,41 @@ final class ReportFormat {
             return MISSING;
         }
         return String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    /** "host failure" -> "Host failure."; blank -> "". */
+    static String sentence(String s) {
+        if (s == null || s.isBlank()) {
+            return "";
+        }
+        String t = s.strip();
+        t = Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
+    }
+
+    /** plural(1, "host", "hosts") -> "1 host"; plural(2, ...) -> "2 hosts". */
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    static String dimensionName(Dimension d) {
+        return switch (d) {
+            case CPU -> "CPU";
+            case MEMORY -> "memory";
+            case DISK -> "disk";
+            case GPU -> "GPU";
+        };
+    }
+
+    /** "CPU 40 %, memory 62 %, disk 10 %" (dimensions that apply only); "n/a" when none does. */
+    static String utilisationLine(Map<Dimension, Double> util) {
+        List<String> parts = new ArrayList<>();
+        for (Dimension d : Dimension.values()) {
+            Double v = util.get(d);
+            if (v != null) {
+                parts.add(dimensionName(d) + " " + pct(v));
+            }
+        }
+        return parts.isEmpty() ? "n/a" : String.join(", ", parts);
     }
 }

@@ -1,9 +1,9 @@
 package dev.clusterplanner.app;
 
-import dev.clusterplanner.adapters.export.pdf.PaperSize;
-import dev.clusterplanner.adapters.export.pdf.PdfLayout;
-import dev.clusterplanner.adapters.export.pdf.ReportDocument;
+import dev.clusterplanner.adapters.export.ReportPdf;
 import dev.clusterplanner.adapters.files.AtomicFile;
+import dev.clusterplanner.core.document.PaperSize;
+import dev.clusterplanner.core.document.ReportDocument;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Plan;
@@ -113,11 +113,11 @@ public class ReportService {
                            Paper paper, LocalDate date, Progress progress) throws IOException {
         Progress p = progress == null ? Progress.NONE : progress;
         p.update(0.1, "Building the report");
-        ReportDocument doc = new ReportBuilder(plan, catalog, result, risk, date, producer()).withLive(live).build();
+        ReportDocument doc = ReportBuilder.build(new ReportContext(plan, catalog, result, risk, date, producer()), live);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        PdfLayout.Result r = PdfLayout.write(doc, paper == Paper.LETTER ? PaperSize.LETTER : PaperSize.A4, out,
+        int pages = ReportPdf.write(doc, paper == Paper.LETTER ? PaperSize.LETTER : PaperSize.A4, out,
                 (f, step) -> p.update(0.15 + 0.85 * f, step));
-        return new Rendered(out.toByteArray(), r.pages());
+        return new Rendered(out.toByteArray(), pages);
     }
 
     static String producer() {

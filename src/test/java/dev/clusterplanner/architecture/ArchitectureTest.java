@@ -68,6 +68,45 @@ class ArchitectureTest {
                 .because("CSV and PDF are file formats, which belong to the adapters");
     }
 
+    static ArchRule appDoesNotUseThePdfEngine() {
+        return noClasses().that().resideInAPackage(BASE + ".app..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".adapters.export.pdf..")
+                .because("the report's chapters are built as the neutral document model (core.document) and handed to the "
+                        + "export adapter's entry point (adapters.export.ReportPdf); the PDF layout engine is the adapter's own business");
+    }
+
+    static ArchRule documentModelIsNeutral() {
+        return noClasses().that().resideInAPackage(BASE + ".core.document..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".adapters..", BASE + ".app..", BASE + ".cli..",
+                        BASE + ".ui..", "org.apache.pdfbox..", "org.apache.fontbox..")
+                .because("the document model (headings, paragraphs, tables, charts as data) is shared by the application, "
+                        + "which fills it, and the PDF adapter, which lays it out, so it may know neither");
+    }
+
+    @Test
+    void theAppBuildsReportsWithoutThePdfEngine() {
+        appDoesNotUseThePdfEngine().check(production);
+        documentModelIsNeutral().check(production);
+    }
+
+    @Test
+    void pdfRuleCatchesTheAppUsingThePdfEngine() {
+        JavaClasses violator = new ClassFileImporter().importClasses(dev.clusterplanner.app.archfixture.AppLayingOutPdfItself.class);
+        EvaluationResult result = appDoesNotUseThePdfEngine().evaluate(violator);
+        assertTrue(result.hasViolation(), "an app class using adapters.export.pdf must be reported");
+        assertTrue(result.getFailureReport().toString().contains("AppLayingOutPdfItself")
+                && result.getFailureReport().toString().contains("because the report's chapters"), result.getFailureReport().toString());
+    }
+
+    @Test
+    void documentModelRuleCatchesAModelClassThatKnowsThePdfLibrary() {
+        JavaClasses violator = new ClassFileImporter().importClasses(
+                dev.clusterplanner.core.document.archfixture.DocumentModelKnowingPdf.class);
+        EvaluationResult result = documentModelIsNeutral().evaluate(violator);
+        assertTrue(result.hasViolation(), "a core.document class using PDFBox must be reported");
+        assertTrue(result.getFailureReport().toString().contains("because the document model"), result.getFailureReport().toString());
+    }
+
     @Test
     void layersAreRespected() {
         layers().check(production);

@@ -1,5 +1,6 @@
 package dev.clusterplanner.adapters.export.pdf;
 
+import dev.clusterplanner.core.document.PaperSize;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.ttf.CmapLookup;

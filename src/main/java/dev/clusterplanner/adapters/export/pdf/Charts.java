@@ -1,9 +1,10 @@
 package dev.clusterplanner.adapters.export.pdf;
 
-import dev.clusterplanner.adapters.export.pdf.Block.Bin;
-import dev.clusterplanner.adapters.export.pdf.Block.Marker;
-import dev.clusterplanner.adapters.export.pdf.Block.Point;
-import dev.clusterplanner.adapters.export.pdf.Block.Series;
+import dev.clusterplanner.core.document.Block;
+import dev.clusterplanner.core.document.Block.Bin;
+import dev.clusterplanner.core.document.Block.Marker;
+import dev.clusterplanner.core.document.Block.Point;
+import dev.clusterplanner.core.document.Block.Series;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,10 +1,13 @@
 package dev.clusterplanner.adapters.export.pdf;
 
-import dev.clusterplanner.adapters.export.pdf.Block.Align;
-import dev.clusterplanner.adapters.export.pdf.Block.Column;
-import dev.clusterplanner.adapters.export.pdf.Block.FindingItem;
-import dev.clusterplanner.adapters.export.pdf.Block.KeyValue;
-import dev.clusterplanner.adapters.export.pdf.Block.Row;
+import dev.clusterplanner.core.document.Block;
+import dev.clusterplanner.core.document.ReportDocument;
+import dev.clusterplanner.core.document.PaperSize;
+import dev.clusterplanner.core.document.Block.Align;
+import dev.clusterplanner.core.document.Block.Column;
+import dev.clusterplanner.core.document.Block.FindingItem;
+import dev.clusterplanner.core.document.Block.KeyValue;
+import dev.clusterplanner.core.document.Block.Row;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;

@@ -1,5 +1,7 @@
 package dev.clusterplanner.adapters.export.pdf;
 
+import dev.clusterplanner.core.document.ReportDocument;
+import dev.clusterplanner.core.document.PaperSize;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;

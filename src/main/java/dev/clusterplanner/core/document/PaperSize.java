@@ -1,6 +1,6 @@
-package dev.clusterplanner.adapters.export.pdf;
+package dev.clusterplanner.core.document;
 
-/** The two paper sizes a report is laid out for, in PDF points (1/72 inch). */
+/** The two paper sizes a report is laid out for, in points (1/72 inch, the unit of PDF). */
 public enum PaperSize {
     /** ISO 216 A4, 210 x 297 mm. */
     A4(595.2756f, 841.8898f),

@@ -1,4 +1,4 @@
-package dev.clusterplanner.adapters.export.pdf;
+package dev.clusterplanner.core.document;
 
 import java.util.List;
 import java.util.Objects;

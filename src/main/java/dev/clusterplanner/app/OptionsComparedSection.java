@@ -1,0 +1,79 @@
+package dev.clusterplanner.app;
+
+import dev.clusterplanner.core.document.Block;
+import dev.clusterplanner.core.document.Block.Column;
+import dev.clusterplanner.core.document.Block.Heading;
+import dev.clusterplanner.core.document.Block.Paragraph;
+import dev.clusterplanner.core.document.Block.Row;
+import dev.clusterplanner.core.document.Block.TextStyle;
+import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.sizing.Dimension;
+import dev.clusterplanner.core.sizing.SizingOption;
+import dev.clusterplanner.core.storage.StorageNetworkPower;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.clusterplanner.app.ReportFormat.num2;
+import static dev.clusterplanner.app.ReportFormat.pct;
+import static dev.clusterplanner.app.ReportFormat.usd;
+import static dev.clusterplanner.app.ReportFormat.whole;
+
+/**
+ * The "Options compared" chapter: each site's sizing options ranked, their storage, network and power, then the cost
+ * comparison ({@link CostComparisonSection}) of the site and of the whole plan.
+ */
+final class OptionsComparedSection {
+
+    private OptionsComparedSection() {
+    }
+
+    static List<Block> blocks(ReportContext ctx) {
+        List<Block> b = new ArrayList<>();
+        b.add(new Heading(1, "Options compared"));
+        for (SiteResult s : ctx.result().sites()) {
+            b.add(new Heading(2, "Site " + s.name()));
+            b.add(new Paragraph("Sizing options ranked: feasible first, then by cost over " + ctx.result().years()
+                    + " years. Percentages are placed demand over the capacity of all planned hosts; Min is the fewest hosts any placement could use.",
+                    TextStyle.NOTE));
+            int rec = s.recommended().map(r -> r.sizing().rank()).orElse(-1);
+            List<Row> rows = new ArrayList<>();
+            for (ScenarioResult sc : s.scenarios()) {
+                SizingOption o = sc.sizing();
+                rows.add(new Row(List.of(String.valueOf(o.rank()), ctx.optionLabel(o), String.valueOf(o.hosts()),
+                        String.valueOf(o.hostsLowerBound()), pct(o.utilisation().get(Dimension.CPU)),
+                        pct(o.utilisation().get(Dimension.MEMORY)), pct(o.utilisation().get(Dimension.DISK)),
+                        pct(o.utilisation().get(Dimension.GPU)), usd(sc.capexUsd()), usd(sc.monthlyUsd()), usd(sc.tcoUsd()),
+                        o.feasible() ? "yes" : "no"), o.rank() == rec));
+            }
+            b.add(new Block.Table(List.of(Column.right("#"), Column.left("Option"), Column.right("Hosts"), Column.right("Min"),
+                    Column.right("CPU"), Column.right("Memory"), Column.right("Disk"), Column.right("GPU"),
+                    Column.right("Capex USD"), Column.right("Monthly USD"), Column.right("Total USD"), Column.left("Feasible")), rows));
+            if (s.scenarios().stream().anyMatch(sc -> sc.storageNetworkPower() != null)) {
+                List<Row> snpRows = new ArrayList<>();
+                for (ScenarioResult sc : s.scenarios()) {
+                    StorageNetworkPower p = sc.storageNetworkPower();
+                    if (p == null) {
+                        continue;
+                    }
+                    snpRows.add(new Row(List.of(String.valueOf(sc.sizing().rank()), ctx.optionLabel(sc.sizing()), num2(p.usableTiB()),
+                            num2(p.recoveryHoursHostLoss()), num2(p.replicationGbps()), num2(p.nicGbpsRequired()),
+                            whole(p.powerWatts()), whole(p.energyKwhMonth()), String.valueOf(p.rackUnits())),
+                            sc.sizing().rank() == rec));
+                }
+                b.add(new Paragraph("Storage, network and power of each option (usable capacity after replication and the reserve "
+                        + "for a host loss; recovery time after losing a host; power at the expected load).", TextStyle.NOTE));
+                b.add(new Block.Table(List.of(Column.right("#"), Column.left("Option"), Column.right("Usable TiB"),
+                        Column.right("Recovery h"), Column.right("Replication Gbit/s"), Column.right("NIC needed Gbit/s"),
+                        Column.right("Power W"), Column.right("kWh/month"), Column.right("Rack U")), snpRows));
+            }
+            if (s.cost() != null) {
+                b.addAll(CostComparisonSection.site(ctx, s.cost()));
+            }
+        }
+        if (ctx.result().cost() != null) {
+            b.addAll(CostComparisonSection.wholePlan(ctx.result().cost()));
+        }
+        return b;
+    }
+}
