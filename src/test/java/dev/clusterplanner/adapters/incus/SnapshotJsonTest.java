@@ -60,4 +60,10 @@ class SnapshotJsonTest {
         InputRejectedException e = assertThrows(InputRejectedException.class, () -> SnapshotJson.read(f));
         assertTrue(e.getMessage().startsWith(f + ": format: not a saved probe"), e.getMessage());
     }
+
+    @Test
+    void aSnapshotWithAnUnreadableMemberUsageAndNullSpeedsConformsToThePublishedSchema() {
+        String json = SnapshotJson.toJson(sample(), null, List.of());
+        dev.clusterplanner.contract.JsonSchemas.assertConforms(dev.clusterplanner.contract.JsonSchemas.SNAPSHOT, json, "the sample snapshot");
+    }
 }
