@@ -1,12 +1,9 @@
 package dev.clusterplanner.app;
 
-import dev.clusterplanner.adapters.export.CostJson;
+import dev.clusterplanner.adapters.export.ResultJson;
 import dev.clusterplanner.core.cost.PlanCost;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The analysis of a whole plan: one result per site, and the cost comparison of the whole plan ({@code cost}, may be null). */
 public record PlanResult(String plan, int years, List<SiteResult> sites, PlanCost cost) {
@@ -16,7 +13,7 @@ public record PlanResult(String plan, int years, List<SiteResult> sites, PlanCos
     }
 
     /** Version of the result JSON layout (README "Result JSON"). */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = ResultJson.FORMAT;
 
     public PlanResult {
         sites = List.copyOf(sites);
@@ -26,15 +23,8 @@ public record PlanResult(String plan, int years, List<SiteResult> sites, PlanCos
         return sites.stream().anyMatch(SiteResult::hasErrors);
     }
 
-    public Map<String, Object> toDocument() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
-        m.put("plan", plan);
-        m.put("years", years);
-        List<Object> s = new ArrayList<>();
-        sites.forEach(x -> s.add(x.toDocument()));
-        m.put("sites", s);
-        m.put("cost", cost == null ? null : CostJson.plan(cost));
-        return m;
+    /** This analysis as the result JSON's typed document (its shape is {@link ResultJson}'s). */
+    public ResultJson.ResultDoc toDocument() {
+        return ResultJson.document(plan, years, sites.stream().map(SiteResult::toDocument).toList(), cost);
     }
 }

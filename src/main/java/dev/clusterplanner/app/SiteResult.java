@@ -1,6 +1,5 @@
 package dev.clusterplanner.app;
 
-import dev.clusterplanner.adapters.export.CostJson;
 import dev.clusterplanner.adapters.export.ResultJson;
 import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Finding;
@@ -8,10 +7,7 @@ import dev.clusterplanner.core.model.Severity;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.sizing.SizingResult;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The analysis of one site: its sizing and one scenario per option, ranked (the first feasible one is recommended). */
@@ -37,20 +33,9 @@ public record SiteResult(String name, SiteKind kind, SizingResult sizing, List<S
                 || recommended().stream().flatMap(s -> s.findings().stream()).anyMatch(f -> f.severity().atLeast(Severity.ERROR));
     }
 
-    public Map<String, Object> toDocument() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("kind", kind.id());
-        m.put("storage", sizing.storage().id());
-        m.put("failuresTolerated", sizing.failuresTolerated());
-        m.put("instances", sizing.instances());
-        m.put("recommended", recommended().map(s -> s.sizing().rank()).orElse(null));
-        List<Object> sc = new ArrayList<>();
-        scenarios.forEach(s -> sc.add(s.toDocument()));
-        m.put("scenarios", sc);
-        m.put("findings", ResultJson.findings(findings));
-        m.put("formulas", ResultJson.explanations(sizing.formulas()));
-        m.put("cost", cost == null ? null : CostJson.site(cost));
-        return m;
+    /** This site as {@code sites[]} of the result JSON. */
+    public ResultJson.SiteDoc toDocument() {
+        return ResultJson.site(name, kind, sizing, recommended().map(s -> s.sizing().rank()).orElse(null),
+                scenarios.stream().map(ScenarioResult::toDocument).toList(), findings, cost);
     }
 }

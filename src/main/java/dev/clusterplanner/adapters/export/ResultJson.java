@@ -1,191 +1,171 @@
 package dev.clusterplanner.adapters.export;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.clusterplanner.adapters.files.AtomicFile;
-import dev.clusterplanner.core.model.Explanation;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.clusterplanner.adapters.export.CostJson.OptionSummaryDoc;
+import dev.clusterplanner.adapters.export.CostJson.PlanCostDoc;
+import dev.clusterplanner.adapters.export.CostJson.SiteCostDoc;
+import dev.clusterplanner.adapters.export.ExportJson.ExplanationDoc;
+import dev.clusterplanner.adapters.export.ExportJson.FindingDoc;
+import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.cost.PlanCost;
+import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.sizing.Dimension;
 import dev.clusterplanner.core.sizing.FailureCheck;
 import dev.clusterplanner.core.sizing.PlacedHost;
 import dev.clusterplanner.core.sizing.SizingOption;
+import dev.clusterplanner.core.sizing.SizingResult;
 import dev.clusterplanner.core.sizing.UnplacedInstance;
+import dev.clusterplanner.core.storage.Figures;
+import dev.clusterplanner.core.storage.StorageNetworkPower;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes analysis results as JSON (the {@code plan --json} contract, fields documented in README "Result JSON").
- * The application composes a document from ordered maps and lists, using the helpers here for core types, so a
- * new field is one {@code put}; this class turns the document into JSON deterministically: keys in insertion
- * order, numbers rounded to a fixed number of decimals, infinities and NaN as null.
+ * The result JSON ({@code plan --json}; README "Result JSON"; schema src/main/resources/schemas/result.schema.json) as
+ * typed records, and the one mapping from an analysis onto them. The application hands over its analysis piece by
+ * piece (a site's sizing, each scenario's figures); the shape of the document is decided here only, and written by
+ * {@link ExportJson}.
  */
 public final class ResultJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    /** Version of the result JSON layout. */
+    public static final int FORMAT = 1;
 
     private ResultJson() {
     }
 
-    /** The JSON text of a document made of maps (String keys), lists, strings, numbers, booleans and nulls. */
-    public static String toJson(Map<String, ?> document) {
-        try {
-            return MAPPER.writeValueAsString(node(document)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write result JSON", e);
+    public record ResultDoc(int format, String plan, int years, List<SiteDoc> sites, PlanCostDoc cost) {
+    }
+
+    public record SiteDoc(String name, String kind, String storage, int failuresTolerated, int instances, Integer recommended,
+                          List<ScenarioDoc> scenarios, List<FindingDoc> findings, List<ExplanationDoc> formulas, SiteCostDoc cost) {
+    }
+
+    /**
+     * A sizing option with what it costs. The storage, network and power figures ({@code snp}) are written only once the
+     * option was analysed.
+     */
+    public record ScenarioDoc(@JsonUnwrapped SizingDoc sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
+                              @JsonUnwrapped StorageNetworkPowerDoc snp, OptionSummaryDoc cost) {
+    }
+
+    /** {@code hardware} is the hardware id, or the list of ids of a mixed option. */
+    public record SizingDoc(int rank, String kind, Object hardware, Map<String, Integer> hostsByHardware, int hosts, int hostsLowerBound,
+                            boolean feasible, String explanation, String bindingDimension, DimensionsDoc utilisation,
+                            FailureCheckDoc failureCheck, List<PlacedHostDoc> placement, List<UnplacedDoc> unplaced,
+                            List<ExplanationDoc> formulas) {
+    }
+
+    /** One figure per dimension; null where the dimension does not apply. */
+    public record DimensionsDoc(Double cpu, Double memory, Double disk, Double gpu) {
+        static DimensionsDoc of(Map<Dimension, Double> m) {
+            return new DimensionsDoc(m.get(Dimension.CPU), m.get(Dimension.MEMORY), m.get(Dimension.DISK), m.get(Dimension.GPU));
         }
+    }
+
+    public record FailureCheckDoc(int failuresTolerated, String method, long setsChecked, boolean holds, String summary) {
+    }
+
+    public record PlacedHostDoc(String host, String hardware, List<String> instances, DimensionsDoc utilisation, DimensionsDoc used,
+                                DimensionsDoc capacity) {
+    }
+
+    public record UnplacedDoc(String instance, String workload, String rule, String reason) {
+    }
+
+    public record StorageNetworkPowerDoc(double usableTiB, double rawTiB, double recoveryHoursHostLoss, double replicationGbps,
+                                         double nicGbpsRequired, Double powerWatts, Double energyKwhMonth, int rackUnits,
+                                         StorageDoc storage, NetworkDoc network, PowerDoc power, List<FindingDoc> findings,
+                                         List<ExplanationDoc> explanations) {
+    }
+
+    public record StorageDoc(String mode, String description, int osds, double rawOverhead, double safeTiB, double storedTiB,
+                             double storedTiBAtHorizon, Boolean healsAfterHostLoss) {
+    }
+
+    public record NetworkDoc(double nicGbps, int nicPorts, double portLoadGbps, double recoveryHoursDiskLoss,
+                             double recoveryHoursHostLossWhenFull, String riskWindow) {
+    }
+
+    public record PowerDoc(boolean applicable, double utilisation, double pue, Double facilityWatts, Double electricityUsdMonth,
+                           Double heatBtuPerHour, Double peakWatts, Double ampsAt120V, Double ampsAt230V, Double colocationUsdMonth) {
+    }
+
+    // ------------------------------------------------------------------ the mapping
+
+    public static ResultDoc document(String plan, int years, List<SiteDoc> sites, PlanCost cost) {
+        return new ResultDoc(FORMAT, plan, years, sites, cost == null ? null : CostJson.plan(cost));
+    }
+
+    /** A site: its sizing settings, its scenarios (ranked), its findings and formulas, and its cost comparison (may be null). */
+    public static SiteDoc site(String name, SiteKind kind, SizingResult sizing, Integer recommendedRank, List<ScenarioDoc> scenarios,
+                               List<Finding> findings, SiteCost cost) {
+        return new SiteDoc(name, kind.id(), sizing.storage().id(), sizing.failuresTolerated(), sizing.instances(), recommendedRank,
+                scenarios, ExportJson.findings(findings), ExportJson.explanations(sizing.formulas()), cost == null ? null : CostJson.site(cost));
+    }
+
+    /** A scenario: the sizing option, its simple figures, storage/network/power when analysed (may be null), its cost option (may be null). */
+    public static ScenarioDoc scenario(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
+                                       StorageNetworkPower snp, CostOption cost) {
+        return new ScenarioDoc(sizingOption(sizing), capexUsd, monthlyUsd, tcoUsd, years, snp == null ? null : storageNetworkPower(snp),
+                cost == null ? null : CostJson.summary(cost));
+    }
+
+    /** A sizing option: hardware, hosts, bound, placement, utilisation, unplaced, failure check, explanation, formulas. */
+    public static SizingDoc sizingOption(SizingOption o) {
+        List<PlacedHostDoc> hosts = o.placement().hosts().stream().map(ResultJson::placedHost).toList();
+        List<UnplacedDoc> unplaced = o.placement().unplaced().stream().map(ResultJson::unplaced).toList();
+        return new SizingDoc(o.rank(), o.mixed() ? "mixed" : "homogeneous", o.mixed() ? o.hardwareIds() : o.hardwareIds().get(0),
+                o.hostsByHardware(), o.hosts(), o.hostsLowerBound(), o.feasible(), o.explanation(),
+                o.binding() == null ? null : o.binding().id(), DimensionsDoc.of(o.utilisation()), failureCheck(o.failureCheck()),
+                hosts, unplaced, ExportJson.explanations(o.formulas()));
+    }
+
+    static PlacedHostDoc placedHost(PlacedHost h) {
+        return new PlacedHostDoc(h.name(), h.hardwareId(), h.instances(),
+                new DimensionsDoc(h.utilisation(Dimension.CPU), h.utilisation(Dimension.MEMORY), h.utilisation(Dimension.DISK),
+                        h.utilisation(Dimension.GPU)),
+                DimensionsDoc.of(h.used()), DimensionsDoc.of(h.capacity()));
+    }
+
+    static UnplacedDoc unplaced(UnplacedInstance u) {
+        return new UnplacedDoc(u.instance(), u.workload(), u.rule(), u.reason());
+    }
+
+    public static FailureCheckDoc failureCheck(FailureCheck f) {
+        return new FailureCheckDoc(f.failuresTolerated(), f.method(), f.setsChecked(), f.holds(), f.summary());
+    }
+
+    /** The figures of README "Storage, network and power" of one scenario. */
+    public static StorageNetworkPowerDoc storageNetworkPower(StorageNetworkPower snp) {
+        var st = snp.storage();
+        var net = snp.network();
+        var pw = snp.power();
+        StorageDoc storage = new StorageDoc(st.mode().id(), st.description(), st.osds(), st.rawOverhead(), st.safeTiB(), st.storedTiB(),
+                st.storedBytesAtHorizon() / Figures.BYTES_PER_TIB, st.isCeph() ? st.healsAfterHostLoss() : null);
+        NetworkDoc network = new NetworkDoc(net.nicGbps(), net.nicPorts(), net.portLoadGbps(), net.recoveryHoursDiskLoss(),
+                net.recoveryHoursHostLossWhenFull(), net.riskWindow());
+        PowerDoc power = new PowerDoc(pw.applicable(), pw.utilisation(), pw.pue(), pw.facilityWatts(), pw.electricityUsdMonth(),
+                pw.heatBtuPerHour(), pw.peakWatts(), pw.ampsAt120V(), pw.ampsAt230V(), pw.colocationUsdMonth());
+        return new StorageNetworkPowerDoc(snp.usableTiB(), snp.rawTiB(), snp.recoveryHoursHostLoss(), snp.replicationGbps(),
+                snp.nicGbpsRequired(), snp.powerWatts(), snp.energyKwhMonth(), snp.rackUnits(), storage, network, power,
+                ExportJson.findings(snp.findings()), ExportJson.explanations(snp.explanations()));
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** The JSON text of a result document (or of any document {@link ExportJson} writes). */
+    public static String toJson(Object document) {
+        return ExportJson.toJson(document);
     }
 
     /** Writes the document atomically (temporary file, then rename). */
-    public static void write(Map<String, ?> document, Path file) throws IOException {
-        AtomicFile.write(file, toJson(document).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static JsonNode node(Object v) {
-        if (v == null) {
-            return F.nullNode();
-        }
-        if (v instanceof Map<?, ?> m) {
-            ObjectNode o = F.objectNode();
-            m.forEach((key, value) -> o.set(String.valueOf(key), node(value)));
-            return o;
-        }
-        if (v instanceof Iterable<?> it) {
-            ArrayNode a = F.arrayNode();
-            it.forEach(x -> a.add(node(x)));
-            return a;
-        }
-        if (v instanceof String s) {
-            return F.textNode(s);
-        }
-        if (v instanceof Boolean b) {
-            return F.booleanNode(b);
-        }
-        if (v instanceof Integer || v instanceof Long) {
-            return F.numberNode(((Number) v).longValue());
-        }
-        if (v instanceof Number n) {
-            double d = n.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d)) {
-                return F.nullNode();
-            }
-            return F.numberNode(new BigDecimal(d).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros());
-        }
-        return F.textNode(String.valueOf(v));
-    }
-
-    // ------------------------------------------------------------------ core types
-
-    /** A sizing option: hardware, hosts, bound, placement, utilisation, unplaced, failure check, explanation, formulas. */
-    public static Map<String, Object> sizingOption(SizingOption o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("rank", o.rank());
-        m.put("kind", o.mixed() ? "mixed" : "homogeneous");
-        m.put("hardware", o.mixed() ? o.hardwareIds() : o.hardwareIds().get(0));
-        m.put("hostsByHardware", o.hostsByHardware());
-        m.put("hosts", o.hosts());
-        m.put("hostsLowerBound", o.hostsLowerBound());
-        m.put("feasible", o.feasible());
-        m.put("explanation", o.explanation());
-        m.put("bindingDimension", o.binding() == null ? null : o.binding().id());
-        m.put("utilisation", utilisation(o.utilisation()));
-        m.put("failureCheck", failureCheck(o.failureCheck()));
-        List<Object> hosts = new ArrayList<>();
-        for (PlacedHost h : o.placement().hosts()) {
-            Map<String, Object> hm = new LinkedHashMap<>();
-            hm.put("host", h.name());
-            hm.put("hardware", h.hardwareId());
-            hm.put("instances", h.instances());
-            Map<Dimension, Double> u = new LinkedHashMap<>();
-            for (Dimension d : Dimension.values()) {
-                u.put(d, h.utilisation(d));
-            }
-            hm.put("utilisation", utilisationAll(u));
-            Map<String, Object> used = new LinkedHashMap<>();
-            Map<String, Object> cap = new LinkedHashMap<>();
-            for (Dimension d : Dimension.values()) {
-                used.put(d.id(), h.used().get(d));
-                cap.put(d.id(), h.capacity().get(d));
-            }
-            hm.put("used", used);
-            hm.put("capacity", cap);
-            hosts.add(hm);
-        }
-        m.put("placement", hosts);
-        List<Object> un = new ArrayList<>();
-        for (UnplacedInstance u : o.placement().unplaced()) {
-            Map<String, Object> um = new LinkedHashMap<>();
-            um.put("instance", u.instance());
-            um.put("workload", u.workload());
-            um.put("rule", u.rule());
-            um.put("reason", u.reason());
-            un.add(um);
-        }
-        m.put("unplaced", un);
-        m.put("formulas", explanations(o.formulas()));
-        return m;
-    }
-
-    /** Every dimension as a key; null where it does not apply. */
-    static Map<String, Object> utilisation(Map<Dimension, Double> util) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Dimension d : Dimension.values()) {
-            m.put(d.id(), util.get(d));
-        }
-        return m;
-    }
-
-    private static Map<String, Object> utilisationAll(Map<Dimension, Double> util) {
-        return utilisation(util);
-    }
-
-    public static Map<String, Object> failureCheck(FailureCheck f) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("failuresTolerated", f.failuresTolerated());
-        m.put("method", f.method());
-        m.put("setsChecked", f.setsChecked());
-        m.put("holds", f.holds());
-        m.put("summary", f.summary());
-        return m;
-    }
-
-    public static List<Object> explanations(List<Explanation> list) {
-        List<Object> out = new ArrayList<>();
-        for (Explanation e : list) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("figure", e.figure());
-            m.put("value", e.value());
-            m.put("unit", e.unit());
-            m.put("formula", e.formula());
-            m.put("citation", e.citation());
-            out.add(m);
-        }
-        return out;
-    }
-
-    public static List<Object> findings(List<Finding> list) {
-        List<Object> out = new ArrayList<>();
-        for (Finding f : list) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("severity", f.severity().id());
-            m.put("rule", f.rule());
-            m.put("text", f.text());
-            m.put("citation", f.citation());
-            out.add(m);
-        }
-        return out;
+    public static void write(Object document, Path file) throws IOException {
+        ExportJson.write(document, file);
     }
 }
