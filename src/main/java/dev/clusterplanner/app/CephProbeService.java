@@ -1,11 +1,9 @@
 package dev.clusterplanner.app;
 
 import dev.clusterplanner.adapters.ceph.CephCliReader;
-import dev.clusterplanner.adapters.ceph.CephDocument;
 import dev.clusterplanner.adapters.ceph.CephMetricsReader;
 import dev.clusterplanner.adapters.ceph.CephReadException;
 import dev.clusterplanner.core.live.CephCluster;
-import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
@@ -22,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,41 +52,6 @@ public class CephProbeService {
 
         public boolean hasAtLeast(Severity s) {
             return findings.stream().anyMatch(f -> f.severity().atLeast(s));
-        }
-
-        /**
-         * The Ceph part of a probe's JSON: the plan site, whether Ceph was read, the cluster as read (see
-         * {@link CephDocument}), the figures (NaN and infinity as null) and the Ceph findings.
-         */
-        public Map<String, Object> toDocument() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("site", site);
-            m.put("read", cluster != null);
-            m.put("cluster", cluster == null ? null : CephDocument.toMap(cluster));
-            List<Object> figures = new ArrayList<>();
-            if (validation != null) {
-                for (Explanation e : validation.figures()) {
-                    Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("figure", e.figure());
-                    d.put("value", Double.isFinite(e.value()) ? e.value() : null);
-                    d.put("unit", e.unit());
-                    d.put("formula", e.formula());
-                    d.put("citation", e.citation());
-                    figures.add(d);
-                }
-            }
-            m.put("figures", figures);
-            List<Object> fs = new ArrayList<>();
-            for (Finding f : findings) {
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("severity", f.severity().id());
-                d.put("rule", f.rule());
-                d.put("text", f.text());
-                d.put("citation", f.citation());
-                fs.add(d);
-            }
-            m.put("findings", fs);
-            return m;
         }
     }
 

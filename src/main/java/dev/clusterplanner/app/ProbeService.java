@@ -214,27 +214,18 @@ public class ProbeService {
 
     /** Saves the probe as JSON with its timestamp (atomically), with its Ceph part when Ceph was asked for. */
     public void save(Result result, Path file) throws IOException {
-        SnapshotJson.write(file, result.snapshot(), result.validation(), result.findings(), parts(result));
+        SnapshotJson.write(file, result.snapshot(), result.validation(), result.findings(), cephPart(result), result.storage());
     }
 
     public String toJson(Result result) {
-        return SnapshotJson.toJson(result.snapshot(), result.validation(), result.findings(), parts(result));
+        return SnapshotJson.toJson(result.snapshot(), result.validation(), result.findings(), cephPart(result), result.storage());
     }
 
-    /** The parts after the findings: {@code "ceph"} (the Ceph probe) and {@code "cephStorage"} (Incus pools and members on Ceph). */
-    static Map<String, Object> parts(Result r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (r.ceph() != null) {
-            m.put("ceph", r.ceph().toDocument());
-        }
-        if (r.storage() != null) {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("pools", r.storage().pools());
-            s.put("hosts", r.storage().hosts());
-            s.put("membersWithoutOsds", r.storage().membersWithoutOsds());
-            m.put("cephStorage", s);
-        }
-        return m;
+    /** The Ceph part of the saved probe (null when Ceph was not asked for): site, cluster as read, figures, findings. */
+    static SnapshotJson.CephPart cephPart(Result r) {
+        CephProbeService.Result c = r.ceph();
+        return c == null ? null
+                : new SnapshotJson.CephPart(c.site(), c.cluster(), c.validation() == null ? List.of() : c.validation().figures(), c.findings());
     }
 
     /** Reads the snapshot of a saved probe. */

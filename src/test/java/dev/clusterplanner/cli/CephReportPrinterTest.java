@@ -36,8 +36,8 @@ class CephReportPrinterTest {
         assertTrue(s.contains("cp-erasure") && s.contains("EC 2+1"), s);
         assertTrue(s.contains("against Ceph's defaults"), s);
         assertTrue(s.contains("liveCapacityTiB: raw 0.03 TiB x the plan's nearfull ratio 0.85 / overhead 3"), s);
-        assertTrue(r.toDocument().get("cluster") instanceof java.util.Map<?, ?> c && c.get("pools") instanceof List<?> pools && pools.size() == 3,
-                r.toDocument().toString());
+        assertTrue(r.cluster() != null && r.cluster().pools().size() == 3,
+                String.valueOf(r.cluster()));
     }
 
     @Test

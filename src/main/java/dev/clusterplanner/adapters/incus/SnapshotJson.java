@@ -1,5 +1,7 @@
 package dev.clusterplanner.adapters.incus;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -11,23 +13,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterplanner.adapters.ceph.CephDocument;
 import dev.clusterplanner.adapters.files.AtomicFile;
 import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.LiveSnapshot;
-import dev.clusterplanner.core.model.Severity;
+import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Severity;
+import dev.clusterplanner.core.validation.CephStorageMapping;
+import dev.clusterplanner.core.validation.Comparison;
 import dev.clusterplanner.core.validation.LiveValidation;
+import dev.clusterplanner.core.validation.MemberComparison;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,45 +65,86 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) {
-        return toJson(snapshot, validation, findings, Map.of());
+    /**
+     * The Ceph part of a saved probe: the plan site it was checked against ("" for Ceph's defaults), the cluster as read
+     * (null when Ceph could not be read), the figures with their formulas and the Ceph findings.
+     */
+    public record CephPart(String site, CephCluster cluster, List<Explanation> figures, List<Finding> findings) {
+        public CephPart {
+            figures = List.copyOf(figures);
+            findings = List.copyOf(findings);
+        }
     }
 
     /**
-     * The probe as JSON, with more top-level parts after the findings (for example {@code "ceph"} and
-     * {@code "cephStorage"}); each part is a map, list or record and is written as Jackson writes it.
+     * The saved probe as written (schema src/main/resources/schemas/snapshot.schema.json): the snapshot itself is the core
+     * record, written field for field; {@code validation}, {@code ceph} and {@code cephStorage} are left out when absent.
      */
-    public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, Map<String, Object> parts) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("takenAt", snapshot.takenAt().toString());
-        root.set("snapshot", MAPPER.valueToTree(snapshot));
-        if (validation != null) {
-            ObjectNode v = MAPPER.valueToTree(validation);
-            v.remove("findings");
-            root.set("validation", v);
-        }
-        root.set("findings", MAPPER.valueToTree(findings.stream().map(f -> new FindingJson(f.severity().id(), f.rule(), f.text(), f.citation())).toList()));
-        parts.forEach((key, value) -> root.set(key, MAPPER.valueToTree(value)));
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException("a snapshot is always serialisable", e);
-        }
+    @JsonPropertyOrder({"format", "takenAt", "snapshot", "validation", "findings", "ceph", "cephStorage"})
+    record SavedProbeDoc(int format, String takenAt, LiveSnapshot snapshot, @JsonInclude(JsonInclude.Include.NON_NULL) ValidationDoc validation,
+                         List<FindingJson> findings, @JsonInclude(JsonInclude.Include.NON_NULL) CephDoc ceph,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CephStorageDoc cephStorage) {
+    }
+
+    /** The check against the plan; its findings are the document's top-level {@code findings}. */
+    record ValidationDoc(String site, List<MemberComparison> members, List<Comparison> totals, List<Comparison> allocation,
+                         List<Explanation> figures, Integer hostsNeeded) {
+    }
+
+    /** {@code cluster} as {@link CephDocument} writes it (and reads it back); figures' NaN and infinity as null. */
+    record CephDoc(String site, boolean read, Map<String, Object> cluster, List<FigureJson> figures, List<FindingJson> findings) {
+    }
+
+    record FigureJson(String figure, Double value, String unit, String formula, String citation) {
+    }
+
+    record CephStorageDoc(List<CephStorageMapping.MappedPool> pools, List<CephStorageMapping.HostMatch> hosts, List<String> membersWithoutOsds) {
     }
 
     record FindingJson(String severity, String rule, String text, String citation) {
     }
 
-    /** Writes atomically: a temporary file beside the target, then renamed over it. */
-    public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) throws IOException {
-        write(file, snapshot, validation, findings, Map.of());
+    public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) {
+        return toJson(snapshot, validation, findings, null, null);
     }
 
-    /** Writes atomically, with more top-level parts (see {@link #toJson(LiveSnapshot, LiveValidation, List, Map)}). */
-    public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, Map<String, Object> parts)
-            throws IOException {
-        AtomicFile.writeString(file, toJson(snapshot, validation, findings, parts));
+    /** The probe as JSON, with its Ceph part and the Incus pools on Ceph when Ceph was asked for (else null). */
+    public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
+                                CephStorageMapping cephStorage) {
+        try {
+            return MAPPER.writeValueAsString(document(snapshot, validation, findings, ceph, cephStorage)) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException("a snapshot is always serialisable", e);
+        }
+    }
+
+    static SavedProbeDoc document(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
+                                  CephStorageMapping cephStorage) {
+        ValidationDoc v = validation == null ? null : new ValidationDoc(validation.site(), validation.members(), validation.totals(),
+                validation.allocation(), validation.figures(), validation.hostsNeeded());
+        CephDoc c = ceph == null ? null : new CephDoc(ceph.site(), ceph.cluster() != null,
+                ceph.cluster() == null ? null : CephDocument.toMap(ceph.cluster()),
+                ceph.figures().stream().map(e -> new FigureJson(e.figure(), Double.isFinite(e.value()) ? e.value() : null, e.unit(),
+                        e.formula(), e.citation())).toList(),
+                findings(ceph.findings()));
+        CephStorageDoc s = cephStorage == null ? null
+                : new CephStorageDoc(cephStorage.pools(), cephStorage.hosts(), cephStorage.membersWithoutOsds());
+        return new SavedProbeDoc(FORMAT, snapshot.takenAt().toString(), snapshot, v, findings(findings), c, s);
+    }
+
+    static List<FindingJson> findings(List<Finding> findings) {
+        return findings.stream().map(f -> new FindingJson(f.severity().id(), f.rule(), f.text(), f.citation())).toList();
+    }
+
+    /** Writes atomically: a temporary file beside the target, then renamed over it. */
+    public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings) throws IOException {
+        write(file, snapshot, validation, findings, null, null);
+    }
+
+    /** Writes atomically, with the Ceph parts (see {@link #toJson(LiveSnapshot, LiveValidation, List, CephPart, CephStorageMapping)}). */
+    public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
+                             CephStorageMapping cephStorage) throws IOException {
+        AtomicFile.writeString(file, toJson(snapshot, validation, findings, ceph, cephStorage));
     }
 
     /** Reads the snapshot part of a saved probe. */
