@@ -2,9 +2,8 @@ package dev.clusterplanner.adapters.plan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clusterplanner.adapters.files.AtomicFile;
+import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.CostSettings;
 import dev.clusterplanner.core.model.Facility;
 import dev.clusterplanner.core.model.Plan;
@@ -15,9 +14,11 @@ import dev.clusterplanner.core.model.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Writes plan files ({@code *.plan.json}): every field written out (defaults included), so a file documents
+ * Writes plan files ({@code *.plan.json}) from typed records (the file's shape is published as
+ * src/main/resources/schemas/plan.schema.json): every field written out (defaults included), so a file documents
  * itself; saved atomically through {@link AtomicFile}. {@link PlanReader} reads what this writes.
  */
 public final class PlanWriter {
@@ -27,75 +28,60 @@ public final class PlanWriter {
     private PlanWriter() {
     }
 
+    /** A plan file as written (schema src/main/resources/schemas/plan.schema.json): every field, defaults included. */
+    record PlanDoc(int format, String name, String description, CostDoc cost, List<SiteDoc> sites) {
+    }
+
+    record CostDoc(int years, double discountRatePct, double salvagePct, double supportPctPerYear, String awsCommitment) {
+    }
+
+    record SiteDoc(String name, String kind, List<String> hardware, PolicyDoc policy, FacilityDoc facility, List<WorkloadDoc> workloads) {
+    }
+
+    record PolicyDoc(int failuresTolerated, int minHosts, double cpuOvercommitContainers, double cpuOvercommitVms, double vmCpuOverheadPct,
+                     double vmMemoryOverheadGib, double reserveMemoryGib, double reserveThreads, String storage, CephDoc ceph,
+                     double cephMemoryPerOsdGib, double cephThreadsPerOsd, double cephMonMgrMemoryGib) {
+    }
+
+    record CephDoc(int size, int minSize, int k, int m, double nearfullRatio) {
+    }
+
+    record FacilityDoc(boolean dataCentre, double electricityUsdPerKwh, double pue, double colocationUsdPerUMonth,
+                       double colocationUsdPerKwMonth, String electricitySource) {
+    }
+
+    record WorkloadDoc(String name, String kind, int count, double vcpu, double memoryGib, double diskGib, int gpu, boolean antiAffinity,
+                       double iops, double writeMbps, double netMbps, double cpuUtil, double growthPctYear, String project) {
+    }
+
+    /** The plan as its file's typed document. */
+    static PlanDoc document(Plan plan) {
+        CostSettings c = plan.cost();
+        return new PlanDoc(Plan.FORMAT, plan.name(), plan.description(),
+                new CostDoc(c.years(), c.discountRatePct(), c.salvagePct(), c.supportPctPerYear(), c.awsCommitment().id()),
+                plan.sites().stream().map(PlanWriter::site).toList());
+    }
+
+    static SiteDoc site(Site s) {
+        Policy p = s.policy();
+        CephLayout l = p.ceph();
+        PolicyDoc policy = new PolicyDoc(p.failuresTolerated(), p.minHosts(), p.cpuOvercommitContainers(), p.cpuOvercommitVms(),
+                p.vmCpuOverheadPct(), p.vmMemoryOverheadGib(), p.reserveMemoryGib(), p.reserveThreads(), p.storageMode().id(),
+                new CephDoc(l.size(), l.minSize(), l.k(), l.m(), l.nearfullRatio()), p.cephMemoryPerOsdGib(), p.cephThreadsPerOsd(),
+                p.cephMonMgrMemoryGib());
+        Facility f = s.facility();
+        FacilityDoc facility = new FacilityDoc(f.dataCentre(), f.electricityUsdPerKwh(), f.pue(), f.colocationUsdPerUMonth(),
+                f.colocationUsdPerKwMonth(), f.electricitySource());
+        List<WorkloadDoc> workloads = s.workloads().stream().map(w -> new WorkloadDoc(w.name(), w.kind().id(), w.count(), w.vcpu(),
+                w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(), w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(),
+                w.growthPctYear(), w.project())).toList();
+        return new SiteDoc(s.name(), s.kind().id(), s.hardware(), policy, facility, workloads);
+    }
+
     /** The plan as JSON text, every field written out (defaults included), so a file documents itself. */
     public static String toJson(Plan plan) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", Plan.FORMAT);
-        root.put("name", plan.name());
-        root.put("description", plan.description());
-        CostSettings c = plan.cost();
-        ObjectNode cost = root.putObject("cost");
-        cost.put("years", c.years());
-        cost.put("discountRatePct", c.discountRatePct());
-        cost.put("salvagePct", c.salvagePct());
-        cost.put("supportPctPerYear", c.supportPctPerYear());
-        cost.put("awsCommitment", c.awsCommitment().id());
-        ArrayNode sites = root.putArray("sites");
-        for (Site s : plan.sites()) {
-            ObjectNode site = sites.addObject();
-            site.put("name", s.name());
-            site.put("kind", s.kind().id());
-            ArrayNode hw = site.putArray("hardware");
-            s.hardware().forEach(hw::add);
-            Policy p = s.policy();
-            ObjectNode policy = site.putObject("policy");
-            policy.put("failuresTolerated", p.failuresTolerated());
-            policy.put("minHosts", p.minHosts());
-            policy.put("cpuOvercommitContainers", p.cpuOvercommitContainers());
-            policy.put("cpuOvercommitVms", p.cpuOvercommitVms());
-            policy.put("vmCpuOverheadPct", p.vmCpuOverheadPct());
-            policy.put("vmMemoryOverheadGib", p.vmMemoryOverheadGib());
-            policy.put("reserveMemoryGib", p.reserveMemoryGib());
-            policy.put("reserveThreads", p.reserveThreads());
-            policy.put("storage", p.storageMode().id());
-            ObjectNode ceph = policy.putObject("ceph");
-            ceph.put("size", p.ceph().size());
-            ceph.put("minSize", p.ceph().minSize());
-            ceph.put("k", p.ceph().k());
-            ceph.put("m", p.ceph().m());
-            ceph.put("nearfullRatio", p.ceph().nearfullRatio());
-            policy.put("cephMemoryPerOsdGib", p.cephMemoryPerOsdGib());
-            policy.put("cephThreadsPerOsd", p.cephThreadsPerOsd());
-            policy.put("cephMonMgrMemoryGib", p.cephMonMgrMemoryGib());
-            Facility f = s.facility();
-            ObjectNode facility = site.putObject("facility");
-            facility.put("dataCentre", f.dataCentre());
-            facility.put("electricityUsdPerKwh", f.electricityUsdPerKwh());
-            facility.put("pue", f.pue());
-            facility.put("colocationUsdPerUMonth", f.colocationUsdPerUMonth());
-            facility.put("colocationUsdPerKwMonth", f.colocationUsdPerKwMonth());
-            facility.put("electricitySource", f.electricitySource());
-            ArrayNode wl = site.putArray("workloads");
-            for (Workload w : s.workloads()) {
-                ObjectNode o = wl.addObject();
-                o.put("name", w.name());
-                o.put("kind", w.kind().id());
-                o.put("count", w.count());
-                o.put("vcpu", w.vcpu());
-                o.put("memoryGib", w.memoryGib());
-                o.put("diskGib", w.diskGib());
-                o.put("gpu", w.gpu());
-                o.put("antiAffinity", w.antiAffinity());
-                o.put("iops", w.iops());
-                o.put("writeMbps", w.writeMbps());
-                o.put("netMbps", w.netMbps());
-                o.put("cpuUtil", w.cpuUtil());
-                o.put("growthPctYear", w.growthPctYear());
-                o.put("project", w.project());
-            }
-        }
         try {
-            return MAPPER.writeValueAsString(root) + System.lineSeparator();
+            return MAPPER.writeValueAsString(document(plan)) + System.lineSeparator();
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialise plan", e);
         }
