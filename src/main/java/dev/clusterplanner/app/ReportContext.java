@@ -25,11 +25,6 @@ record ReportContext(Plan plan, Catalog catalog, PlanResult result, List<Simulat
         risk = risk == null ? List.of() : List.copyOf(risk);
     }
 
-    /** The horizon in years of the plan's cost comparison. */
-    int years() {
-        return result.years();
-    }
-
     /** The catalog name of a hardware row, else its id. */
     String hardwareName(String id) {
         return catalog.hardware(id).map(h -> h.name() == null || h.name().isBlank() ? id : h.name()).orElse(id);

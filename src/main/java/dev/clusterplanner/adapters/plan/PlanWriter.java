@@ -9,7 +9,6 @@ import dev.clusterplanner.core.model.Facility;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.Site;
-import dev.clusterplanner.core.model.Workload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
