@@ -157,6 +157,33 @@ class JsonContractTest {
         rejected(JsonSchemas.RESULT, severity);
     }
 
+    @Test
+    void theResultSchemaAcceptsAMixedOptionAndAnOptionNotYetAnalysedButNotHalfTheStorageFigures(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("result.json");
+        cli("plan", EXAMPLES.resolve("meerkat-cluster.plan.json").toString(), "--json", out.toString());
+        JsonNode good = JSON.readTree(out.toFile());
+
+        ObjectNode mixed = good.deepCopy();
+        ObjectNode sc = scenario(mixed);
+        sc.put("kind", "mixed");
+        sc.putArray("hardware").add("desktop-a").add("desktop-b");
+        sc.putObject("hostsByHardware").put("desktop-a", 2).put("desktop-b", 1);
+        assertEquals(List.of(), JsonSchemas.errors(JsonSchemas.RESULT, mixed), "a mixed option lists its hardware ids");
+
+        ObjectNode numberHardware = good.deepCopy();
+        scenario(numberHardware).put("hardware", 3);
+        rejected(JsonSchemas.RESULT, numberHardware);
+
+        ObjectNode notAnalysed = good.deepCopy();
+        scenario(notAnalysed).remove(List.of("usableTiB", "rawTiB", "recoveryHoursHostLoss", "replicationGbps", "nicGbpsRequired",
+                "powerWatts", "energyKwhMonth", "rackUnits", "storage", "network", "power", "findings", "explanations"));
+        assertEquals(List.of(), JsonSchemas.errors(JsonSchemas.RESULT, notAnalysed), "storage, network and power come together or not at all");
+
+        ObjectNode half = good.deepCopy();
+        scenario(half).remove("storage");
+        rejected(JsonSchemas.RESULT, half);
+    }
+
     static ObjectNode scenario(JsonNode result) {
         return (ObjectNode) result.get("sites").get(0).get("scenarios").get(0);
     }
