@@ -83,6 +83,26 @@ class ArchitectureTest {
                         + "which fills it, and the PDF adapter, which lays it out, so it may know neither");
     }
 
+    static ArchRule jsonAndHttpStayInAdapters() {
+        return noClasses().that().resideInAnyPackage(BASE + ".core..", BASE + ".app..", BASE + ".cli..", BASE + ".ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "java.net.http..")
+                .because("each JSON document has one home in the adapters (ResultJson, CostJson, SnapshotJson, PlanWriter, "
+                        + "checked against the published schemas) and HTTP is the Incus and Ceph adapters' business");
+    }
+
+    @Test
+    void jsonAndHttpLibrariesAreConfinedToAdapters() {
+        jsonAndHttpStayInAdapters().check(production);
+    }
+
+    @Test
+    void jsonRuleCatchesTheAppWritingJsonItself() {
+        JavaClasses violator = new ClassFileImporter().importClasses(dev.clusterplanner.app.archfixture.AppWritingJsonItself.class);
+        EvaluationResult result = jsonAndHttpStayInAdapters().evaluate(violator);
+        assertTrue(result.hasViolation(), "an app class using Jackson must be reported");
+        assertTrue(result.getFailureReport().toString().contains("because each JSON document has one home"), result.getFailureReport().toString());
+    }
+
     @Test
     void theAppBuildsReportsWithoutThePdfEngine() {
         appDoesNotUseThePdfEngine().check(production);
