@@ -282,16 +282,14 @@ public class WatchService {
     /** Saves the probe with its watch as JSON (atomically), or returns it as text for standard output. */
     public void save(Result r, DemandComparison demand, Path file) throws IOException {
         ProbeService.Result p = r.probe();
-        java.util.Map<String, Object> parts = new java.util.LinkedHashMap<>(ProbeService.parts(p));
-        parts.put("watch", document(r, demand));
-        dev.clusterplanner.adapters.incus.SnapshotJson.write(file, p.snapshot(), p.validation(), p.findings(), parts);
+        dev.clusterplanner.adapters.incus.SnapshotJson.write(file, p.snapshot(), p.validation(), p.findings(), ProbeService.cephPart(p),
+                p.storage(), document(r, demand));
     }
 
     public String toJson(Result r, DemandComparison demand) {
         ProbeService.Result p = r.probe();
-        java.util.Map<String, Object> parts = new java.util.LinkedHashMap<>(ProbeService.parts(p));
-        parts.put("watch", document(r, demand));
-        return dev.clusterplanner.adapters.incus.SnapshotJson.toJson(p.snapshot(), p.validation(), p.findings(), parts);
+        return dev.clusterplanner.adapters.incus.SnapshotJson.toJson(p.snapshot(), p.validation(), p.findings(), ProbeService.cephPart(p),
+                p.storage(), document(r, demand));
     }
 
     /** Sleeps until {@code when} in steps of at most 200 ms, so a stop is heard within a fifth of a second. */

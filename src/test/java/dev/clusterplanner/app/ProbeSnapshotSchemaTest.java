@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,6 +49,18 @@ class ProbeSnapshotSchemaTest {
         String json = saved(checked, dir, "checked.json");
         assertTrue(json.contains("\"validation\""), "the fixture exercises the validation part");
         JsonSchemas.assertConforms(JsonSchemas.SNAPSHOT, json, "a probe checked against the Meerkat plan");
+    }
+
+    @Test
+    void aProbeWithAWatchThatTookNoSampleYetConforms() throws Exception {
+        ProbeService.Result probe = ProbeCephJsonTest.probe(ProbeCephJsonTest::cluster);
+        var summary = new dev.clusterplanner.core.usage.UsageSummary(null, null, java.time.Duration.ofSeconds(10), 0, List.of(), List.of(),
+                List.of());
+        var watch = new WatchService.Result(probe, new WatchService.Settings(java.time.Duration.ofMinutes(1), java.time.Duration.ofSeconds(10), 20),
+                List.of(), summary, List.of(), null, true, List.of("stopped before the first sample"));
+        String json = new WatchService().toJson(watch, null);
+        assertTrue(json.contains("\"watch\"") && json.contains("\"cephStorage\""), "the watch comes after the Ceph parts");
+        JsonSchemas.assertConforms(JsonSchemas.SNAPSHOT, json, "a probe with a watch");
     }
 
     @Test

@@ -98,6 +98,8 @@ class WatchLabTest {
                 "--watch", "20s", "--interval", "4s", "--json", json.toString(), "--import-plan", plan.toString(), "--demand", "p95");
         assertTrue(r[0].equals("0") || r[0].equals("3"), r[2]);
         assertTrue(r[2].contains("sample 6/6"), r[2]);                       // 20 s / 4 s + 1 samples, progress on stderr
+        dev.clusterplanner.contract.JsonSchemas.assertConforms(dev.clusterplanner.contract.JsonSchemas.SNAPSHOT, Files.readString(json),
+                "probe --watch --json");
         JsonNode watch = new ObjectMapper().readTree(json.toFile()).path("watch");
         assertEquals(6, watch.path("samplesTaken").asInt());
         assertEquals(6, watch.path("samples").size());                        // the samples themselves are in the JSON

@@ -80,10 +80,11 @@ public final class SnapshotJson {
      * The saved probe as written (schema src/main/resources/schemas/snapshot.schema.json): the snapshot itself is the core
      * record, written field for field; {@code validation}, {@code ceph} and {@code cephStorage} are left out when absent.
      */
-    @JsonPropertyOrder({"format", "takenAt", "snapshot", "validation", "findings", "ceph", "cephStorage"})
+    @JsonPropertyOrder({"format", "takenAt", "snapshot", "validation", "findings", "ceph", "cephStorage", "watch"})
     record SavedProbeDoc(int format, String takenAt, LiveSnapshot snapshot, @JsonInclude(JsonInclude.Include.NON_NULL) ValidationDoc validation,
                          List<FindingJson> findings, @JsonInclude(JsonInclude.Include.NON_NULL) CephDoc ceph,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) CephStorageDoc cephStorage) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) CephStorageDoc cephStorage,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Object watch) {
     }
 
     /** The check against the plan; its findings are the document's top-level {@code findings}. */
@@ -111,15 +112,24 @@ public final class SnapshotJson {
     /** The probe as JSON, with its Ceph part and the Incus pools on Ceph when Ceph was asked for (else null). */
     public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
                                 CephStorageMapping cephStorage) {
+        return toJson(snapshot, validation, findings, ceph, cephStorage, null);
+    }
+
+    /**
+     * The same with the watch of {@code probe --watch} as its {@code "watch"} part (null: none), written as Jackson
+     * writes it (records, maps and lists).
+     */
+    public static String toJson(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
+                                CephStorageMapping cephStorage, Object watch) {
         try {
-            return MAPPER.writeValueAsString(document(snapshot, validation, findings, ceph, cephStorage)) + "\n";
+            return MAPPER.writeValueAsString(document(snapshot, validation, findings, ceph, cephStorage, watch)) + "\n";
         } catch (IOException e) {
             throw new IllegalStateException("a snapshot is always serialisable", e);
         }
     }
 
     static SavedProbeDoc document(LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
-                                  CephStorageMapping cephStorage) {
+                                  CephStorageMapping cephStorage, Object watch) {
         ValidationDoc v = validation == null ? null : new ValidationDoc(validation.site(), validation.members(), validation.totals(),
                 validation.allocation(), validation.figures(), validation.hostsNeeded());
         CephDoc c = ceph == null ? null : new CephDoc(ceph.site(), ceph.cluster() != null,
@@ -129,7 +139,7 @@ public final class SnapshotJson {
                 findings(ceph.findings()));
         CephStorageDoc s = cephStorage == null ? null
                 : new CephStorageDoc(cephStorage.pools(), cephStorage.hosts(), cephStorage.membersWithoutOsds());
-        return new SavedProbeDoc(FORMAT, snapshot.takenAt().toString(), snapshot, v, findings(findings), c, s);
+        return new SavedProbeDoc(FORMAT, snapshot.takenAt().toString(), snapshot, v, findings(findings), c, s, watch);
     }
 
     static List<FindingJson> findings(List<Finding> findings) {
@@ -144,7 +154,13 @@ public final class SnapshotJson {
     /** Writes atomically, with the Ceph parts (see {@link #toJson(LiveSnapshot, LiveValidation, List, CephPart, CephStorageMapping)}). */
     public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
                              CephStorageMapping cephStorage) throws IOException {
-        AtomicFile.writeString(file, toJson(snapshot, validation, findings, ceph, cephStorage));
+        write(file, snapshot, validation, findings, ceph, cephStorage, null);
+    }
+
+    /** Writes atomically, with the watch part (see {@link #toJson(LiveSnapshot, LiveValidation, List, CephPart, CephStorageMapping, Object)}). */
+    public static void write(Path file, LiveSnapshot snapshot, LiveValidation validation, List<Finding> findings, CephPart ceph,
+                             CephStorageMapping cephStorage, Object watch) throws IOException {
+        AtomicFile.writeString(file, toJson(snapshot, validation, findings, ceph, cephStorage, watch));
     }
 
     /** Reads the snapshot part of a saved probe. */
