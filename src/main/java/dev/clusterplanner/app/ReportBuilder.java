@@ -31,6 +31,9 @@ final class ReportBuilder {
         b.addAll(FindingsSection.blocks(ctx));
         if (live != null) {
             b.addAll(LiveReportSection.blocks(live.probe(), live.source()));
+            if (live.watch() != null) {
+                b.addAll(UsageReportSection.blocks(live.watch()));
+            }
         }
         b.addAll(AssumptionsSection.blocks(ctx));
         b.addAll(AppendixSection.blocks(ctx));

@@ -76,9 +76,12 @@ public class ReportService {
 
     /**
      * A saved probe for the report's "Live cluster" section: the probe checked again against the report's plan
-     * ({@link #live}), and the name of the file it came from.
+     * ({@link #live}), the name of the file it came from, and the watch it carries ({@code probe --watch --json}), or null.
      */
-    public record Live(ProbeService.Result probe, String source) {
+    public record Live(ProbeService.Result probe, String source, WatchService.Result watch) {
+        public Live(ProbeService.Result probe, String source) {
+            this(probe, source, null);
+        }
     }
 
     /**
@@ -86,7 +89,8 @@ public class ReportService {
      * (the site named, else the first cluster site), Ceph included when the probe read it.
      */
     public static Live live(Path savedProbe, Plan plan, String siteName) throws IOException, InputRejectedException {
-        return new Live(new ProbeService().recheck(savedProbe, plan, siteName), savedProbe.getFileName().toString());
+        return new Live(new ProbeService().recheck(savedProbe, plan, siteName), savedProbe.getFileName().toString(),
+                new WatchService().fromSavedProbe(savedProbe, plan, siteName).orElse(null));
     }
 
     /** The same with a "Live cluster" section when {@code live} is not null. */
