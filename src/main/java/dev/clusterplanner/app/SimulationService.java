@@ -1,5 +1,6 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
 import dev.clusterplanner.core.capacity.FailureHeadroom;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.Catalog;
@@ -25,9 +26,8 @@ import dev.clusterplanner.core.sizing.CapacityModel;
 import dev.clusterplanner.core.sizing.Dimension;
 import dev.clusterplanner.core.sizing.SizingOption;
 import dev.clusterplanner.core.storage.NetworkAnalysis;
-import dev.clusterplanner.core.storage.NetworkPlanner;
 import dev.clusterplanner.core.storage.StorageAnalysis;
-import dev.clusterplanner.core.storage.StoragePlanner;
+import dev.clusterplanner.core.storage.StorageNetworkPower;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,8 +50,16 @@ public class SimulationService {
 
     public List<SiteSimulation> simulate(Plan plan, Catalog catalog, int trials, long seed, Uncertainty uncertainty,
                                          IntConsumer progress, BooleanSupplier cancelled) throws InputRejectedException {
-        PlanResult analysed = planning.analyse(plan, catalog);
-        // the plan's own analysis: the hosts the sizing engine found and the costs of exactly those hosts
+        return simulate(plan, catalog, planning.analyse(plan, catalog), trials, seed, uncertainty, progress, cancelled);
+    }
+
+    /**
+     * Simulates an analysed plan: each site starts from its recommended scenario of {@code analysed} (the hosts the
+     * sizing engine found, their storage and network analysis) and every option's monthly costs from the same analysis,
+     * so with every uncertainty off each option's total is the plan's own figure.
+     */
+    public List<SiteSimulation> simulate(Plan plan, Catalog catalog, PlanResult analysed, int trials, long seed, Uncertainty uncertainty,
+                                         IntConsumer progress, BooleanSupplier cancelled) {
         PlanCost cost = analysed.cost();
         List<SiteSimulation> out = new ArrayList<>();
         int sites = plan.sites().size();
@@ -62,23 +70,26 @@ public class SimulationService {
             int offset = i * trials;
             SiteResult siteResult = analysed.sites().get(i);
             Site site = plan.sites().get(i);
-            var recommended = siteResult.sizing().recommended();
+            var recommended = siteResult.recommended();
             if (recommended.isEmpty()) {
                 continue;
             }
-            SiteCost siteCost = cost.sites().stream().filter(c -> c.site().equals(site.name())).findFirst().orElseThrow();
+            SiteCost siteCost = siteResult.cost() != null ? siteResult.cost()
+                    : cost.sites().stream().filter(c -> c.site().equals(site.name())).findFirst().orElseThrow();
             List<String> skipped = new ArrayList<>();
             SimulationInputs inputs = inputs(site, recommended.get(), siteCost, skipped, catalog, plan.cost().months(), uncertainty);
             SimulationResult result = MonteCarlo.run(inputs, trials, seed + i, done -> progress.accept(offset + done), cancelled);
-            out.add(new SiteSimulation(site.name(), String.join(" + ", recommended.get().hardwareIds()), recommended.get().hosts(),
+            SizingOption option = recommended.get().sizing();
+            out.add(new SiteSimulation(site.name(), String.join(" + ", option.hardwareIds()), option.hosts(),
                     inputs, result, assumptions(inputs, skipped)));
         }
         return out;
     }
 
     /** Reduces a site and its recommended option to the simulator's numbers (README, "Risk simulation"). */
-    SimulationInputs inputs(Site site, SizingOption option, SiteCost siteCost, List<String> skipped, Catalog catalog, int months,
+    SimulationInputs inputs(Site site, ScenarioResult scenario, SiteCost siteCost, List<String> skipped, Catalog catalog, int months,
                             Uncertainty uncertainty) {
+        SizingOption option = scenario.sizing();
         Policy policy = site.policy();
         Hardware hw = catalog.hardware(option.hardwareIds().get(0)).orElseThrow();
         int hosts = option.hosts();
@@ -114,15 +125,18 @@ public class SimulationService {
             }
             groups.add(new DemandGroup(w.name(), demand, w.growthPctYear()));
         }
-        StorageAnalysis storage = StoragePlanner.analyse(site, hw, hosts, Math.max(1, months / 12));
-        NetworkAnalysis network = NetworkPlanner.analyse(site, hw, hosts, storage);
+        // the scenario's own storage and network analysis (the plan computed it for exactly these hosts)
+        StorageNetworkPower snp = scenario.storageNetworkPower() != null ? scenario.storageNetworkPower()
+                : StorageNetworkPower.analyse(site, PlanningService.hostsOf(option, hostsOf(option, catalog)), Math.max(1, months / 12));
+        StorageAnalysis storage = snp.storage();
+        NetworkAnalysis network = snp.network();
         CephLayout layout = policy.ceph();
         boolean ceph = policy.storageMode() == StorageMode.CEPH;
         int atRisk = !ceph ? 1 : layout.isErasureCoded() ? layout.m() : layout.size() - layout.minSize() + 1;
         double diskRecovery = finiteOr(network.recoveryHoursDiskLoss(), 0);
         double hostRecovery = finiteOr(network.recoveryHoursHostLoss(), 0);
         var reliability = SimulationInputs.defaultReliability(Math.max(0, hw.dataDisks()), diskRecovery, hostRecovery,
-                ceph && storage.healsAfterHostLoss(), ceph && hosts * Math.max(1, hw.dataDisks()) > StoragePlanner.width(layout), atRisk);
+                ceph && storage.healsAfterHostLoss(), ceph && Math.max(hosts, storage.osds()) > CephCapacity.protectionWidth(layout), atRisk);
         List<CostOption> costs = new ArrayList<>();
         int owned = -1;
         for (dev.clusterplanner.core.cost.CostOption o : siteCost.options()) {
@@ -136,6 +150,10 @@ public class SimulationService {
             costs.add(costOption(o, months));
         }
         return new SimulationInputs(months, hosts, groups, capacity, dims, reliability, costs, owned, uncertainty);
+    }
+
+    private static List<Hardware> hostsOf(SizingOption option, Catalog catalog) {
+        return option.hardwareIds().stream().map(id -> catalog.hardware(id).orElseThrow()).toList();
     }
 
     /**
