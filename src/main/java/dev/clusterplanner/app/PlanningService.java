@@ -84,11 +84,14 @@ public class PlanningService {
         int months = plan.cost().months();
         HostCost cost = HostCost.simple(months);
         List<SizingResult> sizings = new ArrayList<>();
+        Map<Site, SizingResult> sized = new java.util.HashMap<>();
         for (int i = 0; i < sites.size(); i++) {
             sizings.add(Sizer.size(sites.get(i), candidates.get(i), cost));
+            sized.put(sites.get(i), sizings.get(i));
         }
-        // the cost model: every site's options month by month, on the hosts the sizing engine finds
-        PlanCost planCost = new CostEngine(catalog, plan.cost(), CostAssumptions.DEFAULT, SizingHostSizer.INSTANCE)
+        // the cost model: every site's options month by month, on the hosts the sizing engine found above (not sized
+        // again); only the grown years and hardware that is no candidate of the site are sized for the cost model
+        PlanCost planCost = new CostEngine(catalog, plan.cost(), CostAssumptions.DEFAULT, SizingHostSizer.reusing(sized))
                 .plan(plan.withSites(sites));
         List<SiteResult> out = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
