@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.sizing;
 
+import dev.clusterplanner.core.capacity.FailureHeadroom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -516,7 +517,7 @@ final class Packing {
         if (k <= 0) {
             return new Outcome(0, "none", 0, 0, true, null, -1, -1);
         }
-        if (k >= n) {
+        if (!FailureHeadroom.canLose(n, k)) {
             return new Outcome(k, "none", 0, 0, false, null, -1, -1);
         }
         long sets = choose(n, k);

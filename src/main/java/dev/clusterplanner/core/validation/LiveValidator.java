@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.validation;
 
+import dev.clusterplanner.core.capacity.FailureHeadroom;
 import dev.clusterplanner.core.live.IncusUnits;
 import dev.clusterplanner.core.live.LiveInstance;
 import dev.clusterplanner.core.live.LiveMember;
@@ -435,7 +436,22 @@ public final class LiveValidator {
                             + " GiB of memory, it offers " + fmt(c[mem]) + " GiB after the " + fmt(policy.reserveMemoryGib()) + " GiB reserve", ""));
                 }
             }
-            List<List<String>> sets = combinations(new ArrayList<>(capacity.keySet()), Math.min(k, readable.size() - 1));
+            int lose = FailureHeadroom.canLose(readable.size(), k) ? k : readable.size() - 1;
+            // the volume condition first (FailureHeadroom): the members less the largest `lose` must hold what runs
+            double[] load = new double[Dimension.COUNT];
+            allocated.values().forEach(a -> add(load, a));
+            double[][] caps = capacity.values().toArray(new double[0][]);
+            int[] short_ = {-1};
+            if (!FailureHeadroom.holds(caps, load, lose, short_)) {
+                Dimension d = Dimension.values()[short_[0]];
+                double left = FailureHeadroom.afterLosingLargest(caps, Dimension.COUNT, lose)[d.ordinal()];
+                findings.add(Finding.warning("live.cannot-heal-after-member-loss", "after losing the " + (lose == 1 ? "largest member"
+                        : lose + " largest members") + " the others offer " + fmt(left) + " " + d.unit() + " of " + d.id()
+                        + " for the " + fmt(load[d.ordinal()]) + " the running instances are allocated: the live allocation does not"
+                        + " survive the loss", "plan policy: failuresTolerated " + k));
+                return;
+            }
+            List<List<String>> sets = combinations(new ArrayList<>(capacity.keySet()), lose);
             String worst = null;
             double worstMem = -1;
             for (List<String> lost : sets) {
@@ -450,7 +466,7 @@ public final class LiveValidator {
                     worst = String.join(", ", lost);
                 }
             }
-            figures.add(new Explanation("survivesMemberLoss", 1, "", "every set of " + Math.min(k, readable.size() - 1) + " member(s) was taken away and its instances"
+            figures.add(new Explanation("survivesMemberLoss", 1, "", "every set of " + lose + " member(s) was taken away and its instances"
                     + " re-placed largest first on the others (limits, by the sizing engine's capacity model); the largest evacuation ("
                     + worst + ", " + fmt(worstMem) + " GiB) fits", ""));
             findings.add(Finding.info("live.heals-after-member-loss", "the live allocation survives the loss of any " + (k == 1 ? "one member" : k + " members")
