@@ -1,11 +1,6 @@
 package dev.clusterplanner.core.sizing;
 
-import dev.clusterplanner.core.capacity.FailureHeadroom;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One placement attempt: the instances first-fit (or round-robin) onto a row of hosts, and the failure check on the result.
@@ -34,6 +29,9 @@ import java.util.Map;
  *       The worst F is the k hosts with the largest terms, found by sorting. Conservative: it may ask for a host more
  *       than the exact check would.</li>
  * </ul>
+ * This class packs (first fit, round-robin, spread) and holds the result; its parts do the rest: {@link HostClasses}
+ * (interchangeable hosts), {@link FailureEnumeration} (which sets to check), {@link Evacuation} (re-placing a lost
+ * host's instances) and {@link SlotBound} (the bound for many sets).
  */
 final class Packing {
 
@@ -50,17 +48,12 @@ final class Packing {
     final int[] runCount;
     final int runs;
     final int unplaced;
+    final HostClasses classesOf = new HostClasses(this);
+    final FailureEnumeration failureSets = new FailureEnumeration(this);
+    final Evacuation evacuation = new Evacuation(this);
+    final SlotBound slots = new SlotBound(this);
     /** Evacuees move in this order of their workloads (anti-affine first, then largest), whatever order placed them. */
     int[] evacRank;
-
-    // per-host content, built on first use: host h holds contW/contN[contStart[h] .. contStart[h+1]) sorted by workload
-    private int[] contStart;
-    private int[] contW;
-    private int[] contN;
-    // classes of interchangeable hosts: cls[h], and rank of h among its class's hosts in index order
-    private int[] cls;
-    private int[] rankInClass;
-    private int classes = -1;
 
     private Packing(Instances inst, double[][] caps, Packer packer, Runs r, int unplaced) {
         this.inst = inst;
@@ -383,119 +376,6 @@ final class Packing {
         }
     }
 
-    // ------------------------------------------------------------------ host content and classes
-
-    private void content() {
-        if (contStart != null) {
-            return;
-        }
-        int n = caps.length;
-        int[] start = new int[n + 1];
-        for (int i = 0; i < runs; i++) {
-            if (runH[i] >= 0) {
-                start[runH[i] + 1]++;
-            }
-        }
-        for (int h = 0; h < n; h++) {
-            start[h + 1] += start[h];
-        }
-        int[] idx = new int[start[n]];
-        int[] pos = Arrays.copyOf(start, n);
-        for (int i = 0; i < runs; i++) {
-            if (runH[i] >= 0) {
-                idx[pos[runH[i]]++] = i;
-            }
-        }
-        int[] cs = new int[n + 1];
-        int[] cw = new int[idx.length];
-        int[] cn = new int[idx.length];
-        int e = 0;
-        for (int h = 0; h < n; h++) {
-            // sort the host's runs by workload (insertion sort when it has few), then merge equal workloads
-            if (start[h + 1] - start[h] > 16) {
-                long[] keys = new long[start[h + 1] - start[h]];
-                for (int a = start[h]; a < start[h + 1]; a++) {
-                    keys[a - start[h]] = ((long) runW[idx[a]] << 32) | idx[a];
-                }
-                Arrays.sort(keys);
-                for (int a = start[h]; a < start[h + 1]; a++) {
-                    idx[a] = (int) keys[a - start[h]];
-                }
-            }
-            for (int a = start[h] + 1; a < start[h + 1]; a++) {
-                int x = idx[a];
-                int b = a - 1;
-                while (b >= start[h] && runW[idx[b]] > runW[x]) {
-                    idx[b + 1] = idx[b];
-                    b--;
-                }
-                idx[b + 1] = x;
-            }
-            cs[h] = e;
-            for (int a = start[h]; a < start[h + 1]; a++) {
-                int i = idx[a];
-                if (e > cs[h] && cw[e - 1] == runW[i]) {
-                    cn[e - 1] += runCount[i];
-                } else {
-                    cw[e] = runW[i];
-                    cn[e] = runCount[i];
-                    e++;
-                }
-            }
-        }
-        cs[n] = e;
-        contStart = cs;
-        contW = Arrays.copyOf(cw, e);
-        contN = Arrays.copyOf(cn, e);
-    }
-
-    /** Groups the hosts into classes of interchangeable hosts (same capacity, same instances per workload). */
-    private void classes() {
-        if (classes >= 0) {
-            return;
-        }
-        content();
-        int n = caps.length;
-        cls = new int[n];
-        rankInClass = new int[n];
-        Map<HostKey, int[]> seen = new HashMap<>();
-        int c = 0;
-        for (int h = 0; h < n; h++) {
-            HostKey key = key(h);
-            int[] v = seen.get(key);
-            if (v == null) {
-                v = new int[]{c++, 0};
-                seen.put(key, v);
-            }
-            cls[h] = v[0];
-            rankInClass[h] = v[1]++;
-        }
-        classes = c;
-    }
-
-    private HostKey key(int h) {
-        return new HostKey(caps[h], Arrays.copyOfRange(contW, contStart[h], contStart[h + 1]),
-                Arrays.copyOfRange(contN, contStart[h], contStart[h + 1]));
-    }
-
-    private record HostKey(double[] cap, int[] w, int[] n) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof HostKey k && Arrays.equals(cap, k.cap) && Arrays.equals(w, k.w) && Arrays.equals(n, k.n);
-        }
-
-        @Override
-        public int hashCode() {
-            return (Arrays.hashCode(cap) * 31 + Arrays.hashCode(w)) * 31 + Arrays.hashCode(n);
-        }
-    }
-
-    /** Distinct classes of interchangeable hosts (for reports). */
-    int hostClasses() {
-        classes();
-        return classes;
-    }
-
     static long choose(int n, int k) {
         if (k < 0 || k > n) {
             return 0;
@@ -510,454 +390,26 @@ final class Packing {
         return r;
     }
 
-    // ------------------------------------------------------------------ failure check
+    // ------------------------------------------------------------------ the parts' entry points
 
+    /** The failure check: whether every set of k failed hosts heals ({@link FailureEnumeration}). */
     Outcome checkFailures(int k) {
-        int n = caps.length;
-        if (k <= 0) {
-            return new Outcome(0, "none", 0, 0, true, null, -1, -1);
-        }
-        if (!FailureHeadroom.canLose(n, k)) {
-            return new Outcome(k, "none", 0, 0, false, null, -1, -1);
-        }
-        long sets = choose(n, k);
-        long perHost = choose(n - 1, k - 1);
-        boolean enumerate = sets <= MAX_ENUMERATED_SETS && perHost != Long.MAX_VALUE
-                && perHost <= MAX_ENUMERATION_WORK / Math.max(1, runs);
-        if (!enumerate) {
-            return slotBound(k);
-        }
-        int f = necessaryConditionFails();
-        if (f >= 0) {
-            int[] set = {f};
-            return new Outcome(k, "enumerated", 1, 0, false, set, -1, -1);
-        }
-        return enumerate(k, sets);
+        return failureSets.checkFailures(k);
     }
 
-    /**
-     * A host whose loss cannot heal by volume alone (cheap, O(n) per dimension), or -1: every set of k >= 1 failed hosts
-     * containing host f must move f's load into the others' free capacity, so load(f) <= total free - free(f) is
-     * necessary in every dimension, and f's largest instance (per dimension) must fit the largest free amount elsewhere.
-     */
-    private int necessaryConditionFails() {
-        int n = caps.length;
-        int dims = Packer.D;
-        double[] totalFree = new double[dims];
-        double[] max1 = new double[dims];
-        double[] max2 = new double[dims];
-        int[] arg1 = new int[dims];
-        Arrays.fill(max1, Double.NEGATIVE_INFINITY);
-        Arrays.fill(max2, Double.NEGATIVE_INFINITY);
-        for (int h = 0; h < n; h++) {
-            for (int d = 0; d < dims; d++) {
-                double f = packer.free(h, d);
-                totalFree[d] += f;
-                if (f > max1[d]) {
-                    max2[d] = max1[d];
-                    max1[d] = f;
-                    arg1[d] = h;
-                } else if (f > max2[d]) {
-                    max2[d] = f;
-                }
-            }
-        }
-        double[] load = new double[n * dims];
-        double[] largest = new double[n * dims];
-        for (int i = 0; i < runs; i++) {
-            int h = runH[i];
-            if (h < 0) {
-                continue;
-            }
-            double[] dem = inst.wDem[runW[i]];
-            for (int d = 0; d < dims; d++) {
-                load[h * dims + d] += runCount[i] * dem[d];
-                largest[h * dims + d] = Math.max(largest[h * dims + d], dem[d]);
-            }
-        }
-        for (int h = 0; h < n; h++) {
-            for (int d = 0; d < dims; d++) {
-                if (Double.isInfinite(totalFree[d])) {
-                    continue;
-                }
-                double others = totalFree[d] - packer.free(h, d);
-                double tol = Packer.EPS * Math.max(1, load[h * dims + d]);
-                if (load[h * dims + d] > others + tol) {
-                    return h;
-                }
-                double bestElsewhere = arg1[d] == h ? max2[d] : max1[d];
-                if (largest[h * dims + d] > bestElsewhere + Packer.EPS) {
-                    return h;
-                }
-            }
-        }
-        return -1;
-    }
-
-    /** Every set of k hosts, one per class of interchangeable sets: those made of the first hosts of their classes. */
-    private Outcome enumerate(int k, long sets) {
-        int n = caps.length;
-        if (k == 1) {
-            // one host per class, found as they come (a failing check usually stops at the first host)
-            content();
-            Scratch s = new Scratch(n);
-            java.util.Set<HostKey> seen = new java.util.HashSet<>();
-            long evacuated = 0;
-            int[] one = new int[1];
-            for (int h = 0; h < n; h++) {
-                if (n > 8 && !seen.add(key(h))) {
-                    continue; // (a few hosts are evacuated one by one without looking for identical ones)
-                }
-                evacuated++;
-                one[0] = h;
-                int[] stranded = evacuate(one, s, null);
-                if (stranded != null) {
-                    return new Outcome(k, "enumerated", sets, evacuated, false, one.clone(), stranded[0], stranded[1]);
-                }
-            }
-            return new Outcome(k, "enumerated", sets, evacuated, true, null, -1, -1);
-        }
-        classes();
-        int[] comb = new int[k];
-        for (int i = 0; i < k; i++) {
-            comb[i] = i;
-        }
-        Scratch s = new Scratch(n);
-        long evacuated = 0;
-        int[] perClass = new int[classes];
-        while (true) {
-            if (canonical(comb, perClass)) {
-                evacuated++;
-                int[] stranded = evacuate(comb, s, null);
-                if (stranded != null) {
-                    return new Outcome(k, "enumerated", sets, evacuated, false, comb.clone(), stranded[0], stranded[1]);
-                }
-            }
-            // next combination in lexicographic order
-            int i = k - 1;
-            while (i >= 0 && comb[i] == n - k + i) {
-                i--;
-            }
-            if (i < 0) {
-                break;
-            }
-            comb[i]++;
-            for (int j = i + 1; j < k; j++) {
-                comb[j] = comb[j - 1] + 1;
-            }
-        }
-        return new Outcome(k, "enumerated", sets, evacuated, true, null, -1, -1);
-    }
-
-    /** Whether the (ascending) set takes, from every class, its first hosts in index order. */
-    private boolean canonical(int[] comb, int[] perClass) {
-        boolean ok = true;
-        for (int h : comb) {
-            if (rankInClass[h] != perClass[cls[h]]) {
-                ok = false;
-            }
-            perClass[cls[h]]++;
-        }
-        for (int h : comb) {
-            perClass[cls[h]] = 0;
-        }
-        return ok;
-    }
-
-    /** Reusable buffers of an evacuation. */
-    private static final class Scratch {
-        final double[] saved;
-        final int[] savedCount;
-        final boolean[] touched;
-        final int[] touchedList;
-
-        Scratch(int n) {
-            saved = new double[n * Packer.D];
-            savedCount = new int[n];
-            touched = new boolean[n];
-            touchedList = new int[n];
-        }
-    }
-
-    /**
-     * Evacuates the hosts in {@code failed} and undoes it. Evacuees go by workload (in {@link #evacRank} order), each
-     * workload's as a group, first fit onto the survivors. Returns null when all find a host, else {workload, ordinal}
-     * of the first that does not. When {@code moves} is given it receives (workload, host, count) per move, in order.
-     */
-    private int[] evacuate(int[] failed, Scratch s, List<int[]> moves) {
-        content();
-        // evacuee groups: (workload, count), merged over the failed hosts
-        int groups = 0;
-        for (int f : failed) {
-            groups += contStart[f + 1] - contStart[f];
-        }
-        long[] keys = new long[groups];
-        int g = 0;
-        for (int f : failed) {
-            for (int j = contStart[f]; j < contStart[f + 1]; j++) {
-                keys[g++] = ((long) evacRank[contW[j]] << 32) | contW[j];
-            }
-        }
-        Arrays.sort(keys);
-        for (int f : failed) {
-            packer.setDisabled(f, true);
-        }
-        int nt = 0;
-        int[] strandedAt = null;
-        List<int[]> aaSet = null;
-        for (int gi = 0; gi < groups && strandedAt == null; gi++) {
-            if (gi > 0 && keys[gi] == keys[gi - 1]) {
-                continue;
-            }
-            int w = (int) keys[gi];
-            int cnt = 0;
-            for (int f : failed) {
-                cnt += countOn(f, w);
-            }
-            double[] dem = inst.wDem[w];
-            boolean aa = packer.aaHosts[w] != null;
-            int moved = 0;
-            int h = 0;
-            while (moved < cnt) {
-                h = packer.findAtOrAfter(dem, w, h);
-                if (h < 0) {
-                    strandedAt = new int[]{w, evacueeOrdinal(failed, w, moved)};
-                    break;
-                }
-                if (!s.touched[h]) {
-                    s.touched[h] = true;
-                    s.touchedList[nt++] = h;
-                    System.arraycopy(packer.free, h * Packer.D, s.saved, h * Packer.D, Packer.D);
-                    s.savedCount[h] = packer.count[h];
-                }
-                int m = aa ? 1 : Math.min(cnt - moved, packer.room(h, dem));
-                if (aa) {
-                    if (aaSet == null) {
-                        aaSet = new ArrayList<>();
-                    }
-                    aaSet.add(new int[]{w, h});
-                }
-                packer.place(h, dem, w, m);
-                if (moves != null) {
-                    moves.add(new int[]{w, h, m});
-                }
-                moved += m;
-            }
-        }
-        // undo
-        if (aaSet != null) {
-            for (int[] x : aaSet) {
-                packer.aaHosts[x[0]].clear(x[1]);
-            }
-        }
-        double[] buf = new double[Packer.D];
-        for (int t = 0; t < nt; t++) {
-            int h = s.touchedList[t];
-            System.arraycopy(s.saved, h * Packer.D, buf, 0, Packer.D);
-            packer.restore(h, buf, s.savedCount[h]);
-            s.touched[h] = false;
-        }
-        for (int f : failed) {
-            packer.setDisabled(f, false);
-        }
-        return strandedAt;
-    }
-
-    private int countOn(int h, int w) {
-        for (int j = contStart[h]; j < contStart[h + 1]; j++) {
-            if (contW[j] == w) {
-                return contN[j];
-            }
-        }
-        return 0;
-    }
-
-    /** The ordinals of workload w's instances on the failed hosts, ascending (the order they are evacuated in). */
-    private int[] evacueeOrdinals(int[] failed, int w) {
-        boolean[] dead = new boolean[caps.length];
-        for (int f : failed) {
-            dead[f] = true;
-        }
-        int total = 0;
-        for (int i = 0; i < runs; i++) {
-            if (runW[i] == w && runH[i] >= 0 && dead[runH[i]]) {
-                total += runCount[i];
-            }
-        }
-        int[] out = new int[total];
-        int p = 0;
-        for (int i = 0; i < runs; i++) {
-            if (runW[i] == w && runH[i] >= 0 && dead[runH[i]]) {
-                for (int j = 0; j < runCount[i]; j++) {
-                    out[p++] = runFirst[i] + j;
-                }
-            }
-        }
-        Arrays.sort(out);
-        return out;
-    }
-
-    private int evacueeOrdinal(int[] failed, int w, int index) {
-        int[] ords = evacueeOrdinals(failed, w);
-        return index < ords.length ? ords[index] : -1;
-    }
-
-    /**
-     * The host of every instance after losing {@code failed} (evacuation model): {@code [w][j - 1]} for instance j of
-     * workload w, or null if some instance finds no host. When the direct evacuation of this set strands an instance but
-     * the set is interchangeable with the one the failure check evacuated (identical hosts swapped), that set's
-     * re-placement is used, mapped through the swap.
-     */
+    /** Every instance's host after losing {@code failed}, or null when some instance finds no host ({@link Evacuation}). */
     int[][] evacuate(int[] failed) {
-        int[] sorted = failed.clone();
-        Arrays.sort(sorted);
-        List<int[]> moves = new ArrayList<>();
-        if (evacuate(sorted, new Scratch(caps.length), moves) == null) {
-            return after(sorted, moves, null);
-        }
-        return evacuateBySwap(sorted);
+        return evacuation.evacuate(failed);
     }
 
-    /**
-     * The re-placement after losing {@code failed}, taken from the interchangeable set made of the first hosts of each
-     * class (the one the failure check evacuates) and mapped back through the swap of identical hosts; null if that set
-     * strands an instance too.
-     */
+    /** The what-if re-placement of {@code failed} through its interchangeable set ({@link Evacuation}). */
     int[][] evacuateBySwap(int[] failed) {
-        int[] sorted = failed.clone();
-        Arrays.sort(sorted);
-        classes();
-        int[] perm = swapToCanonical(sorted);
-        int[] canon = sorted.clone();
-        if (perm != null) {
-            for (int i = 0; i < sorted.length; i++) {
-                canon[i] = perm[sorted[i]];
-            }
-            Arrays.sort(canon);
-        }
-        List<int[]> moves = new ArrayList<>();
-        if (evacuate(canon, new Scratch(caps.length), moves) != null) {
-            return null;
-        }
-        return after(sorted, moves, perm);
+        return evacuation.evacuateBySwap(failed);
     }
 
-    /** Every instance's host after the moves: the evacuees of each workload on {@code failed}, in ordinal order, take the moves' hosts (through {@code perm}) in order. */
-    private int[][] after(int[] failed, List<int[]> moves, int[] perm) {
-        int[][] out = new int[inst.cnt.length][];
-        for (int w = 0; w < out.length; w++) {
-            out[w] = new int[inst.cnt[w]];
-            Arrays.fill(out[w], -1);
-        }
-        for (int i = 0; i < runs; i++) {
-            for (int j = 0; j < runCount[i]; j++) {
-                out[runW[i]][runFirst[i] + j - 1] = runH[i];
-            }
-        }
-        Map<Integer, int[]> ords = new HashMap<>();
-        Map<Integer, Integer> used = new HashMap<>();
-        for (int[] mv : moves) {
-            int w = mv[0];
-            int[] o = ords.computeIfAbsent(w, x -> evacueeOrdinals(failed, x));
-            int at = used.getOrDefault(w, 0);
-            int host = perm == null ? mv[1] : perm[mv[1]];
-            for (int j = 0; j < mv[2]; j++) {
-                out[w][o[at + j] - 1] = host;
-            }
-            used.put(w, at + mv[2]);
-        }
-        return out;
+    /** Distinct classes of interchangeable hosts (for reports; {@link HostClasses}). */
+    int hostClasses() {
+        return classesOf.hostClasses();
     }
 
-    /**
-     * The swap of interchangeable hosts that maps the set onto the canonical one (the first hosts of each class), as a
-     * permutation of host indices (an involution); null when the set already is canonical.
-     */
-    private int[] swapToCanonical(int[] set) {
-        int n = caps.length;
-        int[] perm = new int[n];
-        for (int h = 0; h < n; h++) {
-            perm[h] = h;
-        }
-        Map<Integer, List<Integer>> inSet = new HashMap<>();
-        for (int h : set) {
-            inSet.computeIfAbsent(cls[h], x -> new ArrayList<>()).add(h);
-        }
-        boolean changed = false;
-        for (Map.Entry<Integer, List<Integer>> e : inSet.entrySet()) {
-            int c = e.getKey();
-            List<Integer> chosen = e.getValue();
-            List<Integer> firsts = new ArrayList<>();
-            for (int h = 0; h < n && firsts.size() < chosen.size(); h++) {
-                if (cls[h] == c) {
-                    firsts.add(h);
-                }
-            }
-            List<Integer> out = new ArrayList<>(chosen);
-            out.removeAll(firsts);
-            List<Integer> in = new ArrayList<>(firsts);
-            in.removeAll(chosen);
-            for (int i = 0; i < out.size(); i++) {
-                perm[out.get(i)] = in.get(i);
-                perm[in.get(i)] = out.get(i);
-                changed = true;
-            }
-        }
-        return changed ? perm : null;
-    }
-
-    private Outcome slotBound(int k) {
-        int n = caps.length;
-        double[] dmax = new double[Packer.D];
-        int[] replicas = new int[inst.wDem.length];
-        for (int i = 0; i < runs; i++) {
-            if (runH[i] < 0) {
-                continue;
-            }
-            double[] dem = inst.wDem[runW[i]];
-            for (int d = 0; d < Packer.D; d++) {
-                dmax[d] = Math.max(dmax[d], dem[d]);
-            }
-            replicas[runW[i]] += runCount[i];
-        }
-        int rmax = 0;
-        for (int w = 0; w < replicas.length; w++) {
-            if (inst.antiAffine[w]) {
-                rmax = Math.max(rmax, replicas[w]);
-            }
-        }
-        long totalSlots = 0;
-        long withSlot = 0;
-        long[] termS = new long[n];
-        long[] termG = new long[n];
-        for (int h = 0; h < n; h++) {
-            long slots = Long.MAX_VALUE / 4;
-            for (int d = 0; d < Packer.D; d++) {
-                if (dmax[d] > 0) {
-                    double f = packer.free(h, d);
-                    if (!Double.isInfinite(f)) {
-                        slots = Math.min(slots, (long) Math.floor((f + Packer.EPS) / dmax[d]));
-                    }
-                }
-            }
-            slots = Math.max(0, Math.min(slots, 1_000_000));
-            totalSlots += slots;
-            withSlot += slots >= 1 ? 1 : 0;
-            termS[h] = slots + packer.count[h];
-            termG[h] = (slots >= 1 ? 1 : 0) + packer.count[h];
-        }
-        boolean holds = totalSlots - topK(termS, k) >= 0
-                && (rmax == 0 || withSlot - topK(termG, k) >= rmax - 1);
-        return new Outcome(k, "bound", 0, 0, holds, null, -1, -1);
-    }
-
-    private static long topK(long[] v, int k) {
-        long[] c = v.clone();
-        Arrays.sort(c);
-        long s = 0;
-        for (int i = 0; i < k && i < c.length; i++) {
-            s += c[c.length - 1 - i];
-        }
-        return s;
-    }
 }
