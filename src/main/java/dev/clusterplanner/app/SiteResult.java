@@ -23,8 +23,13 @@ public record SiteResult(String name, SiteKind kind, SizingResult sizing, List<S
         findings = List.copyOf(findings);
     }
 
+    /**
+     * The one recommended option of the site, the scenario of the sizing's recommended option
+     * ({@link SizingResult#recommended()}: the first-ranked feasible one). Every consumer (table, JSON, CSV, PDF,
+     * window, risk simulation) shows this one.
+     */
     public Optional<ScenarioResult> recommended() {
-        return scenarios.stream().filter(s -> s.sizing().feasible()).findFirst();
+        return sizing.recommended().flatMap(o -> scenarios.stream().filter(s -> s.sizing().rank() == o.rank()).findFirst());
     }
 
     /** An error among the site's findings or the recommended scenario's (storage, network, power). */

@@ -78,6 +78,18 @@ class LiveValidatorTest {
     }
 
     @Test
+    void liveAllocationLargerThanTheSurvivorsOfferIsReportedByVolume() {
+        // each member: 32 - 2 = 30 GiB; 25 GiB on each of three = 75 GiB running; after losing the largest member the
+        // others offer 30 + 30 = 60 GiB < 75 GiB (FailureHeadroom), so no evacuation is tried
+        var members = List.of(member("node1", 8, 32, null), member("node2", 8, 32, null), member("node3", 8, 32, null));
+        var s = snapshot(members, List.of(instance("a-1", "node1", 1, 25), instance("b-1", "node2", 1, 25), instance("c-1", "node3", 1, 25)));
+        LiveValidation v = LiveValidator.validate(s, null, null, null);
+        var f = v.withRule("live.cannot-heal-after-member-loss");
+        assertEquals(1, f.size(), v.findings().toString());
+        assertTrue(f.get(0).text().startsWith("after losing the largest member the others offer 60 GiB of memory for the 75"), f.get(0).text());
+    }
+
+    @Test
     void liveAllocationThatFitsOnTheSurvivorsHeals() {
         // two 5 GiB instances per member: losing one moves 10 GiB onto survivors with 30 - 10 = 20 GiB free each
         var members = List.of(member("node1", 8, 32, null), member("node2", 8, 32, null), member("node3", 8, 32, null));
