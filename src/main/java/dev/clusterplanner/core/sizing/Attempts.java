@@ -115,11 +115,8 @@ final class Attempts {
         // the dimension that fills first evenly and often heals a host or two sooner
         if (ff != null && ff.length > 2 && ff[2] != null) {
             for (int spare = 0; spare < (ctx.k > 0 && ctx.k < n ? 2 : 1); spare++) {
-                Packing rr = Packing.pack(ff[2].unbounded.inst, caps, true, spare == 1 ? ctx.k : 0);
-                rr.evacRank = evacRank;
-                Packing.Outcome out = rr.unplaced == 0 ? rr.checkFailures(ctx.k) : Packing.Outcome.notChecked(ctx.k);
-                placedAll |= rr.unplaced == 0;
-                Attempt a = new Attempt(rr, out, placedAll);
+                Attempt a = checked(Packing.pack(ff[2].unbounded.inst, caps, true, spare == 1 ? ctx.k : 0), evacRank, placedAll);
+                placedAll = a.placedAll();
                 if (a.ok()) {
                     return a;
                 }
@@ -134,11 +131,8 @@ final class Attempts {
                 }
             }
             Instances retry = new Instances(ctx.wDem, ctx.aa, orders[0].includeCounts(), maxCap(caps), true, priority);
-            Packing pk = Packing.pack(retry, caps, false, 0);
-            pk.evacRank = evacRank;
-            Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(ctx.k) : Packing.Outcome.notChecked(ctx.k);
-            placedAll |= pk.unplaced == 0;
-            Attempt a = new Attempt(pk, out, placedAll);
+            Attempt a = checked(Packing.pack(retry, caps, false, 0), evacRank, placedAll);
+            placedAll = a.placedAll();
             if (a.ok()) {
                 return a;
             }
@@ -151,6 +145,16 @@ final class Attempts {
             last = new Attempt(pk, pk.unplaced == 0 ? pk.checkFailures(ctx.k) : Packing.Outcome.notChecked(ctx.k), placedAll);
         }
         return new Attempt(last.packing(), last.outcome(), placedAll);
+    }
+
+    /**
+     * A packing with its failure check (when it placed every instance) as an attempt; {@code placedAll}: an earlier
+     * strategy on this count placed every instance.
+     */
+    private Attempt checked(Packing pk, int[] evacRank, boolean placedAll) {
+        pk.evacRank = evacRank;
+        Packing.Outcome out = pk.unplaced == 0 ? pk.checkFailures(ctx.k) : Packing.Outcome.notChecked(ctx.k);
+        return new Attempt(pk, out, placedAll || pk.unplaced == 0);
     }
 
     /** First fit of {@code inst} onto as many hosts of h as it needs (starting from about twice the bound). */
