@@ -9,9 +9,7 @@ import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Site;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The "Findings" chapter: each site's findings (site, recommended option, cost), worst first; also how a finding is drawn. */
 final class FindingsSection {
@@ -52,15 +50,6 @@ final class FindingsSection {
 
     /** A site's findings without repeats (same severity, rule and text), worst first: the Summary counts these. */
     static List<Finding> siteFindings(SiteResult s) {
-        Map<String, Finding> unique = new LinkedHashMap<>();
-        List<Finding> all = new ArrayList<>(s.findings());
-        s.recommended().ifPresent(r -> all.addAll(r.findings()));
-        if (s.cost() != null) {
-            all.addAll(s.cost().findings());
-        }
-        for (Finding f : all) {
-            unique.putIfAbsent(f.severity() + "|" + f.rule() + "|" + f.text(), f);
-        }
-        return Finding.worstFirst(unique.values());
+        return s.findingsOf(s.recommended().orElse(null));
     }
 }

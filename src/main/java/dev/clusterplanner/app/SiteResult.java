@@ -32,6 +32,26 @@ public record SiteResult(String name, SiteKind kind, SizingResult sizing, List<S
         return sizing.recommended().flatMap(o -> scenarios.stream().filter(s -> s.sizing().rank() == o.rank()).findFirst());
     }
 
+    /**
+     * Every finding about one option of the site, each once, worst first: the site's sizing findings, the option's own
+     * (storage, network, power) and the site's cost findings. The one list a badge counts, a findings tab lists and the
+     * report prints for that option.
+     */
+    public List<Finding> findingsOf(ScenarioResult scenario) {
+        Map<String, Finding> unique = new LinkedHashMap<>();
+        List<Finding> all = new ArrayList<>(findings);
+        if (scenario != null) {
+            all.addAll(scenario.findings());
+        }
+        if (cost != null) {
+            all.addAll(cost.findings());
+        }
+        for (Finding f : all) {
+            unique.putIfAbsent(f.severity() + "|" + f.rule() + "|" + f.text(), f);
+        }
+        return Finding.worstFirst(unique.values());
+    }
+
     /** An error among the site's findings or the recommended scenario's (storage, network, power). */
     public boolean hasErrors() {
         return findings.stream().anyMatch(f -> f.severity().atLeast(Severity.ERROR))
