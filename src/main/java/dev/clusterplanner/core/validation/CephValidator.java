@@ -94,7 +94,8 @@ public final class CephValidator {
         double overhead = CephCapacity.overhead(plan);
         double demand = StoragePlanner.storedBytes(ctx.site().workloads(), 0);
         double capacity = raw * nearfull / overhead;
-        double usable = CephCapacity.safeBytes(raw, largest, overhead) * nearfull;
+        // the plan's rule on the live disks, at the nearfull ratio in force
+        double usable = CephCapacity.usableBytes(raw, largest, new CephLayout(plan.size(), plan.minSize(), plan.k(), plan.m(), nearfull));
         double stored = live.pools().stream().mapToDouble(CephPool::storedBytes).sum();
 
         ex.add(new Explanation("liveRawTiB", raw / TIB, "TiB", live.osds().size() + " OSD(s) on " + hosts + " host(s), "
@@ -313,7 +314,8 @@ public final class CephValidator {
             }
         }
         // space: every copy of the used data must fit on the survivors below nearfull
-        double survivors = Math.max(0, live.totalBytes() - live.largestHostBytes()) * nearfull;
+        // (raw - largest host) in raw bytes (overhead 1: the used raw bytes already count every copy) x nearfull
+        double survivors = CephCapacity.safeBytes(live.totalBytes(), live.largestHostBytes(), 1.0) * nearfull;
         if (live.usedRawBytes() > survivors) {
             fs.add(Finding.warning(RULE_CANNOT_HEAL, "the cluster uses " + n(live.usedRawBytes() / GIB) + " GiB raw, but after losing its largest host"
                     + " the others hold only " + n(survivors / GIB) + " GiB below nearfull: re-replication would stop", CITE_RESERVE));
