@@ -171,7 +171,7 @@ final class PlanCommand implements Callable<Integer> {
                 used = used.withSite(i, s -> s.withPolicy(overrides.apply(s.policy())));
             }
             List<SimulationService.SiteSimulation> risk = riskTrials == null ? List.of()
-                    : new SimulationService().simulate(used, catalog, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
+                    : new SimulationService().simulate(used, catalog, result, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
             ReportService.Live liveProbe = live == null ? null : ReportService.live(live, used, liveSite);
             ReportService.Written w = new ReportService(planning).write(used, catalog, result, risk, liveProbe, pdf, paperSize,
                     ReportService.Progress.NONE);
