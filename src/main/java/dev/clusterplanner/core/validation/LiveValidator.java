@@ -1,6 +1,7 @@
 package dev.clusterplanner.core.validation;
 
 import dev.clusterplanner.core.capacity.FailureHeadroom;
+import dev.clusterplanner.core.sizing.Survival;
 import dev.clusterplanner.core.live.IncusUnits;
 import dev.clusterplanner.core.live.LiveInstance;
 import dev.clusterplanner.core.live.LiveMember;
@@ -451,21 +452,28 @@ public final class LiveValidator {
                         + " survive the loss", "plan policy: failuresTolerated " + k));
                 return;
             }
-            List<List<String>> sets = combinations(new ArrayList<>(capacity.keySet()), lose);
-            String worst = null;
-            double worstMem = -1;
-            for (List<String> lost : sets) {
-                String failure = evacuate(lost, capacity, allocated);
-                double lostMem = lost.stream().mapToDouble(n -> allocated.get(n)[Dimension.MEMORY.ordinal()]).sum();
-                if (failure != null) {
-                    findings.add(Finding.warning("live.cannot-heal-after-member-loss", failure, "plan policy: failuresTolerated " + k));
-                    return;
-                }
-                if (lostMem > worstMem) {
-                    worstMem = lostMem;
-                    worst = String.join(", ", lost);
-                }
+            // the sizing engine's own failure check on the live allocation: every set of `lose` members taken away and
+            // their running instances re-placed largest first on the others (core.sizing.Survival)
+            List<String> names = new ArrayList<>(capacity.keySet());
+            List<LiveInstance> running = s.instances().stream().filter(i -> i.running() && capacity.containsKey(i.location())).toList();
+            double[][] demand = new double[running.size()][];
+            int[] hostOf = new int[running.size()];
+            for (int i = 0; i < running.size(); i++) {
+                demand[i] = demand(running.get(i));
+                hostOf[i] = names.indexOf(running.get(i).location());
             }
+            Survival survival = Survival.of(caps, demand, hostOf, lose);
+            if (!survival.holds()) {
+                findings.add(Finding.warning("live.cannot-heal-after-member-loss", cannotHeal(survival, names, running, demand, caps, hostOf),
+                        "plan policy: failuresTolerated " + k));
+                return;
+            }
+            // the largest evacuation: the `lose` members with the most memory allocated
+            List<String> byMemory = new ArrayList<>(names);
+            byMemory.sort(Comparator.comparingDouble((String n) -> -allocated.get(n)[Dimension.MEMORY.ordinal()]));
+            List<String> lostMost = byMemory.subList(0, lose);
+            String worst = String.join(", ", names.stream().filter(lostMost::contains).toList());
+            double worstMem = lostMost.stream().mapToDouble(n -> allocated.get(n)[Dimension.MEMORY.ordinal()]).sum();
             figures.add(new Explanation("survivesMemberLoss", 1, "", "every set of " + lose + " member(s) was taken away and its instances"
                     + " re-placed largest first on the others (limits, by the sizing engine's capacity model); the largest evacuation ("
                     + worst + ", " + fmt(worstMem) + " GiB) fits", ""));
@@ -480,80 +488,47 @@ public final class LiveValidator {
             }
         }
 
-        /** Null when the instances of {@code lost} fit on the others, else the reason. */
-        String evacuate(List<String> lost, Map<String, double[]> capacity, Map<String, double[]> allocated) {
-            Map<String, double[]> free = new LinkedHashMap<>();
-            for (var e : capacity.entrySet()) {
-                if (!lost.contains(e.getKey())) {
-                    double[] f = e.getValue().clone();
-                    double[] a = allocated.get(e.getKey());
-                    for (int d = 0; d < f.length; d++) {
-                        f[d] -= a[d];
-                    }
-                    free.put(e.getKey(), f);
-                }
+        /** Why the live allocation does not heal: the first lost set, the instance left without a host, the roomiest survivor. */
+        String cannotHeal(Survival survival, List<String> names, List<LiveInstance> running, double[][] demand, double[][] caps, int[] hostOf) {
+            List<String> lost = new ArrayList<>();
+            for (int h : survival.failedHosts()) {
+                lost.add(names.get(h));
             }
-            List<LiveInstance> evacuees = new ArrayList<>(s.instances().stream().filter(i -> i.running() && lost.contains(i.location())).toList());
-            evacuees.sort(Comparator.comparingDouble((LiveInstance i) -> -demand(i)[Dimension.MEMORY.ordinal()]).thenComparing(LiveInstance::name));
-            for (LiveInstance i : evacuees) {
-                double[] d = demand(i);
-                String target = null;
-                for (var e : free.entrySet()) {
-                    if (fits(d, e.getValue())) {
-                        target = e.getKey();
-                        break;
-                    }
-                }
-                if (target == null) {
-                    String roomiest = free.entrySet().stream().max(Comparator.comparingDouble(e -> e.getValue()[Dimension.MEMORY.ordinal()]))
-                            .map(e -> e.getKey() + " " + fmt(Math.max(0, e.getValue()[Dimension.MEMORY.ordinal()])) + " GiB, "
-                                    + fmt(Math.max(0, e.getValue()[Dimension.CPU.ordinal()])) + " threads").orElse("none");
-                    return "if " + String.join(" and ", lost) + " fail" + (lost.size() == 1 ? "s" : "") + ", " + i.name() + " ("
-                            + fmt(d[Dimension.MEMORY.ordinal()]) + " GiB, " + fmt(d[Dimension.CPU.ordinal()]) + " threads) finds no member with room"
-                            + " (most free: " + roomiest + "): the live allocation does not survive the loss";
-                }
-                double[] f = free.get(target);
-                for (int x = 0; x < f.length; x++) {
-                    f[x] -= d[x];
-                }
-            }
-            return null;
-        }
-
-        static boolean fits(double[] demand, double[] free) {
-            for (int d = 0; d < demand.length; d++) {
-                if (d == Dimension.DISK.ordinal()) {
+            // free capacity of the survivors before any evacuee moves
+            String roomiest = "none";
+            double most = Double.NEGATIVE_INFINITY;
+            for (int h = 0; h < names.size(); h++) {
+                if (lost.contains(names.get(h))) {
                     continue;
                 }
-                if (demand[d] > free[d] + 1e-9) {
-                    return false;
+                double[] free = caps[h].clone();
+                for (int i = 0; i < running.size(); i++) {
+                    if (hostOf[i] == h) {
+                        for (int d = 0; d < free.length; d++) {
+                            free[d] -= demand[i][d];
+                        }
+                    }
+                }
+                if (free[Dimension.MEMORY.ordinal()] > most) {
+                    most = free[Dimension.MEMORY.ordinal()];
+                    roomiest = names.get(h) + " " + fmt(Math.max(0, free[Dimension.MEMORY.ordinal()])) + " GiB, "
+                            + fmt(Math.max(0, free[Dimension.CPU.ordinal()])) + " threads";
                 }
             }
-            return true;
+            String who = "an instance";
+            if (survival.strandedInstance() >= 0) {
+                double[] d = demand[survival.strandedInstance()];
+                who = running.get(survival.strandedInstance()).name() + " (" + fmt(d[Dimension.MEMORY.ordinal()]) + " GiB, "
+                        + fmt(d[Dimension.CPU.ordinal()]) + " threads)";
+            }
+            return "if " + String.join(" and ", lost) + " fail" + (lost.size() == 1 ? "s" : "") + ", " + who + " finds no member with room"
+                    + " (most free: " + roomiest + "): the live allocation does not survive the loss";
         }
 
         static void add(double[] a, double[] b) {
             for (int d = 0; d < a.length; d++) {
                 a[d] += b[d];
             }
-        }
-    }
-
-    static List<List<String>> combinations(List<String> items, int k) {
-        List<List<String>> out = new ArrayList<>();
-        combine(items, k, 0, new ArrayList<>(), out);
-        return out;
-    }
-
-    private static void combine(List<String> items, int k, int start, List<String> current, List<List<String>> out) {
-        if (current.size() == k) {
-            out.add(List.copyOf(current));
-            return;
-        }
-        for (int i = start; i < items.size() && out.size() < 20_000; i++) {
-            current.add(items.get(i));
-            combine(items, k, i + 1, current, out);
-            current.remove(current.size() - 1);
         }
     }
 

@@ -1,0 +1,44 @@
+package dev.clusterplanner.core.sizing;
+
+import java.util.Arrays;
+
+/**
+ * Whether an allocation that already exists (instances on hosts, e.g. a live cluster) survives the loss of any
+ * {@code k} hosts, by the sizing engine's own failure check: the same evacuation (instances of the lost hosts re-placed
+ * largest first onto the survivors' free capacity), the same enumeration of failure sets and the same bound. One rule
+ * for the plan and the live check.
+ *
+ * @param holds            every set of k lost hosts heals
+ * @param failedHosts      the first set found that does not heal (host indices), or null
+ * @param strandedInstance the instance of that set that finds no host (index into the demand rows), or -1 when unknown
+ * @param setsChecked      how many failure sets the check covers
+ * @param method           "enumerated", "bound" or "none"
+ */
+public record Survival(boolean holds, int[] failedHosts, int strandedInstance, long setsChecked, String method) {
+
+    /**
+     * @param caps   what each host offers, per {@link Dimension}
+     * @param demand what each instance takes, per {@link Dimension}
+     * @param hostOf the host each instance runs on (-1: not running anywhere, it takes nothing)
+     * @param k      hosts lost at once
+     */
+    public static Survival of(double[][] caps, double[][] demand, int[] hostOf, int k) {
+        int n = demand.length;
+        int[] one = new int[n];
+        Arrays.fill(one, 1);
+        Instances inst = new Instances(demand, new boolean[n], one, Sizer.maxCap(caps), true);
+        int[][] placed = new int[n][];
+        for (int i = 0; i < n; i++) {
+            placed[i] = new int[]{hostOf[i]};
+        }
+        Packing pk = Packing.of(inst, caps, placed);
+        Packing.Outcome o = pk.checkFailures(k);
+        int stranded = o.strandedW();
+        if (!o.holds() && stranded < 0 && o.failedSet() != null) {
+            // found by the quick volume test: evacuate that set to name the instance left without a host
+            int[] s = pk.evacuation.evacuate(o.failedSet(), new Evacuation.Scratch(caps.length), null);
+            stranded = s == null ? -1 : s[0];
+        }
+        return new Survival(o.holds(), o.failedSet(), stranded, o.setsChecked(), o.method());
+    }
+}
