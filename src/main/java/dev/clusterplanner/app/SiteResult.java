@@ -7,7 +7,10 @@ import dev.clusterplanner.core.model.Severity;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.sizing.SizingResult;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The analysis of one site: its sizing and one scenario per option, ranked (the first feasible one is recommended). */
