@@ -32,7 +32,7 @@ final class ReportBuilder {
         if (live != null) {
             b.addAll(LiveReportSection.blocks(live.probe(), live.source()));
             if (live.watch() != null) {
-                b.addAll(UsageReportSection.blocks(live.watch()));
+                b.addAll(UsageReportSection.blocks(live.watch(), live.demand()));
             }
         }
         b.addAll(AssumptionsSection.blocks(ctx));

@@ -76,11 +76,12 @@ public class ReportService {
 
     /**
      * A saved probe for the report's "Live cluster" section: the probe checked again against the report's plan
-     * ({@link #live}), the name of the file it came from, and the watch it carries ({@code probe --watch --json}), or null.
+     * ({@link #live}), the name of the file it came from, and the watch it carries ({@code probe --watch --json}) and the plan site sized for the live workloads by limits and by
+     * observed use, or null.
      */
-    public record Live(ProbeService.Result probe, String source, WatchService.Result watch) {
+    public record Live(ProbeService.Result probe, String source, WatchService.Result watch, WatchService.DemandComparison demand) {
         public Live(ProbeService.Result probe, String source) {
-            this(probe, source, null);
+            this(probe, source, null, null);
         }
     }
 
@@ -89,8 +90,10 @@ public class ReportService {
      * (the site named, else the first cluster site), Ceph included when the probe read it.
      */
     public static Live live(Path savedProbe, Plan plan, String siteName) throws IOException, InputRejectedException {
-        return new Live(new ProbeService().recheck(savedProbe, plan, siteName), savedProbe.getFileName().toString(),
-                new WatchService().fromSavedProbe(savedProbe, plan, siteName).orElse(null));
+        WatchService watches = new WatchService();
+        WatchService.Result watch = watches.fromSavedProbe(savedProbe, plan, siteName).orElse(null);
+        return new Live(new ProbeService().recheck(savedProbe, plan, siteName), savedProbe.getFileName().toString(), watch,
+                watch == null ? null : watches.compare(watch, plan, siteName));
     }
 
     /** The same with a "Live cluster" section when {@code live} is not null. */

@@ -34,7 +34,7 @@ final class UsageReportSection {
     private UsageReportSection() {
     }
 
-    static List<Block> blocks(WatchService.Result w) {
+    static List<Block> blocks(WatchService.Result w, WatchService.DemandComparison demand) {
         List<Block> b = new ArrayList<>();
         UsageSummary u = w.summary();
         b.add(new Heading(2, "Usage over time"));
@@ -72,6 +72,11 @@ final class UsageReportSection {
         }
         b.add(new Block.Table(List.of(Column.left("Member"), Column.right("Samples answered"), Column.right("Instance cores mean / P95 / max"),
                 Column.right("Memory used P95")), members));
+        if (demand != null) {
+            b.add(new Paragraph("Plan site " + demand.site() + " sized for the live workloads: by their limits "
+                    + hosts(demand.hostsByLimits(), demand.optionByLimits()) + "; by their observed use (P95 plus the headroom) "
+                    + hosts(demand.hostsByUsage(), demand.optionByUsage()) + "."));
+        }
         for (String note : w.notes()) {
             b.add(new Paragraph(note, TextStyle.NOTE));
         }
@@ -86,6 +91,10 @@ final class UsageReportSection {
             b.add(new Block.Findings(items));
         }
         return b;
+    }
+
+    static String hosts(Integer n, String option) {
+        return n == null ? "no option fits" : n + " host(s) of " + option;
     }
 
     private static double peak(UsageSeries.Line l) {

@@ -76,6 +76,10 @@ class ReportUsageSectionTest {
         assertTrue(text.contains("web-1: 2 CPU limit, P95 0.50 cores"), text.substring(usage));
         assertTrue(text.contains("node3 did not answer"), text.substring(usage));
         assertTrue(text.contains("CPU cores per instance"), "the chart's title");
+        // the usage-based plan beside the limits: web-1 asks for 2 CPUs / 4 GiB by limits, 0.6 core / 768 MiB by use
+        assertTrue(text.contains("sized for the live workloads: by their limits"), text.substring(usage));
+        assertTrue(live.demand() != null && live.demand().hostsByLimits() != null && live.demand().hostsByUsage() != null, String.valueOf(live.demand()));
+        assertTrue(live.demand().hostsByUsage() <= live.demand().hostsByLimits());
     }
 
     @Test
