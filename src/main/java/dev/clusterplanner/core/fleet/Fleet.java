@@ -151,19 +151,20 @@ final class Fleet {
         hosts.addAll(kept);
     }
 
-    /** Null when the failure headroom holds, else the first dimension short of room. */
+    /** -1 when the failure headroom holds ({@link FleetCheck#headroomHolds}), else the first dimension short of it. */
     int headroomShort() {
         if (f.k == 0) {
             return -1;
         }
+        double[] caps = new double[hosts.size()];
         for (int d = 0; d < f.dims; d++) {
-            double free = 0;
-            double max = 0;
-            for (Host h : hosts) {
-                free += f.cap[h.type * f.dims + d] - h.load[d];
-                max = Math.max(max, h.load[d]);
+            double load = 0;
+            for (int h = 0; h < caps.length; h++) {
+                Host x = hosts.get(h);
+                caps[h] = f.cap[x.type * f.dims + d];
+                load += x.load[d];
             }
-            if (free + 1e-9 < f.k * max) {
+            if (!FleetCheck.headroomHolds(caps, load, f.k)) {
                 return d;
             }
         }

@@ -1,5 +1,7 @@
 package dev.clusterplanner.core.fleet;
 
+import dev.clusterplanner.core.capacity.FailureHeadroom;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,10 +89,10 @@ public final class FleetCheck {
     }
 
     /**
-     * The failure headroom rule (volume): in every dimension the room left on all hosts is at least k times the
-     * largest load of one host, so the load of any k failed hosts has room elsewhere. Null when it holds.
-     * This is a volume rule: fragmentation and anti-affinity can still stop an evacuation, which the planner's
-     * evacuation check decides for the chosen fleet.
+     * The failure headroom rule of the planner ({@link FailureHeadroom}, decision 0100): in every dimension the capacity
+     * left after losing the k largest hosts covers the whole load. Null when it holds, else the dimension short of it.
+     * A volume rule: fragmentation and anti-affinity can still stop an evacuation, which the planner's evacuation check
+     * decides for the chosen fleet.
      */
     public static String headroom(FleetProblem p, FleetSolution s) {
         int k = p.failuresTolerated();
@@ -98,29 +100,29 @@ public final class FleetCheck {
             return null;
         }
         int dims = p.dimensions().size();
-        double[] free = new double[dims];
-        double[] maxLoad = new double[dims];
         List<FleetWorkload> ws = p.workloads();
         int[] wOf = s.instanceWorkload();
-        for (FleetHost h : s.hosts()) {
-            double[] cap = p.types().get(h.type()).capacity();
-            double[] load = new double[dims];
-            for (int i : h.instances()) {
-                for (int d = 0; d < dims; d++) {
-                    load[d] += ws.get(wOf[i]).demand(d);
+        for (int d = 0; d < dims; d++) {
+            double[] caps = new double[s.hosts().size()];
+            double load = 0;
+            for (int h = 0; h < caps.length; h++) {
+                FleetHost host = s.hosts().get(h);
+                caps[h] = p.types().get(host.type()).capacity()[d];
+                for (int i : host.instances()) {
+                    load += ws.get(wOf[i]).demand()[d];
                 }
             }
-            for (int d = 0; d < dims; d++) {
-                free[d] += cap[d] - load[d];
-                maxLoad[d] = Math.max(maxLoad[d], load[d]);
-            }
-        }
-        for (int d = 0; d < dims; d++) {
-            if (free[d] + 1e-6 < k * maxLoad[d]) {
-                return "failure headroom: " + free[d] + " " + p.dimensions().get(d) + " free on all hosts, the " + k
-                        + " most loaded host(s) carry up to " + k + " x " + maxLoad[d];
+            if (!headroomHolds(caps, load, k)) {
+                return "failure headroom: after losing the " + k + " largest host(s) " + FailureHeadroom.afterLosingLargest(caps, k)
+                        + " " + p.dimensions().get(d) + " are left for a load of " + load;
             }
         }
         return null;
+    }
+
+    /** Whether {@code load} fits the capacity left after losing the k largest of {@code caps}. */
+    static boolean headroomHolds(double[] caps, double load, int k) {
+        double left = FailureHeadroom.afterLosingLargest(caps, k);
+        return load <= left + FailureHeadroom.EPS * Math.max(1, Math.abs(left)) + 1e-9;
     }
 }

@@ -105,7 +105,8 @@ public final class FleetSolver {
             work += o.work() + 0.0005;
             iter++;
             if (DEBUG) {
-                System.err.printf("step %d r=%d recv=%d offer=%d work=%.3f opt=%s applied=%s cost=%.0f wall=%.2f%n", iter, rr, receivers.length, offer.length, o.work(), o.optimal(), o.applied(), cur.cost(), seconds(t0));
+                long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+                System.err.printf("step %d r=%d recv=%d offer=%d work=%.3f opt=%s applied=%s cost=%.0f wall=%.2f cpu=%.2f totalwork=%.2f%n", iter, rr, receivers.length, offer.length, o.work(), o.optimal(), o.applied(), cur.cost(), seconds(t0), cpu / 1e9, work);
             }
             if (o.optimal()) {
                 r = Math.min(Math.min(MAX_DESTROY, hosts), r + 1);

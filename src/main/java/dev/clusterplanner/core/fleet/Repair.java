@@ -118,7 +118,8 @@ final class Repair {
             m.addExactlyOne(choices.toArray(new Literal[0]));
         }
         // capacity
-        IntVar[] maxLoad = f.k > 0 ? new IntVar[dims] : null;
+        IntVar[] maxLoad = new IntVar[dims];
+        long[] loadTotal = new long[dims];
         for (int d = 0; d < dims; d++) {
             if (!f.limited[d]) {
                 continue;
@@ -130,33 +131,35 @@ final class Repair {
                 dem[a] = Scale.demand(f.dem[freed.get(a) * dims + d], sc);
                 demSum += dem[a];
             }
-            if (demSum == 0) {
+            if (demSum == 0 && f.k == 0) {
                 continue;
             }
-            LinearExprBuilder freeTotal = f.k > 0 ? LinearExpr.newBuilder() : null;
-            long maxOutside = 0;
+            // failure headroom (core.capacity.FailureHeadroom): capacity less the k largest hosts covers the load; the k
+            // largest are bounded by k x the largest, M, which is exact for equal hosts and on the safe side otherwise
+            LinearExprBuilder capTotal = f.k > 0 ? LinearExpr.newBuilder() : null;
             if (f.k > 0) {
-                maxLoad[d] = m.newIntVar(0, Long.MAX_VALUE / 4, "L" + d);
-                double freeOut = 0;
+                double capOut = 0;
+                double largestOut = 0;
+                double loadAll = 0;
                 boolean[] skip = new boolean[fl.hosts.size()];
                 for (int h : destroy) {
                     skip[h] = true;
                 }
-                for (int h : receivers) {
-                    skip[h] = true;
-                }
                 for (int h = 0; h < fl.hosts.size(); h++) {
                     Fleet.Host x = fl.hosts.get(h);
-                    if (skip[h] && !isReceiver(receivers, h)) {
-                        continue;
-                    }
-                    freeOut += f.cap[x.type * dims + d] - x.load[d];
+                    loadAll += x.load[d];
                     if (!skip[h]) {
-                        maxOutside = Math.max(maxOutside, Scale.demand(x.load[d], sc));
+                        capOut += f.cap[x.type * dims + d];
+                        largestOut = Math.max(largestOut, f.cap[x.type * dims + d]);
                     }
                 }
-                freeTotal.add(Scale.capacity(Math.min(freeOut, 1e14), sc));
-                m.addGreaterOrEqual(maxLoad[d], maxOutside);
+                if (Double.isInfinite(capOut)) {
+                    capTotal = null; // a host without a limit in d: no headroom limit
+                } else {
+                    maxLoad[d] = m.newIntVar(Scale.capacity(largestOut, sc), Long.MAX_VALUE / 4, "M" + d);
+                    capTotal.add(Scale.capacity(capOut, sc)).addTerm(maxLoad[d], -f.k);
+                    loadTotal[d] = (long) Math.ceil(loadAll * sc - 1e-7);
+                }
             }
             for (int s = 0; s < ns; s++) {
                 int t = slotType.get(s);
@@ -169,9 +172,9 @@ final class Repair {
                 }
                 LinearExpr load = e.build();
                 m.addLessOrEqual(LinearExpr.newBuilder().add(load).addTerm(y[s], -c), 0);
-                if (f.k > 0) {
-                    freeTotal.addTerm(y[s], Math.min(c, (long) 1e14)).addTerm(load, -1);
-                    m.addGreaterOrEqual(maxLoad[d], load);
+                if (capTotal != null) {
+                    capTotal.addTerm(y[s], c);
+                    m.addGreaterOrEqual(LinearExpr.newBuilder().add(maxLoad[d]).addTerm(y[s], -c), 0);
                 }
             }
             for (int b = 0; b < nr; b++) {
@@ -183,15 +186,10 @@ final class Repair {
                         e.addTerm(xr[a][b], dem[a]);
                     }
                 }
-                LinearExpr load = e.build();
-                m.addLessOrEqual(load, room);
-                if (f.k > 0) {
-                    freeTotal.addTerm(load, -1);
-                    m.addGreaterOrEqual(LinearExpr.newBuilder().add(maxLoad[d]).addTerm(load, -1), Scale.demand(r.load[d], sc));
-                }
+                m.addLessOrEqual(e.build(), room);
             }
-            if (f.k > 0) {
-                m.addGreaterOrEqual(LinearExpr.newBuilder().add(freeTotal).addTerm(maxLoad[d], -f.k), 0);
+            if (capTotal != null) {
+                m.addGreaterOrEqual(capTotal, loadTotal[d]);
             }
         }
         // anti-affinity: one replica per group per host
@@ -299,6 +297,19 @@ final class Repair {
         }
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(workLimit).setRandomSeed(seed);
+        String tune = System.getProperty("fleet.tune", "");
+        if (tune.contains("nolp")) {
+            solver.getParameters().setLinearizationLevel(0);
+        }
+        if (tune.contains("lp2")) {
+            solver.getParameters().setLinearizationLevel(2);
+        }
+        if (tune.contains("nopre")) {
+            solver.getParameters().setCpModelPresolve(false);
+        }
+        if (tune.contains("nosym")) {
+            solver.getParameters().setSymmetryLevel(0);
+        }
         CpSolverStatus st = solver.solve(m);
         double work = solver.response().getDeterministicTime();
         boolean optimal = st == CpSolverStatus.OPTIMAL;

@@ -81,9 +81,9 @@ class FleetSolverTest {
     }
 
     @Test
-    void failureHeadroomKeepsRoomForTheMostLoadedHost() {
-        // 4 x 4 cpu on 10-cpu hosts: 2 hosts hold them (8 + 8) but leave 4 free < 8 of the most loaded host;
-        // 3 hosts as 8/4/4 leave 2 + 6 + 6 = 14 >= 8: 300
+    void failureHeadroomKeepsTheLoadAfterLosingTheLargestHost() {
+        // 4 x 4 cpu = 16 cpu on 10-cpu hosts: 2 hosts hold them (8 + 8) but after losing one only 10 < 16 are left;
+        // 3 hosts leave 20 >= 16: 300
         FleetProblem p = new FleetProblem(CPU, List.of(w("app", 4, 4)), List.of(HostType.of("node", new double[]{10}, 100)), Map.of(), 1, 0);
         FleetSolution s = solve(p);
         assertEquals(300, s.cost(), 1e-9);
