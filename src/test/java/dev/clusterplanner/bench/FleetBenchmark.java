@@ -2,6 +2,8 @@ package dev.clusterplanner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterplanner.core.fleet.FleetCheck;
+import dev.clusterplanner.core.fleet.FleetHost;
 import dev.clusterplanner.core.fleet.FleetProblem;
 import dev.clusterplanner.core.fleet.FleetSettings;
 import dev.clusterplanner.core.fleet.FleetSolution;
@@ -100,11 +102,52 @@ public final class FleetBenchmark {
         long t0 = System.nanoTime();
         FleetSolution s = FleetSolver.solve(p, settings(seconds));
         double wall = (System.nanoTime() - t0) / 1e9;
+        List<String> broken = FleetCheck.violations(p, s);
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("cloud " + name + ": the answer breaks " + broken.size() + " rules, first: " + broken.get(0));
+        }
+        writeAssignment(name, p, s);
         System.out.printf(Locale.ROOT, "cloud %s: cost %,.0f (start %,.0f) lower bound %,.0f gap %.1f %%; vs MILP %,.0f: %+.2f %%, "
                         + "SA %,.0f: %s, FFD %,.0f; %d hosts, %d steps, %.1f s wall, %s; goal (<= 2 %% above MILP, below SA, <= 30 s): %s%n",
                 name, s.cost(), s.startCost(), s.lowerBound(), 100 * s.gap(), milp, 100 * (s.cost() - milp) / milp, sa,
                 s.cost() < sa ? "ahead" : "behind", ffd, s.hosts().size(), s.iterations(), wall, s.status(),
                 s.cost() <= milp * 1.02 && s.cost() < sa && wall <= 30 ? "MET" : "NOT MET");
+    }
+
+    /**
+     * The answer in the data set's own terms, for checking outside the planner: target/cloudbalancing-NAME.csv with
+     * one line per process (process id, computer id), each host of type T given one of the data set's computers of type T.
+     */
+    static void writeAssignment(String name, FleetProblem p, FleetSolution s) throws Exception {
+        JsonNode root;
+        try (InputStream in = FleetBenchmark.class.getResourceAsStream("/benchmarks/cloudbalancing/" + name + ".json")) {
+            root = new ObjectMapper().readTree(in);
+        }
+        Map<String, List<Integer>> computersOfType = new LinkedHashMap<>();
+        for (JsonNode c : root.get("computerList")) {
+            String id = "c" + c.get("cpuPower").asInt() + "-m" + c.get("memory").asInt() + "-n" + c.get("networkBandwidth").asInt()
+                    + "-$" + c.get("cost").asInt();
+            computersOfType.computeIfAbsent(id, k -> new ArrayList<>()).add(c.get("id").asInt());
+        }
+        Map<String, List<Integer>> processesOfWorkload = new LinkedHashMap<>();
+        for (JsonNode pr : root.get("processList")) {
+            String k = "p" + pr.get("requiredCpuPower").asInt() + "/" + pr.get("requiredMemory").asInt() + "/" + pr.get("requiredNetworkBandwidth").asInt();
+            processesOfWorkload.computeIfAbsent(k, x -> new ArrayList<>()).add(pr.get("id").asInt());
+        }
+        int[] wOf = s.instanceWorkload();
+        Map<String, Integer> nextComputer = new LinkedHashMap<>();
+        Map<String, Integer> nextProcess = new LinkedHashMap<>();
+        StringBuilder out = new StringBuilder("process,computer\n");
+        for (FleetHost h : s.hosts()) {
+            int c = nextComputer.merge(h.typeId(), 1, Integer::sum) - 1;
+            int computer = computersOfType.get(h.typeId()).get(c);
+            for (int i : h.instances()) {
+                String w = p.workloads().get(wOf[i]).name();
+                int k = nextProcess.merge(w, 1, Integer::sum) - 1;
+                out.append(processesOfWorkload.get(w).get(k)).append(',').append(computer).append('\n');
+            }
+        }
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "cloudbalancing-" + name + ".csv"), out);
     }
 
     // ------------------------------------------------------------------ Falkenauer

@@ -96,6 +96,9 @@ final class Bounds {
         long best = f.fewestHosts;
         double[] w = new double[f.n];
         for (int d = 0; d < f.dims; d++) {
+            if (f.pooled[d]) {
+                continue;
+            }
             double c = 0;
             for (int t = 0; t < f.types; t++) {
                 c = Math.max(c, f.cap[t * f.dims + d]);

@@ -28,8 +28,12 @@ final class Flat {
     final int k;
     /** integer scale per dimension for CP-SAT ({@link Scale#of}) */
     final double[] scale;
-    /** whether some type limits dimension d (a finite capacity) */
+    /** whether some type limits dimension d per host (a finite capacity, not pooled) */
     final boolean[] limited;
+    /** dimension d is a pool across hosts ({@link FleetProblem#pooled()}) */
+    final boolean[] pooled;
+    /** hosts a fleet-wide rule of dimension d keeps in reserve: the pool's reserve, or k for a per-host dimension */
+    final int[] reserve;
 
     Flat(FleetProblem p) {
         this.problem = p;
@@ -73,17 +77,27 @@ final class Flat {
         k = p.failuresTolerated();
         scale = new double[dims];
         limited = new boolean[dims];
+        pooled = new boolean[dims];
+        reserve = new int[dims];
         for (int d = 0; d < dims; d++) {
             scale[d] = Scale.of(this, d);
-            for (int t = 0; t < types; t++) {
+            Integer r = p.pooled().get(p.dimensions().get(d));
+            pooled[d] = r != null;
+            reserve[d] = r != null ? r : k;
+            for (int t = 0; t < types && !pooled[d]; t++) {
                 limited[d] |= !Double.isInfinite(cap[t * dims + d]);
             }
         }
     }
 
+    /** Whether dimension d has a fleet-wide rule: a pool, or failure headroom. */
+    boolean fleetRule(int d) {
+        return pooled[d] || k > 0;
+    }
+
     boolean fitsEmpty(int i, int t) {
         for (int d = 0; d < dims; d++) {
-            if (dem[i * dims + d] > cap[t * dims + d] + EPS) {
+            if (!pooled[d] && dem[i * dims + d] > cap[t * dims + d] + EPS) {
                 return false;
             }
         }

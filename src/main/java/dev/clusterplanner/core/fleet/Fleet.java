@@ -44,7 +44,7 @@ final class Fleet {
         boolean fits(int i, Flat f) {
             int o = type * f.dims;
             for (int d = 0; d < f.dims; d++) {
-                if (load[d] + f.dem[i * f.dims + d] > f.cap[o + d] + Flat.EPS) {
+                if (!f.pooled[d] && load[d] + f.dem[i * f.dims + d] > f.cap[o + d] + Flat.EPS) {
                     return false;
                 }
             }
@@ -56,7 +56,7 @@ final class Fleet {
             double u = 0;
             for (int d = 0; d < f.dims; d++) {
                 double c = f.cap[type * f.dims + d];
-                if (c > 0 && !Double.isInfinite(c)) {
+                if (c > 0 && !Double.isInfinite(c) && !f.pooled[d]) {
                     u = Math.max(u, load[d] / c);
                 }
             }
@@ -153,18 +153,18 @@ final class Fleet {
 
     /** -1 when the failure headroom holds ({@link FleetCheck#headroomHolds}), else the first dimension short of it. */
     int headroomShort() {
-        if (f.k == 0) {
-            return -1;
-        }
         double[] caps = new double[hosts.size()];
         for (int d = 0; d < f.dims; d++) {
+            if (!f.fleetRule(d)) {
+                continue;
+            }
             double load = 0;
             for (int h = 0; h < caps.length; h++) {
                 Host x = hosts.get(h);
                 caps[h] = f.cap[x.type * f.dims + d];
                 load += x.load[d];
             }
-            if (!FleetCheck.headroomHolds(caps, load, f.k)) {
+            if (!FleetCheck.headroomHolds(caps, load, f.reserve[d])) {
                 return d;
             }
         }

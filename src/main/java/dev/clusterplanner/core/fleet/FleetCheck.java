@@ -59,7 +59,7 @@ public final class FleetCheck {
                 }
             }
             for (int d = 0; d < f.dims; d++) {
-                if (load[h][d] > f.cap[t * f.dims + d] + 1e-6 * Math.max(1, f.cap[t * f.dims + d])) {
+                if (!f.pooled[d] && load[h][d] > f.cap[t * f.dims + d] + 1e-6 * Math.max(1, f.cap[t * f.dims + d])) {
                     out.add("host " + h + " (" + host.typeId() + ") is over capacity in " + p.dimensions().get(d) + ": "
                             + load[h][d] + " > " + f.cap[t * f.dims + d]);
                 }
@@ -90,19 +90,20 @@ public final class FleetCheck {
 
     /**
      * The failure headroom rule of the planner ({@link FailureHeadroom}, decision 0100): in every dimension the capacity
-     * left after losing the k largest hosts covers the whole load. Null when it holds, else the dimension short of it.
+     * left after losing the k largest hosts covers the whole load; for a pooled dimension the same with its reserve. Null when it holds, else the dimension short of it.
      * A volume rule: fragmentation and anti-affinity can still stop an evacuation, which the planner's evacuation check
      * decides for the chosen fleet.
      */
     public static String headroom(FleetProblem p, FleetSolution s) {
-        int k = p.failuresTolerated();
-        if (k == 0) {
-            return null;
-        }
         int dims = p.dimensions().size();
         List<FleetWorkload> ws = p.workloads();
         int[] wOf = s.instanceWorkload();
         for (int d = 0; d < dims; d++) {
+            Integer pool = p.pooled().get(p.dimensions().get(d));
+            int k = pool != null ? pool : p.failuresTolerated();
+            if (pool == null && k == 0) {
+                continue;
+            }
             double[] caps = new double[s.hosts().size()];
             double load = 0;
             for (int h = 0; h < caps.length; h++) {
@@ -113,7 +114,7 @@ public final class FleetCheck {
                 }
             }
             if (!headroomHolds(caps, load, k)) {
-                return "failure headroom: after losing the " + k + " largest host(s) " + FailureHeadroom.afterLosingLargest(caps, k)
+                return (pool != null ? "pooled " : "failure headroom: ") + "after losing the " + k + " largest host(s) " + FailureHeadroom.afterLosingLargest(caps, k)
                         + " " + p.dimensions().get(d) + " are left for a load of " + load;
             }
         }

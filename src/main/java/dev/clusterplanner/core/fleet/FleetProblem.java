@@ -17,11 +17,27 @@ import java.util.Objects;
  * @param failuresTolerated k: in every dimension the fleet keeps spare room for the load of its k most loaded hosts
  *                          (the volume rule of {@link FleetCheck#headroom}), and has at least k + 1 hosts
  * @param minHosts          the fleet has at least this many hosts
+ * @param pooled            dimensions that are a pool across hosts rather than a per-host limit (Ceph usable
+ *                          capacity), each with the number of largest hosts kept in reserve: the capacities of all
+ *                          hosts less that many largest cover the summed demand (the failure rule does not apply to them)
  */
 public record FleetProblem(List<String> dimensions, List<FleetWorkload> workloads, List<HostType> types,
-                           Map<String, Integer> available, int failuresTolerated, int minHosts) {
+                           Map<String, Integer> available, int failuresTolerated, int minHosts, Map<String, Integer> pooled) {
+
+    /** A problem where every dimension is a per-host limit. */
+    public FleetProblem(List<String> dimensions, List<FleetWorkload> workloads, List<HostType> types,
+                        Map<String, Integer> available, int failuresTolerated, int minHosts) {
+        this(dimensions, workloads, types, available, failuresTolerated, minHosts, Map.of());
+    }
 
     public FleetProblem {
+        pooled = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pooled));
+        for (Map.Entry<String, Integer> e : pooled.entrySet()) {
+            if (!dimensions.contains(e.getKey()) || e.getValue() == null || e.getValue() < 0) {
+                throw new IllegalArgumentException("pooled dimension '" + e.getKey() + "' must be one of " + dimensions
+                        + " with a reserve of 0 or more hosts");
+            }
+        }
         dimensions = List.copyOf(dimensions);
         workloads = List.copyOf(workloads);
         types = List.copyOf(types);
@@ -57,7 +73,7 @@ public record FleetProblem(List<String> dimensions, List<FleetWorkload> workload
         if (available != null) {
             av.put(chassis.id(), available);
         }
-        return new FleetProblem(dimensions, workloads, ts, av, failuresTolerated, minHosts);
+        return new FleetProblem(dimensions, workloads, ts, av, failuresTolerated, minHosts, pooled);
     }
 
     /** Total number of instances. */

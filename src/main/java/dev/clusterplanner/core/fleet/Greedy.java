@@ -36,11 +36,7 @@ final class Greedy {
         double[] w = new double[f.dims];
         double sum = 0;
         for (int d = 0; d < f.dims; d++) {
-            boolean limited = false;
-            for (int t = 0; t < f.types; t++) {
-                limited |= !Double.isInfinite(f.cap[t * f.dims + d]);
-            }
-            if (!limited) {
+            if (!f.limited[d]) {
                 continue;
             }
             double tot = 0;
@@ -111,6 +107,7 @@ final class Greedy {
                 firstOpen++;
             }
         }
+        grow(f, fl, ref, w);
         rightSize(f, fl);
         grow(f, fl, ref, w);
         return fl;
@@ -126,6 +123,9 @@ final class Greedy {
             }
             double value = 0;
             for (int d = 0; d < f.dims; d++) {
+                if (!f.limited[d]) {
+                    continue;
+                }
                 double useful = Math.min(f.cap[t * f.dims + d], Math.max(remaining[d], f.dem[i * f.dims + d]));
                 value += w[d] * useful / ref[d];
             }
@@ -149,14 +149,18 @@ final class Greedy {
                 }
             }
             if (best != x.type) {
+                int old = x.type;
                 fl.retype(h, best);
+                if (fl.headroomShort() >= 0) {
+                    fl.retype(h, old); // a smaller host would break a fleet-wide rule (pool, failure headroom)
+                }
             }
         }
     }
 
     static boolean loadFits(Flat f, double[] load, int t) {
         for (int d = 0; d < f.dims; d++) {
-            if (load[d] > f.cap[t * f.dims + d] + Flat.EPS) {
+            if (!f.pooled[d] && load[d] > f.cap[t * f.dims + d] + Flat.EPS) {
                 return false;
             }
         }

@@ -117,11 +117,9 @@ final class Repair {
             }
             m.addExactlyOne(choices.toArray(new Literal[0]));
         }
-        // capacity
-        IntVar[] maxLoad = new IntVar[dims];
-        long[] loadTotal = new long[dims];
+        // capacity per host, and the fleet-wide rules (pools, failure headroom)
         for (int d = 0; d < dims; d++) {
-            if (!f.limited[d]) {
+            if (!f.limited[d] && !f.pooled[d]) {
                 continue;
             }
             double sc = f.scale[d];
@@ -131,65 +129,30 @@ final class Repair {
                 dem[a] = Scale.demand(f.dem[freed.get(a) * dims + d], sc);
                 demSum += dem[a];
             }
-            if (demSum == 0 && f.k == 0) {
-                continue;
-            }
-            // failure headroom (core.capacity.FailureHeadroom): capacity less the k largest hosts covers the load; the k
-            // largest are bounded by k x the largest, M, which is exact for equal hosts and on the safe side otherwise
-            LinearExprBuilder capTotal = f.k > 0 ? LinearExpr.newBuilder() : null;
-            if (f.k > 0) {
-                double capOut = 0;
-                double largestOut = 0;
-                double loadAll = 0;
-                boolean[] skip = new boolean[fl.hosts.size()];
-                for (int h : destroy) {
-                    skip[h] = true;
-                }
-                for (int h = 0; h < fl.hosts.size(); h++) {
-                    Fleet.Host x = fl.hosts.get(h);
-                    loadAll += x.load[d];
-                    if (!skip[h]) {
-                        capOut += f.cap[x.type * dims + d];
-                        largestOut = Math.max(largestOut, f.cap[x.type * dims + d]);
+            if (f.limited[d] && demSum > 0) {
+                for (int s = 0; s < ns; s++) {
+                    long c = Scale.capacity(f.cap[slotType.get(s) * dims + d], sc);
+                    LinearExprBuilder e = LinearExpr.newBuilder();
+                    for (int a = 0; a < nf; a++) {
+                        if (xs[a][s] != null && dem[a] > 0) {
+                            e.addTerm(xs[a][s], dem[a]);
+                        }
                     }
+                    m.addLessOrEqual(e.addTerm(y[s], -c), 0);
                 }
-                if (Double.isInfinite(capOut)) {
-                    capTotal = null; // a host without a limit in d: no headroom limit
-                } else {
-                    maxLoad[d] = m.newIntVar(Scale.capacity(largestOut, sc), Long.MAX_VALUE / 4, "M" + d);
-                    capTotal.add(Scale.capacity(capOut, sc)).addTerm(maxLoad[d], -f.k);
-                    loadTotal[d] = (long) Math.ceil(loadAll * sc - 1e-7);
-                }
-            }
-            for (int s = 0; s < ns; s++) {
-                int t = slotType.get(s);
-                long c = Scale.capacity(f.cap[t * dims + d], sc);
-                LinearExprBuilder e = LinearExpr.newBuilder();
-                for (int a = 0; a < nf; a++) {
-                    if (xs[a][s] != null && dem[a] > 0) {
-                        e.addTerm(xs[a][s], dem[a]);
+                for (int b = 0; b < nr; b++) {
+                    Fleet.Host r = fl.hosts.get(receivers[b]);
+                    LinearExprBuilder e = LinearExpr.newBuilder();
+                    for (int a = 0; a < nf; a++) {
+                        if (xr[a][b] != null && dem[a] > 0) {
+                            e.addTerm(xr[a][b], dem[a]);
+                        }
                     }
-                }
-                LinearExpr load = e.build();
-                m.addLessOrEqual(LinearExpr.newBuilder().add(load).addTerm(y[s], -c), 0);
-                if (capTotal != null) {
-                    capTotal.addTerm(y[s], c);
-                    m.addGreaterOrEqual(LinearExpr.newBuilder().add(maxLoad[d]).addTerm(y[s], -c), 0);
+                    m.addLessOrEqual(e, Scale.capacity(f.cap[r.type * dims + d] - r.load[d], sc));
                 }
             }
-            for (int b = 0; b < nr; b++) {
-                Fleet.Host r = fl.hosts.get(receivers[b]);
-                long room = Scale.capacity(f.cap[r.type * dims + d] - r.load[d], sc);
-                LinearExprBuilder e = LinearExpr.newBuilder();
-                for (int a = 0; a < nf; a++) {
-                    if (xr[a][b] != null && dem[a] > 0) {
-                        e.addTerm(xr[a][b], dem[a]);
-                    }
-                }
-                m.addLessOrEqual(e.build(), room);
-            }
-            if (capTotal != null) {
-                m.addGreaterOrEqual(capTotal, loadTotal[d]);
+            if (f.fleetRule(d)) {
+                fleetRule(f, fl, m, d, destroy, slotType, y);
             }
         }
         // anti-affinity: one replica per group per host
@@ -356,6 +319,52 @@ final class Repair {
         // a used slot left empty (only for fewest hosts) stays; an empty slot without need is not opened by the objective
         long newCents = newObj / w;
         return new Outcome(true, newCents < oldCents, work, optimal, bound);
+    }
+
+    /**
+     * A fleet-wide rule of dimension d (core.capacity.FailureHeadroom; for a pool its reserve instead of k): the
+     * capacity of all hosts less the {@code reserve} largest covers the whole load. The largest are bounded by
+     * reserve x the largest capacity M, exact for equal hosts and on the safe side otherwise.
+     */
+    private static void fleetRule(Flat f, Fleet fl, CpModel m, int d, int[] destroy, List<Integer> slotType, BoolVar[] y) {
+        int dims = f.dims;
+        double sc = f.scale[d];
+        double capOut = 0;
+        double largestOut = 0;
+        double loadAll = 0;
+        boolean[] skip = new boolean[fl.hosts.size()];
+        for (int h : destroy) {
+            skip[h] = true;
+        }
+        for (int h = 0; h < fl.hosts.size(); h++) {
+            Fleet.Host x = fl.hosts.get(h);
+            loadAll += x.load[d];
+            if (!skip[h]) {
+                capOut += f.cap[x.type * dims + d];
+                largestOut = Math.max(largestOut, f.cap[x.type * dims + d]);
+            }
+        }
+        if (Double.isInfinite(capOut)) {
+            return; // a host without a limit in d: no fleet-wide limit
+        }
+        int reserve = f.reserve[d];
+        LinearExprBuilder total = LinearExpr.newBuilder().add(Scale.capacity(capOut, sc));
+        IntVar largest = reserve > 0 ? m.newIntVar(Scale.capacity(largestOut, sc), (long) 1e15, "M" + d) : null;
+        for (int s = 0; s < slotType.size(); s++) {
+            double cd = f.cap[slotType.get(s) * dims + d];
+            if (Double.isInfinite(cd)) {
+                return;
+            }
+            long c = Scale.capacity(cd, sc);
+            total.addTerm(y[s], c);
+            if (largest != null) {
+                m.addGreaterOrEqual(LinearExpr.newBuilder().add(largest).addTerm(y[s], -c), 0);
+            }
+        }
+        if (largest != null) {
+            total.addTerm(largest, -reserve);
+        }
+        m.addGreaterOrEqual(total, (long) Math.ceil(loadAll * sc - 1e-7));
     }
 
     /** Hosts of type t that the freed instances need alone by volume (at most one per instance; a large number when none fits). */
