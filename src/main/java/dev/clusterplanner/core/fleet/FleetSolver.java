@@ -22,14 +22,13 @@ import java.util.function.Consumer;
 public final class FleetSolver {
 
     /** Work units of one repair at most. */
-    static final double REPAIR_WORK = Double.parseDouble(System.getProperty("fleet.rw", "0.25"));
+    static final double REPAIR_WORK = 0.25;
     /** Most hosts destroyed in one repair. */
-    static final int MAX_DESTROY = Integer.getInteger("fleet.maxr", 12);
+    static final int MAX_DESTROY = 12;
     /** Types offered in one repair when there are many (configured chassis): the best for the freed load plus a few drawn. */
-    static final int OFFERED_TYPES = Integer.getInteger("fleet.types", 16);
+    static final int OFFERED_TYPES = 16;
 
     private static boolean loaded;
-    private static final boolean DEBUG = System.getenv("FLEET_DEBUG") != null;
 
     private FleetSolver() {
     }
@@ -104,10 +103,6 @@ public final class FleetSolver {
                     (int) (iter % Integer.MAX_VALUE), sizeUnits);
             work += o.work() + 0.0005;
             iter++;
-            if (DEBUG) {
-                long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-                System.err.printf("step %d r=%d recv=%d offer=%d work=%.3f opt=%s applied=%s cost=%.0f wall=%.2f cpu=%.2f totalwork=%.2f%n", iter, rr, receivers.length, offer.length, o.work(), o.optimal(), o.applied(), cur.cost(), seconds(t0), cpu / 1e9, work);
-            }
             if (o.optimal()) {
                 r = Math.min(Math.min(MAX_DESTROY, hosts), r + 1);
             } else {

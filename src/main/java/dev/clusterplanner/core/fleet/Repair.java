@@ -260,19 +260,6 @@ final class Repair {
         }
         CpSolver solver = new CpSolver();
         solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(workLimit).setRandomSeed(seed);
-        String tune = System.getProperty("fleet.tune", "");
-        if (tune.contains("nolp")) {
-            solver.getParameters().setLinearizationLevel(0);
-        }
-        if (tune.contains("lp2")) {
-            solver.getParameters().setLinearizationLevel(2);
-        }
-        if (tune.contains("nopre")) {
-            solver.getParameters().setCpModelPresolve(false);
-        }
-        if (tune.contains("nosym")) {
-            solver.getParameters().setSymmetryLevel(0);
-        }
         CpSolverStatus st = solver.solve(m);
         double work = solver.response().getDeterministicTime();
         boolean optimal = st == CpSolverStatus.OPTIMAL;
