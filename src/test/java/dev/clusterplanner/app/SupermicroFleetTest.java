@@ -66,4 +66,24 @@ class SupermicroFleetTest {
         System.out.println("supermicro-cluster, bare metal: fixed row " + f.hostsByType() + " " + f.cost() + " USD; configured "
                 + c.hostsByType() + " " + c.cost() + " USD, drives " + drives.name() + " at " + drives.cost() + " USD (" + drives.source() + ")");
     }
+
+    @Test
+    void twoOwnedHostsArePlannedAroundAndTheRestIsBought() throws Exception {
+        Catalog catalog = new CatalogService().load();
+        Site site = ExamplePlans.load("supermicro-cluster.plan.json").sites().get(0);
+        Hardware owned = catalog.hardware("rack-supermicro-as1115sv-8224p").orElseThrow();
+        Hardware ovh = catalog.hardware("baremetal-ovh-advance5-8224p").orElseThrow();
+        HostCost cost = HostCost.simple(60);
+        // two Supermicros already owned: no capex, 1,000 USD of running costs each over the horizon (a test figure);
+        // Ceph needs three hosts and k = 1 a fourth's headroom, so new hardware fills the rest
+        FleetProblem p = SiteFleet.of(site, List.of(owned, ovh), cost, Map.of(), List.of(new SiteFleet.Owned(owned.id(), 2, 1000)),
+                List.of(), Map.of());
+        FleetSolution s = FleetSolver.solve(p, FleetSettings.of(2));
+        assertEquals(List.of(), FleetCheck.violations(p, s));
+        long ownedUsed = s.hosts().stream().filter(h -> p.types().get(h.type()).owned()).count();
+        assertEquals(2, ownedUsed, s.hostsByType().toString());
+        assertTrue(s.hosts().size() >= 3, s.hostsByType().toString());
+        // never more owned hosts than owned
+        assertTrue(s.hosts().stream().filter(h -> p.types().get(h.type()).owned()).count() <= 2);
+    }
 }

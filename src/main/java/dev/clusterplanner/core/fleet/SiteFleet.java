@@ -78,7 +78,9 @@ public final class SiteFleet {
                 types.add(HostType.of(h.id(), capacity(h, p), c.getAsDouble()));
             }
         }
-        FleetProblem fp = new FleetProblem(DIMENSIONS, ws, types, stock, p.failuresTolerated(), p.minHosts(),
+        // under Ceph every object's copies (or chunks) need that many hosts
+        int minHosts = p.storageMode() == StorageMode.CEPH ? Math.max(p.minHosts(), CephCapacity.protectionWidth(p.ceph())) : p.minHosts();
+        FleetProblem fp = new FleetProblem(DIMENSIONS, ws, types, stock, p.failuresTolerated(), minHosts,
                 p.storageMode() == StorageMode.CEPH ? Map.of("ceph", 1) : Map.of());
         for (Chassis c : chassis) {
             fp = fp.withChassis(c, available.get(c.id()));
