@@ -6,4 +6,4 @@ set -eu
 cd "$(dirname "$0")/.."
 mvn -B -o -q test-compile
 cp=$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-exec java -Xmx2g -cp "target/test-classes:target/classes:$cp" dev.clusterplanner.bench.FleetBenchmark "${1:-all}" "${2:-25}"
+exec java -Xmx2g -cp "target/test-classes:target/classes:$cp" dev.clusterplanner.bench.FleetBenchmark "${1:-all}" "${2:-22}"

@@ -41,7 +41,7 @@ public final class FleetBenchmark {
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "all";
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 25;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 22;
         System.out.println("fleet benchmarks " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load "
                 + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (what.equals("all") || what.equals("cloud") || what.equals("cloud100")) {
@@ -51,7 +51,10 @@ public final class FleetBenchmark {
             cloud("200computers-600processes", 193_750, 196_350, 244_360, seconds);
         }
         if (what.equals("all") || what.equals("falkenauer")) {
-            falkenauer();
+            falkenauer(FALKENAUER_SECONDS);
+        }
+        if (what.equals("falkenauer-budget")) {
+            falkenauer(seconds);
         }
         if (what.equals("all") || what.equals("fifty")) {
             fiftyInFreshJvm();
@@ -225,7 +228,10 @@ public final class FleetBenchmark {
         return bins.size();
     }
 
-    static void falkenauer() {
+    /** Budget per Falkenauer instance. */
+    static final double FALKENAUER_SECONDS = 0.5;
+
+    static void falkenauer(double seconds) {
         for (String cls : List.of("u120", "t60")) {
             Random rnd = new Random(cls.hashCode());
             long engineExcess = 0;
@@ -235,7 +241,11 @@ public final class FleetBenchmark {
             for (int k = 0; k < 20; k++) {
                 double[] items = cls.startsWith("u") ? uniform(120, rnd) : triplets(60, rnd);
                 double cap = cls.startsWith("u") ? 150 : 1000;
-                FleetSolution s = FleetSolver.solve(binPacking(items, cap), settings(0.5));
+                FleetSolution s = FleetSolver.solve(binPacking(items, cap), settings(seconds));
+                if (System.getProperty("verbose") != null) {
+                    System.out.println(cls + " #" + k + ": engine " + s.hosts().size() + " ffd " + ffd(items, cap) + " bound " + Math.round(s.lowerBound())
+                            + " steps " + s.iterations() + " " + s.status());
+                }
                 long lb = Math.round(s.lowerBound());
                 engineExcess += s.hosts().size() - lb;
                 ffdExcess += ffd(items, cap) - lb;
