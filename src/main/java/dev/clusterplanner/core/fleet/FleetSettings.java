@@ -4,8 +4,8 @@ package dev.clusterplanner.core.fleet;
  * How long and how the solver searches.
  *
  * @param timeLimitSeconds the search budget. With {@code deterministic} the budget is counted in CP-SAT's deterministic
- *                         work units ({@link #WORK_PER_SECOND} per second, about a second of a quiet core of the
- *                         reference machine), so the same input and setting give the same answer however busy the
+ *                         work units ({@link #WORK_PER_SECOND} per second; on the 2-core reference machine a unit
+ *                         took 1.4-1.9 CPU seconds in the Cloud Balancing benchmarks, each step's Java side included), so the same input and setting give the same answer however busy the
  *                         machine is; the wall clock then only stops a search that runs over three times the limit
  *                         (an answer stopped that way is marked not reproducible). Without it the wall clock decides.
  * @param seed             seed of the neighbourhood choice
@@ -14,7 +14,7 @@ package dev.clusterplanner.core.fleet;
  */
 public record FleetSettings(double timeLimitSeconds, long seed, boolean deterministic, double wallCapSeconds) {
 
-    /** Deterministic work units per second of budget (measured 2026-12-06 on the 2-core reference machine, see decision 0220). */
+    /** Deterministic work units per second of budget (what a unit took on the reference machine: decision 0220). */
     public static final double WORK_PER_SECOND = 1.0;
 
     public FleetSettings {
