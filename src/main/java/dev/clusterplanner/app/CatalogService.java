@@ -139,8 +139,14 @@ public class CatalogService {
             if (s != null) {
                 sources.add(s);
             }
+        } else if (Files.exists(folderOrFile)) {
+            problems.add(new InputProblem(folderOrFile.toString(), 0, 0, "", "is not a regular file (a device, named pipe or socket); give a catalog folder or a CSV file"));
         } else {
             throw new java.nio.file.NoSuchFileException(folderOrFile.toString());
+        }
+        if (sources.isEmpty() && problems.isEmpty()) {
+            problems.add(new InputProblem(folderOrFile.toString(), 0, 0, "", "holds no catalog files: expected *.csv files in it or in its "
+                    + "hardware/, prices/ or workloads/ folders"));
         }
         CatalogLoader.Layer layer = CatalogLoader.read(sources, today());
         problems.addAll(layer.problems());

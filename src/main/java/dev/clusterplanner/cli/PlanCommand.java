@@ -190,6 +190,9 @@ final class PlanCommand implements Callable<Integer> {
             out.println();
             out.printf("Site '%s': %s, %s storage, %d instance(s), tolerates %d host failure(s)%n", s.name(), s.kind().id(),
                     s.sizing().storage().id(), s.sizing().instances(), s.sizing().failuresTolerated());
+            if (s.sizing().instances() == 0) {
+                out.printf("Site '%s' has no workloads: nothing to place; each option below is the empty cluster at the policy minimum.%n", s.name());
+            }
             out.printf("%-4s %-40s %5s %5s %6s %6s %6s %6s %12s %12s %12s  %s%n", "rank", "hardware", "hosts", "bound",
                     "cpu", "memory", "disk", "gpu", "capex USD", "monthly USD", "tco USD", "why");
             for (ScenarioResult sc : s.scenarios()) {

@@ -1,15 +1,15 @@
 package dev.clusterplanner.adapters.catalog;
 
+import dev.clusterplanner.adapters.files.InputFiles;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.PriceItem;
 import dev.clusterplanner.core.model.Workload;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -259,18 +259,22 @@ public final class CatalogLoader {
 
     /** The file's text, or null (and a problem) when it is not UTF-8. */
     public static String readUtf8(Path f, List<InputProblem> problems) throws IOException {
-        byte[] bytes = Files.readAllBytes(f);
-        return decode(bytes, f.toString(), problems);
+        try {
+            return decode(InputFiles.read(f, Limits.MAX_CSV_FILE_BYTES, "CSV file"), f.toString(), problems);
+        } catch (InputRejectedException e) {
+            problems.addAll(e.problems());
+            return null;
+        }
     }
 
+    /** Strict UTF-8; the first bad byte is reported with its line and column. */
     public static String decode(byte[] bytes, String name, List<InputProblem> problems) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            problems.add(new InputProblem(name, 0, 0, "", "this file is not UTF-8 text; save it as \"CSV UTF-8\""));
+            return InputFiles.utf8(bytes, name);
+        } catch (InputRejectedException e) {
+            for (InputProblem p : e.problems()) {
+                problems.add(new InputProblem(p.file(), p.line(), p.column(), p.field(), p.message().replace("save it as UTF-8", "save it as \"CSV UTF-8\"")));
+            }
             return null;
         }
     }

@@ -7,6 +7,7 @@ import com.opencsv.exceptions.CsvException;
 import com.opencsv.exceptions.CsvMalformedLineException;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Limits;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -52,6 +53,9 @@ final class CsvTable {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
+        if (!wellFormed(text, file, problems)) {
+            return null;
+        }
         List<Record> raw = new ArrayList<>();
         try (CSVReader reader = new CSVReaderBuilder(new StringReader(text))
                 .withCSVParser(new RFC4180ParserBuilder().build())
@@ -68,6 +72,11 @@ final class CsvTable {
                 }
                 if (!blank) {
                     raw.add(new Record(line, fields));
+                    if (raw.size() > Limits.MAX_CSV_ROWS + 1) {
+                        problems.add(new InputProblem(file, line, 0, "", "the file has more than " + Limits.MAX_CSV_ROWS
+                                + " rows, the most this program reads from one file"));
+                        return null;
+                    }
                 }
             }
         } catch (CsvMalformedLineException e) {
@@ -120,6 +129,60 @@ final class CsvTable {
             }
         }
         return new CsvTable(file, Collections.unmodifiableMap(columns), records);
+    }
+
+    /**
+     * Checks what the CSV library lets through: a NUL character (not text), a quote inside a field that does not
+     * start with one (a spreadsheet would have quoted the whole field and doubled the quote), and text after a
+     * closing quote. Reports at most 10 problems, each with line and column; false when any was found.
+     */
+    static boolean wellFormed(String text, String file, List<InputProblem> problems) {
+        final int start = 0;
+        final int unquoted = 1;
+        final int quoted = 2;
+        final int closed = 3; // just after a quote inside a quoted field: a closing quote, or the first of a doubled one
+        int state = start;
+        int line = 1;
+        int column = 0;
+        int found = 0;
+        for (int i = 0; i < text.length() && found < 10; i++) {
+            char c = text.charAt(i);
+            column++;
+            if (c == '\u0000') {
+                problems.add(new InputProblem(file, line, column, "", "a NUL character (byte 0) is in the file; a CSV file holds text only"));
+                found++;
+            } else if (c == '"') {
+                if (state == start) {
+                    state = quoted;
+                } else if (state == quoted) {
+                    state = closed;
+                } else if (state == closed) {
+                    state = quoted; // "" is one quote inside a quoted field
+                } else {
+                    problems.add(new InputProblem(file, line, column, "", "a '\"' inside a field that does not start with one;"
+                            + " put the whole field in quotes and double the quote (\"\")"));
+                    found++;
+                }
+            } else if (c == ',' || c == '\n') {
+                if (state != quoted) {
+                    state = start;
+                }
+            } else if (c == '\r') {
+                // part of a CRLF line end (or of a quoted field): changes nothing
+            } else if (state == start) {
+                state = unquoted;
+            } else if (state == closed) {
+                problems.add(new InputProblem(file, line, column, "", "text after a field's closing '\"'; only ',' or the end of the"
+                        + " line may follow it"));
+                found++;
+                state = unquoted;
+            }
+            if (c == '\n') {
+                line++;
+                column = 0;
+            }
+        }
+        return found == 0;
     }
 
     CsvRow row(Record r, List<InputProblem> problems) {

@@ -1,30 +1,27 @@
 package dev.clusterplanner.adapters.plan;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterplanner.adapters.files.InputFiles;
+import dev.clusterplanner.adapters.files.StrictJson;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.CostSettings;
 import dev.clusterplanner.core.model.Facility;
 import dev.clusterplanner.core.model.FieldProblem;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.ModelRules;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.core.model.TextRules;
 import dev.clusterplanner.core.model.Workload;
 import dev.clusterplanner.core.model.WorkloadKind;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,18 +32,12 @@ import java.util.List;
  */
 public final class PlanReader {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-
     private PlanReader() {
     }
 
+    /** Reads a plan file: a regular file of at most {@link Limits#MAX_JSON_FILE_BYTES} bytes of UTF-8 JSON. */
     public static Plan read(Path file) throws IOException, InputRejectedException {
-        byte[] bytes = Files.readAllBytes(file);
-        return parse(new String(bytes, StandardCharsets.UTF_8), file.toString());
+        return parse(InputFiles.readUtf8(file, Limits.MAX_JSON_FILE_BYTES, "plan file (*.plan.json)"), file.toString());
     }
 
     /** Parses plan text; {@code fileName} is used in messages only. */
@@ -54,20 +45,12 @@ public final class PlanReader {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
         }
-        JsonNode root;
+        JsonNode root = StrictJson.parse(text, fileName);
         JsonLocations locations;
         try {
-            root = MAPPER.readTree(text);
-            locations = JsonLocations.scan(FACTORY, text);
-        } catch (JsonParseException e) {
-            JsonLocation loc = e.getLocation();
-            throw new InputRejectedException(new InputProblem(fileName, loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(), "", "not valid JSON: " + e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new InputRejectedException(new InputProblem(fileName, 0, 0, "", "cannot be read as JSON: " + e.getMessage()));
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new InputRejectedException(new InputProblem(fileName, 1, 1, "", "the file is empty; a plan is a JSON object"));
+            locations = JsonLocations.scan(StrictJson.FACTORY, text);
+        } catch (IOException e) { // the text was just parsed: cannot happen
+            throw new InputRejectedException(new InputProblem(fileName, 0, 0, "", "cannot be read as JSON"));
         }
         Reader reader = new Reader(fileName, locations);
         Plan plan = reader.plan(root);
@@ -320,7 +303,7 @@ public final class PlanReader {
             List<String> known = List.of(allowed);
             n.fieldNames().forEachRemaining(f -> {
                 if (!known.contains(f)) {
-                    problem(join(path, f), "unknown field '" + f + "'" + (path.isEmpty() ? "" : " in " + path) + "; expected one of " + String.join(", ", known));
+                    problem(join(path, f), "unknown field '" + TextRules.printable(f) + "'" + (path.isEmpty() ? "" : " in " + path) + "; expected one of " + String.join(", ", known));
                 }
             });
         }
@@ -342,14 +325,23 @@ public final class PlanReader {
 
         double number(JsonNode n, String path, String field, double dflt) {
             JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
+            if (v == null) {
+                return dflt;
+            }
+            if (v.isNull()) {
+                problem(join(path, field), "'" + field + "' is null; give a number, or leave the field out for the default");
                 return dflt;
             }
             if (!v.isNumber()) {
                 problem(join(path, field), "'" + field + "' must be a number, got " + kind(v));
                 return dflt;
             }
-            return v.doubleValue();
+            double d = v.doubleValue();
+            if (Double.isInfinite(d)) {
+                problem(join(path, field), "'" + field + "' is too large a number (" + v.asText().length() + " characters, beyond any real value)");
+                return dflt;
+            }
+            return d;
         }
 
         double requiredNumber(JsonNode n, String path, String field) {
@@ -362,7 +354,11 @@ public final class PlanReader {
 
         int integer(JsonNode n, String path, String field, int dflt) {
             JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
+            if (v == null) {
+                return dflt;
+            }
+            if (v.isNull()) {
+                problem(join(path, field), "'" + field + "' is null; give a whole number, or leave the field out for the default");
                 return dflt;
             }
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
@@ -382,7 +378,11 @@ public final class PlanReader {
 
         boolean bool(JsonNode n, String path, String field, boolean dflt) {
             JsonNode v = n.get(field);
-            if (v == null || v.isNull()) {
+            if (v == null) {
+                return dflt;
+            }
+            if (v.isNull()) {
+                problem(join(path, field), "'" + field + "' is null; give true or false, or leave the field out for the default");
                 return dflt;
             }
             if (!v.isBoolean()) {
@@ -398,10 +398,14 @@ public final class PlanReader {
 
         static String kind(JsonNode v) {
             if (v.isTextual()) {
-                return "text \"" + v.textValue() + "\"";
+                String t = v.textValue();
+                return "text \"" + TextRules.printable(t.length() > 60 ? t.substring(0, 57) + "..." : t) + "\"";
             }
             if (v.isNumber()) {
                 return "the number " + v.asText();
+            }
+            if (v.isNull()) {
+                return "null";
             }
             if (v.isBoolean()) {
                 return v.asText();

@@ -97,8 +97,10 @@ final class Ledger {
                     "sum of the monthly series = " + usd(tco), ""));
             ex.add(new Explanation("net present value", npvUsd, "USD", "sum over months m of cost(m) / (1 + "
                     + num(settings.discountRatePct()) + " %)^((m - 1) / 12) = " + usd(npvUsd), "CostSettings.discountRatePct"));
-            ex.add(new Explanation("cost per instance per month", perInstance, "USD", usd(tco) + " / " + instanceMonths
-                    + " instance-months = " + usd(perInstance), ""));
+            if (perInstance != null) { // a site with no instances has no cost per instance
+                ex.add(new Explanation("cost per instance per month", perInstance, "USD", usd(tco) + " / " + instanceMonths
+                        + " instance-months = " + usd(perInstance), ""));
+            }
         }
         return new CostOption(id, kind, label, hardwareId, c, estimate, hostsInService[0], hostsInService[hostsInService.length - 1],
                 Money.round(capex), monthly, amortised, totalMap, tco, npvUsd, perInstance, first.energyKwh(),

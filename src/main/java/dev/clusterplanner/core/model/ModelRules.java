@@ -20,8 +20,23 @@ public final class ModelRules {
         if (plan.name().isBlank()) {
             out.add(new FieldProblem("name", "the plan needs a name"));
         }
+        name(out, "name", plan.name(), Limits.MAX_NAME_CHARS);
+        text(out, "description", plan.description(), Limits.MAX_TEXT_CHARS);
         if (plan.sites().isEmpty()) {
             out.add(new FieldProblem("sites", "a plan needs at least one site"));
+        }
+        if (plan.sites().size() > Limits.MAX_SITES) {
+            out.add(new FieldProblem("sites", "a plan holds at most " + Limits.MAX_SITES + " sites, got " + plan.sites().size()));
+        }
+        long instances = 0;
+        for (Site s : plan.sites()) {
+            for (Workload w : s.workloads()) {
+                instances += Math.max(0, w.count());
+            }
+        }
+        if (instances > Limits.MAX_INSTANCES_PER_PLAN) {
+            out.add(new FieldProblem("sites", "the plan has " + instances + " instances in all; this program plans at most "
+                    + Limits.MAX_INSTANCES_PER_PLAN + " (split it into several plans)"));
         }
         Set<String> siteNames = new HashSet<>();
         for (int i = 0; i < plan.sites().size(); i++) {
@@ -42,6 +57,16 @@ public final class ModelRules {
         List<FieldProblem> out = new ArrayList<>();
         if (site.name().isBlank()) {
             out.add(new FieldProblem("name", "the site needs a name"));
+        }
+        name(out, "name", site.name(), Limits.MAX_NAME_CHARS);
+        if (site.workloads().size() > Limits.MAX_WORKLOADS_PER_SITE) {
+            out.add(new FieldProblem("workloads", "a site holds at most " + Limits.MAX_WORKLOADS_PER_SITE + " workloads, got " + site.workloads().size()));
+        }
+        if (site.hardware().size() > Limits.MAX_HARDWARE_PER_SITE) {
+            out.add(new FieldProblem("hardware", "a site compares at most " + Limits.MAX_HARDWARE_PER_SITE + " hardware candidates, got " + site.hardware().size()));
+        }
+        for (int i = 0; i < site.hardware().size(); i++) {
+            name(out, "hardware/" + i, site.hardware().get(i), Limits.MAX_NAME_CHARS);
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < site.workloads().size(); i++) {
@@ -66,19 +91,36 @@ public final class ModelRules {
         List<FieldProblem> out = new ArrayList<>();
         if (w.name().isBlank()) {
             out.add(new FieldProblem("name", "the workload needs a name"));
+        } else if (w.name().length() > Limits.MAX_INSTANCE_NAME_CHARS) {
+            out.add(new FieldProblem("name", "the name is " + w.name().length() + " characters long; Incus instance names have at most "
+                    + Limits.MAX_INSTANCE_NAME_CHARS));
         } else if (!w.name().matches("[A-Za-z0-9][A-Za-z0-9-]*")) {
-            out.add(new FieldProblem("name", "'" + w.name() + "' is not a valid Incus instance name prefix (letters, digits and '-', starting with a letter or digit)"));
+            out.add(new FieldProblem("name", "'" + printable(w.name()) + "' is not a valid Incus instance name prefix (letters, digits and '-', starting with a letter or digit)"));
+        } else if (w.count() >= 1 && w.instanceName(w.count()).length() > Limits.MAX_INSTANCE_NAME_CHARS) {
+            out.add(new FieldProblem("name", "the last instance's name '" + w.instanceName(w.count()) + "' is longer than Incus allows ("
+                    + Limits.MAX_INSTANCE_NAME_CHARS + " characters)"));
         }
         positiveInt(out, "count", w.count(), w.name());
+        if (w.count() > Limits.MAX_INSTANCES_PER_PLAN) {
+            out.add(new FieldProblem("count", who(w.name()) + "count must be at most " + Limits.MAX_INSTANCES_PER_PLAN
+                    + " (the most instances this program plans), got " + w.count()));
+        }
         positive(out, "vcpu", w.vcpu(), w.name());
+        atMost(out, "vcpu", w.vcpu(), Limits.MAX_VCPU, w.name());
         positive(out, "memoryGib", w.memoryGib(), w.name());
+        atMost(out, "memoryGib", w.memoryGib(), Limits.MAX_MEMORY_GIB, w.name());
         notNegative(out, "diskGib", w.diskGib(), w.name());
-        if (w.gpu() < 0) {
-            out.add(new FieldProblem("gpu", "workload '" + w.name() + "': gpu must be 0 or more, got " + w.gpu()));
+        atMost(out, "diskGib", w.diskGib(), Limits.MAX_DISK_GIB, w.name());
+        if (w.gpu() < 0 || w.gpu() > Limits.MAX_GPU) {
+            out.add(new FieldProblem("gpu", "workload '" + w.name() + "': gpu must be between 0 and " + Limits.MAX_GPU + ", got " + w.gpu()));
         }
         notNegative(out, "iops", w.iops(), w.name());
+        atMost(out, "iops", w.iops(), Limits.MAX_IOPS, w.name());
         notNegative(out, "writeMbps", w.writeMbps(), w.name());
+        atMost(out, "writeMbps", w.writeMbps(), Limits.MAX_MBPS, w.name());
         notNegative(out, "netMbps", w.netMbps(), w.name());
+        atMost(out, "netMbps", w.netMbps(), Limits.MAX_MBPS, w.name());
+        name(out, "project", w.project(), Limits.MAX_NAME_CHARS);
         if (!(w.cpuUtil() >= 0 && w.cpuUtil() <= 1)) {
             out.add(new FieldProblem("cpuUtil", "workload '" + w.name() + "': cpuUtil is a fraction between 0 and 1, got " + w.cpuUtil()));
         }
@@ -90,33 +132,39 @@ public final class ModelRules {
 
     public static List<FieldProblem> check(Policy p, SiteKind kind) {
         List<FieldProblem> out = new ArrayList<>();
-        if (p.failuresTolerated() < 0) {
-            out.add(new FieldProblem("failuresTolerated", "failuresTolerated must be 0 or more, got " + p.failuresTolerated()));
+        if (p.failuresTolerated() < 0 || p.failuresTolerated() > Limits.MAX_HOSTS) {
+            out.add(new FieldProblem("failuresTolerated", "failuresTolerated must be between 0 and " + Limits.MAX_HOSTS + ", got " + p.failuresTolerated()));
         }
-        if (p.minHosts() < 1) {
-            out.add(new FieldProblem("minHosts", "minHosts must be at least 1, got " + p.minHosts()));
+        if (p.minHosts() < 1 || p.minHosts() > Limits.MAX_HOSTS) {
+            out.add(new FieldProblem("minHosts", "minHosts must be between 1 and " + Limits.MAX_HOSTS + ", got " + p.minHosts()));
         }
         if (!(p.cpuOvercommitContainers() >= 1)) {
             out.add(new FieldProblem("cpuOvercommitContainers", "CPU overcommit below 1 would leave threads unused; got " + p.cpuOvercommitContainers()));
         }
+        atMost(out, "cpuOvercommitContainers", p.cpuOvercommitContainers(), Limits.MAX_CPU_OVERCOMMIT, null);
         if (!(p.cpuOvercommitVms() >= 1)) {
             out.add(new FieldProblem("cpuOvercommitVms", "CPU overcommit below 1 would leave threads unused; got " + p.cpuOvercommitVms()));
         }
-        notNegative(out, "vmCpuOverheadPct", p.vmCpuOverheadPct(), null);
-        notNegative(out, "vmMemoryOverheadGib", p.vmMemoryOverheadGib(), null);
-        notNegative(out, "reserveMemoryGib", p.reserveMemoryGib(), null);
-        notNegative(out, "reserveThreads", p.reserveThreads(), null);
-        notNegative(out, "cephMemoryPerOsdGib", p.cephMemoryPerOsdGib(), null);
-        notNegative(out, "cephThreadsPerOsd", p.cephThreadsPerOsd(), null);
-        notNegative(out, "cephMonMgrMemoryGib", p.cephMonMgrMemoryGib(), null);
+        atMost(out, "cpuOvercommitVms", p.cpuOvercommitVms(), Limits.MAX_CPU_OVERCOMMIT, null);
+        between(out, "vmCpuOverheadPct", p.vmCpuOverheadPct(), Limits.MAX_PERCENT);
+        between(out, "vmMemoryOverheadGib", p.vmMemoryOverheadGib(), Limits.MAX_HOST_GIB);
+        between(out, "reserveMemoryGib", p.reserveMemoryGib(), Limits.MAX_HOST_GIB);
+        between(out, "reserveThreads", p.reserveThreads(), Limits.MAX_HOST_THREADS);
+        between(out, "cephMemoryPerOsdGib", p.cephMemoryPerOsdGib(), Limits.MAX_HOST_GIB);
+        between(out, "cephThreadsPerOsd", p.cephThreadsPerOsd(), Limits.MAX_HOST_THREADS);
+        between(out, "cephMonMgrMemoryGib", p.cephMonMgrMemoryGib(), Limits.MAX_HOST_GIB);
         CephLayout c = p.ceph();
         if (c.isErasureCoded()) {
             if (c.m() < 1) {
                 out.add(new FieldProblem("ceph/m", "erasure coding needs at least one coding chunk (m >= 1), got " + c.m()));
             }
+            if (c.k() > Limits.MAX_CEPH_CHUNKS || c.m() > Limits.MAX_CEPH_CHUNKS) {
+                out.add(new FieldProblem(c.k() > Limits.MAX_CEPH_CHUNKS ? "ceph/k" : "ceph/m", "k and m are at most "
+                        + Limits.MAX_CEPH_CHUNKS + " each, got k=" + c.k() + ", m=" + c.m()));
+            }
         } else {
-            if (c.size() < 1) {
-                out.add(new FieldProblem("ceph/size", "a replicated pool needs size 1 or more, got " + c.size()));
+            if (c.size() < 1 || c.size() > Limits.MAX_CEPH_SIZE) {
+                out.add(new FieldProblem("ceph/size", "a replicated pool's size is between 1 and " + Limits.MAX_CEPH_SIZE + ", got " + c.size()));
             }
             if (c.minSize() < 1 || c.minSize() > c.size()) {
                 out.add(new FieldProblem("ceph/minSize", "min_size must be between 1 and size (" + c.size() + "), got " + c.minSize()));
@@ -130,12 +178,15 @@ public final class ModelRules {
 
     public static List<FieldProblem> check(Facility f) {
         List<FieldProblem> out = new ArrayList<>();
-        notNegative(out, "electricityUsdPerKwh", f.electricityUsdPerKwh(), null);
-        if (!(f.pue() >= 1)) {
-            out.add(new FieldProblem("pue", "PUE is 1.0 or more (total facility power / IT power), got " + f.pue()));
+        between(out, "electricityUsdPerKwh", f.electricityUsdPerKwh(), Limits.MAX_ELECTRICITY_USD_PER_KWH);
+        if (!(f.pue() >= 1 && f.pue() <= Limits.MAX_PUE)) {
+            out.add(new FieldProblem("pue", "PUE is between 1.0 and " + fmt(Limits.MAX_PUE) + " (total facility power / IT power), got " + fmt(f.pue())));
         }
-        notNegative(out, "colocationUsdPerUMonth", f.colocationUsdPerUMonth(), null);
-        notNegative(out, "colocationUsdPerKwMonth", f.colocationUsdPerKwMonth(), null);
+        between(out, "colocationUsdPerUMonth", f.colocationUsdPerUMonth(), Limits.MAX_COLOCATION_USD_PER_U_MONTH);
+        between(out, "colocationUsdPerKwMonth", f.colocationUsdPerKwMonth(), Limits.MAX_COLOCATION_USD_PER_KW_MONTH);
+        if (f.electricitySource() != null) {
+            text(out, "electricitySource", f.electricitySource(), Limits.MAX_TEXT_CHARS);
+        }
         return out;
     }
 
@@ -156,13 +207,56 @@ public final class ModelRules {
         return out;
     }
 
+    /** A value at most {@code max} (checked only when it is a number at all; the lower bound has its own rule). */
+    private static void atMost(List<FieldProblem> out, String field, double v, double max, String workload) {
+        if (v > max && !Double.isInfinite(v)) {
+            out.add(new FieldProblem(field, who(workload) + field + " must be at most " + fmt(max) + ", got " + fmt(v)));
+        }
+    }
+
+    /** 0 to {@code max}. */
+    private static void between(List<FieldProblem> out, String field, double v, double max) {
+        if (!(v >= 0 && v <= max)) {
+            out.add(new FieldProblem(field, field + " must be between 0 and " + fmt(max) + ", got " + fmt(v)));
+        }
+    }
+
+    /** A name: not longer than {@code max}, no control characters, no broken characters (lone UTF-16 surrogates). */
+    private static void name(List<FieldProblem> out, String field, String v, int max) {
+        text(out, field, v, max);
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\t') {
+                out.add(new FieldProblem(field, "a name is one line; this one holds a line break or tab"));
+                return;
+            }
+        }
+    }
+
+    /** Text: not longer than {@code max}, no control characters other than line breaks and tabs, no broken characters. */
+    private static void text(List<FieldProblem> out, String field, String v, int max) {
+        if (v.length() > max) {
+            out.add(new FieldProblem(field, "at most " + max + " characters, got " + v.length()));
+            return;
+        }
+        String bad = TextRules.problem(v);
+        if (bad != null) {
+            out.add(new FieldProblem(field, bad));
+        }
+    }
+
+    /** The text with control characters shown as {@code \\uXXXX}, for a message. */
+    static String printable(String v) {
+        return TextRules.printable(v);
+    }
+
     private static String who(String workload) {
         return workload == null ? "" : "workload '" + workload + "': ";
     }
 
     private static void positive(List<FieldProblem> out, String field, double v, String workload) {
         if (!(v > 0) || Double.isInfinite(v)) {
-            out.add(new FieldProblem(field, who(workload) + field + " must be greater than 0, got " + fmt(v)));
+            out.add(new FieldProblem(field, who(workload) + field + " must be greater than 0" + (v > 0 ? " and finite" : "") + ", got " + fmt(v)));
         }
     }
 
@@ -179,6 +273,6 @@ public final class ModelRules {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) && !Double.isInfinite(v) ? String.valueOf((long) v) : String.valueOf(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
     }
 }
