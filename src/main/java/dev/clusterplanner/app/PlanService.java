@@ -21,6 +21,14 @@ public class PlanService {
         PlanWriter.write(plan, file);
     }
 
+    /**
+     * A rejection found after loading {@code file} (reported against {@code label}: its name or the plan's title),
+     * with every problem naming the file and the line and column of its field.
+     */
+    public InputRejectedException locate(InputRejectedException e, Path file, String label) {
+        return PlanReader.locate(e, file, label);
+    }
+
     public String toJson(Plan plan) {
         return PlanWriter.toJson(plan);
     }

@@ -52,11 +52,13 @@ public final class Cli implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (for tests and the launcher). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = create();
-        cl.setOut(out);
-        cl.setErr(err);
+        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+        cl.setOut(safeOut);
+        cl.setErr(safeErr);
         int code = cl.execute(args);
-        out.flush();
-        err.flush();
+        safeOut.flush();
+        safeErr.flush();
         return code;
     }
 
@@ -77,6 +79,10 @@ public final class Cli implements Runnable {
             if (ex instanceof java.nio.file.NoSuchFileException nf) {
                 err.println(nf.getFile() + ": no such file");
                 return INPUT_REJECTED;
+            }
+            if (ex instanceof java.nio.file.InvalidPathException ip) {
+                err.println("'" + ip.getInput() + "' is not a usable file name: " + ip.getReason());
+                return USAGE;
             }
             if (ex instanceof java.io.IOException io) {
                 err.println("Error: " + io.getMessage());

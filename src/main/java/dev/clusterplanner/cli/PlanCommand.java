@@ -1,6 +1,7 @@
 package dev.clusterplanner.cli;
 
 import dev.clusterplanner.app.CatalogService;
+import dev.clusterplanner.app.OutputBatch;
 import dev.clusterplanner.app.PlanResult;
 import dev.clusterplanner.app.PlanService;
 import dev.clusterplanner.app.PlanningService;
@@ -18,6 +19,8 @@ import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.model.StorageMode;
@@ -115,12 +118,19 @@ final class PlanCommand implements Callable<Integer> {
         if (sheets && (workloads == null || hardware == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--workloads and --hardware go together");
         }
-        if (riskTrials != null && (pdf == null || riskTrials < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--risk-trials needs --pdf and a number of trials of 1 or more");
+        if (riskTrials != null && pdf == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--risk-trials needs --pdf");
         }
         if ((live != null || liveSite != null) && pdf == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--live needs --pdf");
         }
+        OptionChecks.range(spec, "--risk-trials", riskTrials, 1, Limits.MAX_TRIALS);
+        OptionChecks.range(spec, "--failures", failures, 0, Limits.MAX_HOSTS);
+        OptionChecks.range(spec, "--min-hosts", minHosts, 1, Limits.MAX_HOSTS);
+        OptionChecks.range(spec, "--cpu-overcommit", cpuOvercommit, 1, Limits.MAX_CPU_OVERCOMMIT);
+        OptionChecks.range(spec, "--cpu-overcommit-vms", cpuOvercommitVms, 1, Limits.MAX_CPU_OVERCOMMIT);
+        OptionChecks.range(spec, "--reserve-memory-gib", reserveMemoryGib, 0, Limits.MAX_HOST_GIB);
+        OptionChecks.output(spec, "--json", json);
         StorageMode mode = null;
         SiteKind siteKind;
         ReportService.Paper paperSize;
@@ -134,6 +144,8 @@ final class PlanCommand implements Callable<Integer> {
         PolicyOverrides overrides = new PolicyOverrides(failures, minHosts, cpuOvercommit, cpuOvercommitVms, reserveMemoryGib, mode);
         CatalogService catalogs = new CatalogService();
         PlanningService planning = new PlanningService();
+        PlanService plans = new PlanService();
+        // every input is read and checked before the first output is written
         Catalog catalog = catalogs.load();
         Plan plan;
         String source;
@@ -144,18 +156,39 @@ final class PlanCommand implements Callable<Integer> {
             catalog = planning.withHardware(catalog, hw);
             source = workloads.toString();
         } else {
-            plan = new PlanService().open(planFile);
+            plan = plans.open(planFile);
             source = planFile.toString();
         }
-        PlanResult result = planning.analyse(plan, catalog, overrides, source);
+        PlanResult result;
+        try {
+            result = planning.analyse(plan, catalog, overrides, source);
+        } catch (InputRejectedException e) {
+            throw planFile == null ? e : plans.locate(e, planFile, source);
+        }
+        // the report shows the policies the sizing used, overrides included
+        Plan used = plan;
+        for (int i = 0; i < used.sites().size(); i++) {
+            used = used.withSite(i, s -> s.withPolicy(overrides.apply(s.policy())));
+        }
+        ReportService.Live liveProbe = live == null ? null : ReportService.live(live, used, liveSite);
+        List<SimulationService.SiteSimulation> risk = riskTrials == null ? List.of()
+                : new SimulationService().simulate(used, catalog, result, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> csvFiles = csv == null ? List.of() : planning.writeCsv(result, csv);
+        List<Path> csvFiles;
+        ReportService.Written written = null;
+        try (OutputBatch batch = OutputBatch.open()) {
+            csvFiles = csv == null ? List.of() : planning.writeCsv(result, csv);
+            if (json != null && !"-".equals(json)) {
+                planning.writeJson(result, Path.of(json));
+            }
+            if (pdf != null) {
+                written = new ReportService(planning).write(used, catalog, result, risk, liveProbe, pdf, paperSize, ReportService.Progress.NONE);
+            }
+            batch.commit();
+        }
         if ("-".equals(json)) {
             out.print(planning.toJson(result));
         } else {
-            if (json != null) {
-                planning.writeJson(result, Path.of(json));
-            }
             printTable(result, out);
             if (json != null) {
                 out.println("Wrote " + json);
@@ -164,20 +197,10 @@ final class PlanCommand implements Callable<Integer> {
                 out.println("Wrote " + f);
             }
         }
-        if (pdf != null) {
-            // the report shows the policies the sizing used, overrides included
-            Plan used = plan;
-            for (int i = 0; i < used.sites().size(); i++) {
-                used = used.withSite(i, s -> s.withPolicy(overrides.apply(s.policy())));
-            }
-            List<SimulationService.SiteSimulation> risk = riskTrials == null ? List.of()
-                    : new SimulationService().simulate(used, catalog, result, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
-            ReportService.Live liveProbe = live == null ? null : ReportService.live(live, used, liveSite);
-            ReportService.Written w = new ReportService(planning).write(used, catalog, result, risk, liveProbe, pdf, paperSize,
-                    ReportService.Progress.NONE);
+        if (written != null) {
             // with the JSON on standard output, the note goes to standard error
             PrintWriter note = "-".equals(json) ? spec.commandLine().getErr() : out;
-            note.printf("Wrote %s (%d pages)%n", pdf, w.pages());
+            note.printf("Wrote %s (%d pages)%n", pdf, written.pages());
             note.flush();
         }
         out.flush();

@@ -1,5 +1,6 @@
 package dev.clusterplanner.cli;
 
+import dev.clusterplanner.app.OutputBatch;
 import dev.clusterplanner.app.CephProbeService;
 import dev.clusterplanner.app.PlanService;
 import dev.clusterplanner.app.ProbeService;
@@ -86,8 +87,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "NAME", description = "the plan site to compare with (default: the first cluster site)")
     String site;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "save the snapshot, the validation and the findings as JSON (with a timestamp)")
-    Path json;
+    @Option(names = "--json", paramLabel = "FILE", description = "save the snapshot, the validation and the findings as JSON (with a timestamp); '-' for standard output")
+    String json;
 
     @Option(names = "--import-plan", paramLabel = "FILE", description = "write the live cluster as a plan file, to size its growth")
     Path importPlan;
@@ -127,9 +128,8 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (timeoutSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-        }
+        OptionChecks.range(spec, "--timeout", timeoutSeconds, 1, 3600);
+        OptionChecks.output(spec, "--json", json);
         if (!demand.equalsIgnoreCase("limits") && !demand.equalsIgnoreCase("p95")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--demand must be p95 or limits, got " + demand);
         }
@@ -159,15 +159,32 @@ final class ProbeCommand implements Callable<Integer> {
             cephResult = new CephProbeService().probe(ceph.request(), plan, site, ProbeService.nicGbpsByMember(result.snapshot()));
             result = result.withCeph(cephResult);
         }
-        print(out, result, cephResult);
-        if (json != null) {
-            service.save(result, json);
-            out.println("Saved the snapshot to " + json);
+        boolean jsonOut = "-".equals(json);
+        // both outputs or neither: a failing --import-plan leaves no snapshot behind
+        try (OutputBatch batch = OutputBatch.open()) {
+            if (json != null && !jsonOut) {
+                service.save(result, Path.of(json));
+            }
+            if (importPlan != null) {
+                new PlanService().save(service.importAsPlan(result.snapshot(), "Live cluster " + result.snapshot().serverName()), importPlan);
+            }
+            batch.commit();
+        }
+        if (jsonOut) {
+            out.print(service.toJson(result));
+        } else {
+            print(out, result, cephResult);
+        }
+        // with the JSON on standard output, notes go to standard error
+        PrintWriter note = jsonOut ? err : out;
+        if (json != null && !jsonOut) {
+            note.println("Saved the snapshot to " + json);
         }
         if (importPlan != null) {
-            new PlanService().save(service.importAsPlan(result.snapshot(), "Live cluster " + result.snapshot().serverName()), importPlan);
-            out.println("Wrote the live cluster as a plan to " + importPlan);
+            note.println("Wrote the live cluster as a plan to " + importPlan);
         }
+        out.flush();
+        note.flush();
         return result.hasAtLeast(Severity.WARNING) ? Cli.FINDINGS : Cli.OK;
     }
 

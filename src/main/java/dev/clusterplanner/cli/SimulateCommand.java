@@ -1,9 +1,12 @@
 package dev.clusterplanner.cli;
 
 import dev.clusterplanner.app.CatalogService;
+import dev.clusterplanner.app.OutputBatch;
 import dev.clusterplanner.app.PlanService;
 import dev.clusterplanner.app.SimulationService;
 import dev.clusterplanner.app.SimulationService.SiteSimulation;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.simulation.SimulationInputs.Uncertainty;
 import dev.clusterplanner.core.simulation.SimulationResult;
@@ -50,25 +53,46 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (trials < 1 || trials > 10_000_000) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--trials must be between 1 and 10,000,000, got " + trials);
-        }
-        Plan plan = new PlanService().open(planFile);
+        OptionChecks.range(spec, "--trials", trials, 1, Limits.MAX_TRIALS);
+        OptionChecks.output(spec, "--json", json);
+        PlanService plans = new PlanService();
+        Plan plan = plans.open(planFile);
         Uncertainty d = Uncertainty.DEFAULT;
         Uncertainty u = new Uncertainty(!noGrowth, d.growthSdPoints(), !noFailures, !noPrices,
                 d.electricityDriftPctYear(), d.electricitySdPctYear(), d.cloudChangePctYear(), d.cloudSdPctYear());
         SimulationService service = new SimulationService();
-        List<SiteSimulation> sims = service.simulate(plan, new CatalogService().load(), trials, seed, u, done -> { }, () -> false);
+        List<SiteSimulation> sims;
+        try {
+            sims = service.simulate(plan, new CatalogService().load(), trials, seed, u, done -> { }, () -> false);
+        } catch (InputRejectedException e) {
+            throw plans.locate(e, planFile, plan.name());
+        }
         PrintWriter out = spec.commandLine().getOut();
+        // a site with no feasible option is not simulated: say so, and exit 3 as `plan` does
+        List<String> notSimulated = plan.sites().stream().map(s -> s.name())
+                .filter(n -> sims.stream().noneMatch(sim -> sim.site().equals(n))).toList();
+        int code = notSimulated.isEmpty() ? Cli.OK : Cli.FINDINGS;
         if ("-".equals(json)) {
             out.print(service.toJson(plan.name(), sims));
-            return Cli.OK;
+        } else {
+            if (json != null) {
+                try (OutputBatch batch = OutputBatch.open()) {
+                    service.writeJson(plan.name(), sims, Path.of(json));
+                    batch.commit();
+                }
+            }
+            print(out, plan, sims);
+            if (json != null) {
+                out.println("Wrote " + json);
+            }
         }
-        if (json != null) {
-            service.writeJson(plan.name(), sims, Path.of(json));
+        PrintWriter note = "-".equals(json) ? spec.commandLine().getErr() : out;
+        for (String n : notSimulated) {
+            note.printf("Site %s: not simulated: no hardware candidate fits it (run `plan` for the reasons)%n", n);
         }
-        print(out, plan, sims);
-        return Cli.OK;
+        out.flush();
+        note.flush();
+        return code;
     }
 
     static void print(PrintWriter out, Plan plan, List<SiteSimulation> sims) {

@@ -162,8 +162,7 @@ public final class CostCsv {
                 String stem = name.substring(0, name.length() - 4);
                 file = e.getKey().equals(COMPARISON) ? target : target.resolveSibling(stem + "-" + e.getKey());
             } else {
-                Files.createDirectories(target);
-                file = target.resolve(e.getKey());
+                file = target.resolve(e.getKey()); // the folder is created by the write
             }
             AtomicFile.writeString(file, e.getValue());
             written.add(file);

@@ -28,10 +28,16 @@ import java.util.Set;
  * <p>File modes: a new file gets the usual mode for new files ({@code 0666} less the process's umask, as any
  * program creating a file would); overwriting keeps the existing file's mode. Errors name the target, never the
  * temporary file.
+ *
+ * <p>Several outputs of one command: inside a {@link #batch()}, each write only prepares its temporary file; the
+ * files are renamed into place together by {@link Batch#commit()}, and closing a batch that was not committed
+ * removes every temporary file and every folder the batch created. So a command that fails half-way (a bad PDF
+ * path after the CSV files, an unreadable input found late) leaves nothing new behind.
  */
 public final class AtomicFile {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ThreadLocal<Batch> CURRENT = new ThreadLocal<>();
 
     private AtomicFile() {
     }
@@ -51,7 +57,11 @@ public final class AtomicFile {
         if (Files.isDirectory(target)) {
             throw new IOException(file + ": is a folder, not a file");
         }
+        Batch batch = CURRENT.get();
         try {
+            if (batch != null) {
+                batch.noteFolders(dir);
+            }
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
             throw new IOException(file + ": cannot create the folder " + e.getFile() + " (a file of that name is in the way)", e);
@@ -69,11 +79,12 @@ public final class AtomicFile {
                 }
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            if (batch != null) {
+                batch.stage(file, tmp, target);
+                tmp = null; // the batch owns it now
+                return;
             }
+            rename(tmp, target);
         } catch (IOException e) {
             throw new IOException(file + ": cannot write (" + reason(e) + ")", e);
         } finally {
@@ -82,6 +93,109 @@ public final class AtomicFile {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
                     // the temporary file could not be removed; nothing more can be done about it here
+                }
+            }
+        }
+    }
+
+    private static void rename(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Starts a batch on this thread: writes are prepared until {@link Batch#commit()}. Batches do not nest. */
+    public static Batch batch() {
+        if (CURRENT.get() != null) {
+            throw new IllegalStateException("a batch of writes is already open on this thread");
+        }
+        Batch b = new Batch();
+        CURRENT.set(b);
+        return b;
+    }
+
+    /** Outputs prepared together and put in place together; see the class comment. */
+    public static final class Batch implements AutoCloseable {
+        private record Staged(Path file, Path tmp, Path target) {
+        }
+
+        private final java.util.List<Staged> staged = new java.util.ArrayList<>();
+        /** Folders this batch created, outermost first. */
+        private final java.util.List<Path> createdFolders = new java.util.ArrayList<>();
+        private boolean done;
+
+        private Batch() {
+        }
+
+        /** Before creating {@code dir}: remembers which of its folders do not exist yet. */
+        void noteFolders(Path dir) {
+            java.util.Deque<Path> missing = new java.util.ArrayDeque<>();
+            for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+                missing.push(p);
+            }
+            for (Path p : missing) {
+                if (!createdFolders.contains(p)) {
+                    createdFolders.add(p);
+                }
+            }
+        }
+
+        void stage(Path file, Path tmp, Path target) throws IOException {
+            for (int i = 0; i < staged.size(); i++) {
+                if (staged.get(i).target().equals(target)) {
+                    Files.deleteIfExists(staged.get(i).tmp());
+                    staged.remove(i);
+                    break;
+                }
+            }
+            staged.add(new Staged(file, tmp, target));
+        }
+
+        /** Puts every prepared file in place (each rename is atomic). */
+        public void commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException("batch already finished");
+            }
+            try {
+                for (java.util.Iterator<Staged> it = staged.iterator(); it.hasNext(); ) {
+                    Staged s = it.next();
+                    try {
+                        rename(s.tmp(), s.target());
+                    } catch (IOException e) {
+                        throw new IOException(s.file() + ": cannot write (" + reason(e) + ")", e);
+                    }
+                    it.remove();
+                }
+                createdFolders.clear(); // they hold the outputs now
+                done = true;
+            } finally {
+                CURRENT.remove();
+            }
+        }
+
+        /** Without a commit: removes every prepared temporary file and the folders this batch created (when empty). */
+        @Override
+        public void close() {
+            CURRENT.remove();
+            if (done) {
+                return;
+            }
+            done = true;
+            for (Staged s : staged) {
+                try {
+                    Files.deleteIfExists(s.tmp());
+                } catch (IOException ignored) {
+                    // best effort: nothing else can be done about a temporary file that cannot be removed
+                }
+            }
+            staged.clear();
+            for (int i = createdFolders.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(createdFolders.get(i));
+                } catch (IOException ignored) {
+                    // not empty (something else wrote there) or gone: leave it
                 }
             }
         }

@@ -65,6 +65,36 @@ public final class PlanReader {
         return plan;
     }
 
+    /**
+     * Problems found after the plan was loaded (a hardware id not in the catalog, a site that cannot be sized),
+     * reported against {@code label} (the file name or the plan's title) by field path only: the same problems
+     * named by the plan file, with the line and column of each field.
+     */
+    public static InputRejectedException locate(InputRejectedException e, Path file, String label) {
+        JsonLocations locations = null;
+        try {
+            String text = InputFiles.readUtf8(file, Limits.MAX_JSON_FILE_BYTES, "plan file");
+            if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+                text = text.substring(1);
+            }
+            locations = JsonLocations.scan(StrictJson.FACTORY, text);
+        } catch (IOException | InputRejectedException | RuntimeException ignored) {
+            // the file changed or went away since it was read: name it without a line
+        }
+        List<InputProblem> out = new ArrayList<>();
+        for (InputProblem p : e.problems()) {
+            boolean ours = p.file() == null || p.file().equals(label) || p.file().equals(file.toString());
+            if (!ours) {
+                out.add(p);
+                continue;
+            }
+            JsonLocation loc = p.line() > 0 || locations == null || p.field() == null ? null : locations.find(p.field());
+            out.add(loc == null ? new InputProblem(file.toString(), p.line(), p.column(), p.field(), p.message())
+                    : new InputProblem(file.toString(), loc.getLineNr(), loc.getColumnNr(), p.field(), p.message()));
+        }
+        return new InputRejectedException(out);
+    }
+
     /** Maps a JSON tree onto the model, collecting every problem rather than stopping at the first. */
     private static final class Reader {
         final String file;
