@@ -1,5 +1,6 @@
 package dev.clusterplanner.adapters.ceph;
 
+import dev.clusterplanner.adapters.net.ConnectionErrors;
 import dev.clusterplanner.core.live.CephCluster;
 
 import java.io.IOException;
@@ -50,8 +51,45 @@ public final class CephMetricsReader {
 
     /** Scrapes {@code url} and maps the metrics to a cluster picture. */
     public CephCluster read(String url) throws CephReadException {
-        String text = fetch(url);
-        return CephMetrics.toCluster(PrometheusText.parse(text), url, Instant.now());
+        return toCluster(fetch(url), url, Instant.now());
+    }
+
+    /**
+     * The cluster a metrics text describes. Refused with "not a Ceph metrics endpoint": an empty answer, a
+     * compressed or binary one, and text without any {@code ceph_} metric (these used to read as a cluster with 0
+     * OSDs). Refused too: the same series (name and labels) twice with different values, which would make
+     * every figure depend on which line was read last.
+     */
+    public static CephCluster toCluster(String text, String url, Instant readAt) throws CephReadException {
+        if (text.isBlank()) {
+            throw new CephReadException("Ceph metrics at " + url + ": the answer is empty: not a Ceph metrics endpoint");
+        }
+        if (text.charAt(0) == '\u001f') {
+            throw new CephReadException("Ceph metrics at " + url + ": the answer is compressed (gzip), not Prometheus text: not a Ceph metrics endpoint");
+        }
+        int probe = Math.min(text.length(), 4096);
+        for (int i = 0; i < probe; i++) {
+            char c = text.charAt(i);
+            if (c == '\u0000' || c == '\uFFFD') {
+                throw new CephReadException("Ceph metrics at " + url + ": the answer is binary, not Prometheus text: not a Ceph metrics endpoint");
+            }
+        }
+        PrometheusText.Exposition x = PrometheusText.parse(text);
+        if (x.samples().stream().noneMatch(s -> s.name().startsWith("ceph_"))) {
+            throw new CephReadException("Ceph metrics at " + url + ": the answer has no ceph_* metric"
+                    + (x.problems().isEmpty() ? "" : " (and " + x.problems().size() + " line(s) that are not Prometheus text)")
+                    + ": not a Ceph metrics endpoint");
+        }
+        java.util.Map<String, PrometheusText.Sample> seen = new java.util.HashMap<>();
+        for (PrometheusText.Sample s : x.samples()) {
+            String key = s.name() + new java.util.TreeMap<>(s.labels());
+            PrometheusText.Sample first = seen.putIfAbsent(key, s);
+            if (first != null && Double.compare(first.value(), s.value()) != 0) {
+                throw new CephReadException("Ceph metrics at " + url + ": the series " + s.name() + s.labels() + " appears twice with different values"
+                        + " (line " + first.line() + ": " + first.value() + ", line " + s.line() + ": " + s.value() + "); refused");
+            }
+        }
+        return CephMetrics.toCluster(x, url, readAt);
     }
 
     /** The metrics text, or a {@link CephReadException} that says what went wrong. */
@@ -74,10 +112,9 @@ public final class CephMetricsReader {
             throw new CephReadException("Ceph metrics at " + url + ": no connection within " + connectTimeout.toSeconds() + " s", e);
         } catch (HttpTimeoutException e) {
             throw new CephReadException("Ceph metrics at " + url + ": no answer within " + readTimeout.toSeconds() + " s", e);
-        } catch (ConnectException e) {
-            throw new CephReadException("Ceph metrics at " + url + ": cannot connect (" + reason(e) + ")", e);
         } catch (IOException e) {
-            throw new CephReadException("Ceph metrics at " + url + ": " + reason(e), e);
+            throw new CephReadException("Ceph metrics at " + url + ": "
+                    + "cannot connect: " + ConnectionErrors.describe(e, url, "the Ceph manager's prometheus module"), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CephReadException("Ceph metrics at " + url + ": interrupted", e);

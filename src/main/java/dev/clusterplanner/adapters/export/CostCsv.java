@@ -13,10 +13,8 @@ import dev.clusterplanner.core.cost.SiteCost;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,12 +173,33 @@ public final class CostCsv {
         try (ICSVWriter w = new CSVWriterBuilder(sw).withLineEnd(ICSVWriter.RFC4180_LINE_END).build()) {
             w.writeNext(header.toArray(String[]::new), false);
             for (String[] r : rows) {
-                w.writeNext(r, false);
+                String[] safe = new String[r.length];
+                for (int i = 0; i < r.length; i++) {
+                    safe[i] = cell(r[i]);
+                }
+                w.writeNext(safe, false);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return sw.toString();
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
+
+    /**
+     * A cell a spreadsheet shows as text: one that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+     * carriage return would be taken as a formula (a name like {@code =HYPERLINK(...)} runs when the file is
+     * opened), so it gets a leading apostrophe, the way spreadsheets mark text. Numbers (a negative amount) are
+     * kept as they are.
+     */
+    static String cell(String v) {
+        if (v == null || v.isEmpty()) {
+            return v;
+        }
+        char c = v.charAt(0);
+        boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return risky && !NUMBER.matcher(v).matches() ? "'" + v : v;
     }
 
     /** Two decimals, as in the JSON; empty for a missing figure. */

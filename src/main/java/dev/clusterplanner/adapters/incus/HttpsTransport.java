@@ -1,5 +1,6 @@
 package dev.clusterplanner.adapters.incus;
 
+import dev.clusterplanner.adapters.net.ConnectionErrors;
 import dev.clusterplanner.core.live.FingerprintPrompt;
 import dev.clusterplanner.core.live.ProbeException;
 
@@ -123,7 +124,8 @@ final class HttpsTransport implements Transport {
             return (IOException) cause;
         }
         if (cause instanceof SSLHandshakeException || hasCause(cause, javax.net.ssl.SSLException.class)) {
-            throw new ProbeException(ProbeException.Kind.TLS, base + ": TLS handshake failed: " + rootMessage(cause), cause);
+            throw new ProbeException(ProbeException.Kind.TLS, base + ": TLS handshake failed: "
+                    + ConnectionErrors.describe(cause, base.toString(), "incusd"), cause);
         }
         if (cause instanceof IOException io) {
             return io;

@@ -1,5 +1,6 @@
 package dev.clusterplanner.adapters.incus;
 
+import dev.clusterplanner.adapters.net.ConnectionErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clusterplanner.core.live.LiveInstance;
 import dev.clusterplanner.core.live.LiveMember;
@@ -113,7 +114,7 @@ public final class IncusClient implements AutoCloseable {
                     continue;
                 }
                 try {
-                    LiveResources r = IncusJson.resources(await(f));
+                    LiveResources r = parsed(() -> IncusJson.resources(await(f)), "its resources");
                     memoryOf.put(m.name(), r.memoryBytes());
                     members.add(new LiveMember(m.name(), m.url(), m.status(), m.message(), m.roles(), m.failureDomain(), r, ""));
                 } catch (ReadFailure e) {
@@ -125,7 +126,17 @@ public final class IncusClient implements AutoCloseable {
             List<LiveInstance> instances = new ArrayList<>();
             try {
                 for (JsonNode i : await(instancesF)) {
-                    instances.add(IncusJson.instance(i, memoryOf.getOrDefault(i.path("location").asText(""), 0L)));
+                    String name = i.path("name").asText("?");
+                    try {
+                        LiveInstance li = IncusJson.instance(i, memoryOf.getOrDefault(i.path("location").asText(""), 0L));
+                        String cpu = li.limits().get("limits.cpu");
+                        if (cpu != null && !cpu.isBlank() && li.cpuLimit() == null) {
+                            problems.add("instance " + name + ": limits.cpu '" + shorten(cpu) + "' is not a CPU count or set that can be read");
+                        }
+                        instances.add(li);
+                    } catch (RuntimeException e) {
+                        problems.add("instance " + name + " not read: its description is not what Incus sends (" + e.getClass().getSimpleName() + ")");
+                    }
                 }
             } catch (ReadFailure e) {
                 problems.add("instances not read: " + e.getMessage());
@@ -134,13 +145,14 @@ public final class IncusClient implements AutoCloseable {
 
             List<LivePool> pools = new ArrayList<>();
             try {
-                pools = pools(pool, IncusJson.pools(await(poolsF)), members, server.clustered());
+                List<IncusJson.PoolInfo> infos = parsed(() -> IncusJson.pools(await(poolsF)), "the storage pools");
+                pools = pools(pool, infos, members, server.clustered());
             } catch (ReadFailure e) {
                 problems.add("storage pools not read: " + e.getMessage());
             }
             List<LiveNetwork> networks = List.of();
             try {
-                networks = IncusJson.networks(await(networksF));
+                networks = parsed(() -> IncusJson.networks(await(networksF)), "the networks");
             } catch (ReadFailure e) {
                 problems.add("networks not read: " + e.getMessage());
             }
@@ -194,7 +206,7 @@ public final class IncusClient implements AutoCloseable {
                 continue;
             }
             try {
-                LiveUsage u = IncusJson.usage(await(f));
+                LiveUsage u = parsed(() -> IncusJson.usage(await(f)), "its state");
                 out.add(i.withUsage(u));
             } catch (ReadFailure e) {
                 unread.incrementAndGet();
@@ -237,7 +249,7 @@ public final class IncusClient implements AutoCloseable {
                 space = new LivePool.PoolSpace(p.member(), 0, 0, "member not readable");
             } else {
                 try {
-                    long[] s = IncusJson.poolSpace(await(p.future()));
+                    long[] s = parsed(() -> IncusJson.poolSpace(await(p.future())), "the pool's space");
                     space = new LivePool.PoolSpace(p.member(), s[0], s[1], "");
                 } catch (ReadFailure e) {
                     space = new LivePool.PoolSpace(p.member(), 0, 0, e.getMessage());
@@ -263,23 +275,25 @@ public final class IncusClient implements AutoCloseable {
                         + " (the server does not trust this client certificate)");
             }
             throw new ProbeException(ProbeException.Kind.PROTOCOL, transport.describe() + path + ": " + e.getMessage());
-        } catch (HttpTimeoutException e) {
-            throw new ProbeException(ProbeException.Kind.CONNECTION, "cannot connect to " + transport.describe() + ": timed out ("
-                    + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new ProbeException(ProbeException.Kind.CONNECTION, "cannot connect to " + transport.describe() + ": "
-                    + HttpsTransport.rootMessage(e), e);
+                    + ConnectionErrors.describe(e, transport.describe(), "incusd"), e);
         }
     }
 
-    /** A later request: failures are reported per part, not for the whole probe. */
+    /** A later request: failures are reported per part, not for the whole probe (a non-JSON answer included). */
     private JsonNode fetch(String path) throws ReadFailure, ProbeException {
         try {
             return IncusJson.metadata(transport.get(path), path);
+        } catch (ProbeException e) {
+            if (e.kind() != ProbeException.Kind.PROTOCOL) {
+                throw e;
+            }
+            throw new ReadFailure(e.getMessage(), false);
         } catch (HttpTimeoutException e) {
             throw new ReadFailure("timed out: " + e.getMessage(), true);
         } catch (IOException e) {
-            throw new ReadFailure(HttpsTransport.rootMessage(e), false);
+            throw new ReadFailure(ConnectionErrors.describe(e, transport.describe(), "incusd"), false);
         }
     }
 
@@ -298,6 +312,23 @@ public final class IncusClient implements AutoCloseable {
             }
             throw new ReadFailure(String.valueOf(e.getCause()), false);
         }
+    }
+
+    /** A reading step of one part; an answer of an unexpected shape becomes a {@link ReadFailure} of that part. */
+    private interface Step<T> {
+        T run() throws ReadFailure, ProbeException;
+    }
+
+    private static <T> T parsed(Step<T> step, String what) throws ReadFailure, ProbeException {
+        try {
+            return step.run();
+        } catch (RuntimeException e) {
+            throw new ReadFailure(what + ": the answer is not what Incus sends (" + e.getClass().getSimpleName() + ")", false);
+        }
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 
     static final class ReadFailure extends Exception {

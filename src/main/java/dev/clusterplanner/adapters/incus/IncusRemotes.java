@@ -3,6 +3,9 @@ package dev.clusterplanner.adapters.incus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.clusterplanner.adapters.files.InputFiles;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.live.ProbeException;
 
 import java.io.IOException;
@@ -45,7 +48,9 @@ final class IncusRemotes {
         Path file = dir.resolve("config.yml");
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            root = new ObjectMapper(new YAMLFactory()).readTree(InputFiles.readUtf8(file, Limits.MAX_SMALL_FILE_BYTES, "incus client configuration"));
+        } catch (InputRejectedException e) {
+            throw new ProbeException(ProbeException.Kind.CLIENT_CONFIG, e.problems().get(0).describe());
         } catch (NoSuchFileException e) {
             throw new ProbeException(ProbeException.Kind.CLIENT_CONFIG, file + ": no incus client configuration here "
                     + "(add the remote with `incus remote add NAME URL`, or use --url with --cert and --key)");

@@ -1,5 +1,8 @@
 package dev.clusterplanner.adapters.incus;
 
+import dev.clusterplanner.adapters.files.InputFiles;
+import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.live.ProbeException;
 
 import java.io.ByteArrayInputStream;
@@ -227,7 +230,9 @@ final class PemCredentials {
 
     private static String readText(Path file, String what) throws ProbeException {
         try {
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            return new String(InputFiles.read(file, Limits.MAX_SMALL_FILE_BYTES, "PEM file"), StandardCharsets.US_ASCII);
+        } catch (InputRejectedException e) {
+            throw new ProbeException(ProbeException.Kind.CLIENT_CONFIG, e.problems().get(0).describe() + " (client " + what + ")");
         } catch (NoSuchFileException e) {
             throw new ProbeException(ProbeException.Kind.CLIENT_CONFIG, file + ": no such file (client " + what + ")");
         } catch (IOException e) {

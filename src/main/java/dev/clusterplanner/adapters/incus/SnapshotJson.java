@@ -15,9 +15,11 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.clusterplanner.adapters.ceph.CephDocument;
 import dev.clusterplanner.adapters.files.AtomicFile;
+import dev.clusterplanner.adapters.files.InputFiles;
 import dev.clusterplanner.core.live.CephCluster;
 import dev.clusterplanner.core.live.LiveSnapshot;
 import dev.clusterplanner.core.model.Explanation;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
@@ -183,7 +185,7 @@ public final class SnapshotJson {
         String name = file.toString();
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            root = MAPPER.readTree(InputFiles.readUtf8(file, Limits.MAX_JSON_FILE_BYTES, "saved probe (probe --json)"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InputRejectedException(new InputProblem(name, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     e.getLocation() == null ? 0 : e.getLocation().getColumnNr(), "", "not JSON: " + e.getOriginalMessage()));

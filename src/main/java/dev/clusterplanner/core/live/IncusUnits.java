@@ -90,6 +90,14 @@ public final class IncusUnits {
             return OptionalDouble.empty();
         }
         String t = text.trim();
+        try {
+            return cpuCount(t);
+        } catch (NumberFormatException e) { // a number beyond any machine's CPU count
+            return OptionalDouble.empty();
+        }
+    }
+
+    private static OptionalDouble cpuCount(String t) {
         if (t.matches("\\d+")) {
             return OptionalDouble.of(Integer.parseInt(t));
         }
