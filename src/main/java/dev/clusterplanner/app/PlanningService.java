@@ -17,6 +17,7 @@ import dev.clusterplanner.core.model.FieldProblem;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
+import dev.clusterplanner.core.model.ModelRules;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.SiteKind;
@@ -54,6 +55,13 @@ public class PlanningService {
         List<Site> sites = new ArrayList<>();
         List<List<Hardware>> candidates = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
+        // the limits (instances, workloads, hardware, value bounds) hold for every plan, not only one read from a file
+        for (FieldProblem p : ModelRules.check(plan)) {
+            problems.add(new InputProblem(source, 0, 0, p.field(), p.message()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InputRejectedException(problems);
+        }
         for (int i = 0; i < plan.sites().size(); i++) {
             Site site = plan.sites().get(i);
             site = site.withPolicy(overrides.apply(site.policy()));

@@ -19,6 +19,7 @@ import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.Plan;
@@ -152,6 +153,16 @@ final class PlanCommand implements Callable<Integer> {
         if (sheets) {
             List<Workload> ws = catalogs.readWorkloads(workloads);
             List<Hardware> hw = catalogs.readHardware(hardware);
+            long instances = ws.stream().mapToLong(Workload::count).sum();
+            if (instances > Limits.MAX_INSTANCES_PER_PLAN || ws.size() > Limits.MAX_WORKLOADS_PER_SITE) {
+                throw new InputRejectedException(new InputProblem(workloads.toString(), 0, 0, "count", ws.size() + " workload rows with "
+                        + instances + " instances in all; this program plans at most " + Limits.MAX_WORKLOADS_PER_SITE + " rows and "
+                        + Limits.MAX_INSTANCES_PER_PLAN + " instances at once"));
+            }
+            if (hw.size() > Limits.MAX_HARDWARE_PER_SITE) {
+                throw new InputRejectedException(new InputProblem(hardware.toString(), 0, 0, "", hw.size()
+                        + " hardware rows; a site compares at most " + Limits.MAX_HARDWARE_PER_SITE + " candidates"));
+            }
             plan = planning.planFromSpreadsheets(workloads.getFileName() + " on " + hardware.getFileName(), siteKind, ws, hw);
             catalog = planning.withHardware(catalog, hw);
             source = workloads.toString();
