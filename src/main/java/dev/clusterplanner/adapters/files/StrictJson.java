@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Limits;
+import dev.clusterplanner.core.model.TextRules;
 
 import java.io.IOException;
 import java.util.regex.Matcher;
@@ -62,8 +63,13 @@ public final class StrictJson {
             return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+            String field = "";
+            if (p != null && p.getParsingContext() != null) {
+                String pointer = p.getParsingContext().pathAsPointer().toString();
+                field = pointer.startsWith("/") ? pointer.substring(1) : pointer;
+            }
             throw new InputRejectedException(new InputProblem(name, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    "", describe(e)));
+                    TextRules.printable(field), describe(e)));
         } catch (IOException e) {
             throw new InputRejectedException(new InputProblem(name, 0, 0, "", "cannot be read as JSON (" + e.getClass().getSimpleName() + ")"));
         } finally {
