@@ -151,6 +151,14 @@ public class PlanningService {
         return new ScenarioResult(o, oneTimeMissing ? null : co.capexUsd(), recurringMissing ? null : co.monthlyUsd(), co.tcoUsd(), years, null, co);
     }
 
+    /** The cost comparison table as CSV text (what {@code plan --csv -} prints). */
+    public String comparisonCsv(PlanResult result) {
+        if (result.cost() == null) {
+            throw new IllegalStateException("the result has no cost comparison");
+        }
+        return CostCsv.comparison(result.cost());
+    }
+
     /** The cost tables as CSV: a folder gets one file per table; a FILE.csv gets the comparison and FILE-*.csv siblings. */
     public List<Path> writeCsv(PlanResult result, Path target) throws IOException {
         if (result.cost() == null) {

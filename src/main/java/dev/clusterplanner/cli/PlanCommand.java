@@ -85,8 +85,9 @@ final class PlanCommand implements Callable<Integer> {
     String json;
 
     @Option(names = "--csv", paramLabel = "FILE-or-DIR", description = {"write the cost tables as CSV: a folder gets comparison.csv, plan-totals.csv,",
-            "monthly.csv, bill-of-materials.csv and placement.csv; NAME.csv gets the comparison and NAME-*.csv beside it"})
-    Path csv;
+            "monthly.csv, bill-of-materials.csv and placement.csv; NAME.csv gets the comparison and NAME-*.csv beside it;",
+            "'-' prints the comparison table to standard output"})
+    String csv;
 
     @Option(names = "--pdf", paramLabel = "FILE", description = "write the PDF report (summary, comparison, charts, bill of materials, placement, findings, formulas, catalog rows) to FILE")
     Path pdf;
@@ -132,6 +133,10 @@ final class PlanCommand implements Callable<Integer> {
         OptionChecks.range(spec, "--cpu-overcommit-vms", cpuOvercommitVms, 1, Limits.MAX_CPU_OVERCOMMIT);
         OptionChecks.range(spec, "--reserve-memory-gib", reserveMemoryGib, 0, Limits.MAX_HOST_GIB);
         OptionChecks.output(spec, "--json", json);
+        OptionChecks.output(spec, "--csv", csv);
+        if ("-".equals(json) && "-".equals(csv)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "only one of --json and --csv can be '-' (standard output)");
+        }
         StorageMode mode = null;
         SiteKind siteKind;
         ReportService.Paper paperSize;
@@ -188,7 +193,7 @@ final class PlanCommand implements Callable<Integer> {
         List<Path> csvFiles;
         ReportService.Written written = null;
         try (OutputBatch batch = OutputBatch.open()) {
-            csvFiles = csv == null ? List.of() : planning.writeCsv(result, csv);
+            csvFiles = csv == null || "-".equals(csv) ? List.of() : planning.writeCsv(result, Path.of(csv));
             if (json != null && !"-".equals(json)) {
                 planning.writeJson(result, Path.of(json));
             }
@@ -197,8 +202,14 @@ final class PlanCommand implements Callable<Integer> {
             }
             batch.commit();
         }
+        boolean stdout = "-".equals(json) || "-".equals(csv);
         if ("-".equals(json)) {
             out.print(planning.toJson(result));
+        } else if ("-".equals(csv)) {
+            out.print(planning.comparisonCsv(result));
+            if (json != null) {
+                spec.commandLine().getErr().println("Wrote " + json);
+            }
         } else {
             printTable(result, out);
             if (json != null) {
@@ -210,7 +221,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         if (written != null) {
             // with the JSON on standard output, the note goes to standard error
-            PrintWriter note = "-".equals(json) ? spec.commandLine().getErr() : out;
+            PrintWriter note = stdout ? spec.commandLine().getErr() : out;
             note.printf("Wrote %s (%d pages)%n", pdf, written.pages());
             note.flush();
         }

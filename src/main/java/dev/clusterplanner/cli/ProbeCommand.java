@@ -90,8 +90,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "save the snapshot, the validation and the findings as JSON (with a timestamp); '-' for standard output")
     String json;
 
-    @Option(names = "--import-plan", paramLabel = "FILE", description = "write the live cluster as a plan file, to size its growth")
-    Path importPlan;
+    @Option(names = "--import-plan", paramLabel = "FILE", description = "write the live cluster as a plan file, to size its growth; '-' for standard output")
+    String importPlan;
 
     @Option(names = "--watch", paramLabel = "DURATION", description = "sample CPU, memory, disk and network use for this long (20s, 5m, 2h, 1d)")
     String watch;
@@ -139,6 +139,10 @@ final class ProbeCommand implements Callable<Integer> {
         if (watch != null && resume != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--watch and --resume: give one (a resumed watch keeps its planned length)");
         }
+        OptionChecks.output(spec, "--import-plan", importPlan);
+        if ("-".equals(json) && "-".equals(importPlan)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "only one of --json and --import-plan can be '-' (standard output)");
+        }
         Plan plan = planFile == null ? null : new PlanService().open(planFile);
         ProbeService service = new ProbeService();
         ProbeService.Request request = new ProbeService.Request(target(), fingerprint, prompt(err),
@@ -160,27 +164,32 @@ final class ProbeCommand implements Callable<Integer> {
             result = result.withCeph(cephResult);
         }
         boolean jsonOut = "-".equals(json);
+        boolean planOut = "-".equals(importPlan);
+        PlanService plans = new PlanService();
+        Plan imported = importPlan == null ? null : service.importAsPlan(result.snapshot(), "Live cluster " + result.snapshot().serverName());
         // both outputs or neither: a failing --import-plan leaves no snapshot behind
         try (OutputBatch batch = OutputBatch.open()) {
             if (json != null && !jsonOut) {
                 service.save(result, Path.of(json));
             }
-            if (importPlan != null) {
-                new PlanService().save(service.importAsPlan(result.snapshot(), "Live cluster " + result.snapshot().serverName()), importPlan);
+            if (importPlan != null && !planOut) {
+                plans.save(imported, Path.of(importPlan));
             }
             batch.commit();
         }
         if (jsonOut) {
             out.print(service.toJson(result));
+        } else if (planOut) {
+            out.print(plans.toJson(imported));
         } else {
             print(out, result, cephResult);
         }
         // with the JSON on standard output, notes go to standard error
-        PrintWriter note = jsonOut ? err : out;
+        PrintWriter note = jsonOut || planOut ? err : out;
         if (json != null && !jsonOut) {
             note.println("Saved the snapshot to " + json);
         }
-        if (importPlan != null) {
+        if (importPlan != null && !planOut) {
             note.println("Wrote the live cluster as a plan to " + importPlan);
         }
         out.flush();

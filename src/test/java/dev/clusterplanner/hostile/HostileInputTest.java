@@ -403,7 +403,12 @@ class HostileInputTest {
             Hostile.Run sim = cli("simulate", abs("p.plan.json"), "--trials", "30", "--json", "-");
             assertEquals(0, sim.code(), sim.err());
             assertTrue(json.readTree(sim.out()).isObject());
-            assertEquals(Hostile.tree(dir), tree(dir));
+            Hostile.Run csv = cli("plan", abs("p.plan.json"), "--csv", "-");
+            assertEquals(0, csv.code(), csv.err());
+            assertTrue(csv.out().startsWith("site,option_id,option,"), csv.out());
+            refused(dir, 2, says("only one of --json and --csv"), "plan", abs("p.plan.json"), "--csv", "-", "--json", "-");
+            refused(dir, 2, says("only one of --json and --import-plan"), "probe", "--local", "--json", "-", "--import-plan", "-");
+            assertEquals(List.of("p.plan.json"), List.copyOf(tree(dir)).subList(1, tree(dir).size()));
             assertFalse(Files.exists(Path.of("-")), "a file named '-' was written");
         }
     }
