@@ -239,6 +239,17 @@ class HostileInputTest {
         }
 
         @Test
+        void hardwareRowsBeyondAnyMachineAreRefusedAtTheirCell() throws Exception {
+            // sockets, cores, threads of the Meerkat row: 1, 12, 12
+            assertTrue(hardwareCsv().contains(",1,12,12,"), hardwareCsv());
+            write(dir, "h.csv", hardwareCsv().replace(",1,12,12,", ",1,1000000000,1000000000,"));
+            List<String> header = List.of(hardwareCsv().substring(0, hardwareCsv().indexOf('\n')).split(","));
+            write(dir, "w.csv", WORKLOADS_HEADER + "web,container,2,1,2,10,\n");
+            refused(dir, 1, says("h.csv:2:" + (header.indexOf("cores") + 1), "cores must be at most 4096"), "plan", "--workloads", abs("w.csv"),
+                    "--hardware", abs("h.csv"));
+        }
+
+        @Test
         void simulateExitsThreeLikePlanWhenASiteFitsNoHardware() throws Exception {
             write(dir, "p.plan.json", planWith("\"memoryGib\": 6", "\"memoryGib\": 60000"));
             Hostile.Run plan = refused(dir, 3, says(), "plan", abs("p.plan.json"));

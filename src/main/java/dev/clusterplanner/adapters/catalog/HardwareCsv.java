@@ -4,9 +4,11 @@ import dev.clusterplanner.adapters.catalog.CsvRow.Bound;
 import dev.clusterplanner.core.model.Billing;
 import dev.clusterplanner.core.model.CpuArch;
 import dev.clusterplanner.core.model.DiskType;
+import dev.clusterplanner.core.model.FieldProblem;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.ModelRules;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.PriceItem;
 
@@ -195,7 +197,7 @@ public final class HardwareCsv {
                 || estimate == null) {
             return null; // a missing required column is reported once, for the header
         }
-        return new Hardware(id, name, category, vendor, cpuModel,
+        Hardware h = new Hardware(id, name, category, vendor, cpuModel,
                 sockets == null ? DEFAULT_SOCKETS : sockets, cores, threads,
                 baseGhz == null ? 0 : baseGhz, cpuScore == null ? DEFAULT_CPU_SCORE : cpuScore, memory,
                 price, monthly, hourly, setup == null ? 0 : setup,
@@ -206,6 +208,10 @@ public final class HardwareCsv {
                 rackUnits != null ? rackUnits : category == HardwareCategory.RACK ? 1 : 0,
                 idle, max, region, source, sourceDate, estimate, notes, billing,
                 arch == null ? CpuArch.X86_64 : arch, runsVms != null ? runsVms : Hardware.defaultRunsVms(category));
+        for (FieldProblem p : ModelRules.check(h)) { // upper bounds (hostile input)
+            row.problem(p.field(), p.message());
+        }
+        return row.bad() ? null : h;
     }
 
     /**

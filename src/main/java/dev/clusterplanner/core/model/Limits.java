@@ -69,6 +69,9 @@ public final class Limits {
     public static final double MAX_COLOCATION_USD_PER_U_MONTH = 10_000;
     public static final double MAX_COLOCATION_USD_PER_KW_MONTH = 100_000;
 
+    /** A hardware row's purchase price (monthly, setup: a tenth; hourly: a thousandth). */
+    public static final double MAX_HARDWARE_PRICE_USD = 10_000_000;
+
     /** Risk simulation trials. */
     public static final int MAX_TRIALS = 1_000_000;
 }

@@ -190,6 +190,46 @@ public final class ModelRules {
         return out;
     }
 
+    /**
+     * Upper bounds of a hardware row (field names are the catalog CSV's columns): far above any machine sold, so
+     * that a typing slip (a price of 1e308, a billion cores) is refused instead of turning into a negative cost.
+     */
+    public static List<FieldProblem> check(Hardware h) {
+        List<FieldProblem> out = new ArrayList<>();
+        upTo(out, "sockets", h.sockets(), 64);
+        upTo(out, "cores", h.cores(), Limits.MAX_HOST_THREADS);
+        upTo(out, "threads", h.threads(), 2 * Limits.MAX_HOST_THREADS);
+        upTo(out, "base_ghz", h.baseGhz(), 20);
+        upTo(out, "cpu_score", h.cpuScore(), 100);
+        upTo(out, "memory_gib", h.memoryGib(), Limits.MAX_HOST_GIB);
+        upTo(out, "price_usd", h.priceUsd(), Limits.MAX_HARDWARE_PRICE_USD);
+        upTo(out, "monthly_usd", h.monthlyUsd(), Limits.MAX_HARDWARE_PRICE_USD / 10);
+        upTo(out, "hourly_usd", h.hourlyUsd(), Limits.MAX_HARDWARE_PRICE_USD / 1000);
+        upTo(out, "setup_usd", h.setupUsd(), Limits.MAX_HARDWARE_PRICE_USD / 10);
+        upTo(out, "os_disk_gb", h.osDiskGb(), Limits.MAX_DISK_GIB);
+        upTo(out, "data_disks", h.dataDisks(), 1_000);
+        upTo(out, "data_disk_gb", h.dataDiskGb(), Limits.MAX_DISK_GIB);
+        upTo(out, "nic_ports", h.nicPorts(), 64);
+        upTo(out, "nic_gbps", h.nicGbps(), 10_000);
+        upTo(out, "gpu_count", h.gpuCount(), Limits.MAX_GPU);
+        upTo(out, "gpu_vram_gib", h.gpuVramGib(), 10_000);
+        upTo(out, "gpu_watts", h.gpuWatts(), 100_000);
+        upTo(out, "rack_units", h.rackUnits(), 100);
+        upTo(out, "power_idle_w", h.powerIdleW(), 1_000_000);
+        upTo(out, "power_max_w", h.powerMaxW(), 1_000_000);
+        return out;
+    }
+
+    private static void upTo(List<FieldProblem> out, String field, double v, double max) {
+        upTo(out, field, Double.valueOf(v), max);
+    }
+
+    private static void upTo(List<FieldProblem> out, String field, Double v, double max) {
+        if (v != null && !(v <= max)) {
+            out.add(new FieldProblem(field, field + " must be at most " + fmt(max) + ", got " + fmt(v)));
+        }
+    }
+
     public static List<FieldProblem> check(CostSettings c, String prefix) {
         List<FieldProblem> out = new ArrayList<>();
         if (c.years() < 1 || c.years() > 30) {
