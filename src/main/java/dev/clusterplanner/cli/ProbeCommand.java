@@ -13,6 +13,7 @@ import dev.clusterplanner.core.live.LiveSnapshot;
 import dev.clusterplanner.core.live.ProbeException;
 import dev.clusterplanner.core.live.ProbeSettings;
 import dev.clusterplanner.core.model.Finding;
+import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Severity;
 import dev.clusterplanner.core.validation.CephStorageMapping;
@@ -156,6 +157,9 @@ final class ProbeCommand implements Callable<Integer> {
         } catch (ProbeException e) {
             err.println(e.describe());
             return Cli.INPUT_REJECTED;
+        } catch (InputRejectedException e) {
+            // a problem of the plan found while comparing (no such site): name the plan file, not its title
+            throw planFile == null ? e : new PlanService().locate(e, planFile, plan.name());
         }
         CephProbeService.Result cephResult = null;
         if (ceph.requested()) {

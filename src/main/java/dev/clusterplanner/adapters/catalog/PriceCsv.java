@@ -2,6 +2,7 @@ package dev.clusterplanner.adapters.catalog;
 
 import dev.clusterplanner.adapters.catalog.CsvRow.Bound;
 import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.PriceItem;
 
@@ -83,6 +84,12 @@ public final class PriceCsv {
         }
         if (Boolean.TRUE.equals(estimate) && source != null && !source.toLowerCase(Locale.ROOT).contains("estimate")) {
             row.problem("source", "an estimate must say 'estimate' in its source");
+        }
+        if (value != null && !(Math.abs(value) <= Limits.MAX_PRICE_VALUE)) { // hostile input: 1e308 would overflow every total
+            row.problem("value", "value must be at most " + (long) Limits.MAX_PRICE_VALUE + " in size, got " + value);
+        }
+        if (tier != null && !(Math.abs(tier) <= Limits.MAX_PRICE_VALUE * 1e6)) {
+            row.problem("tier", "tier must be at most " + (long) (Limits.MAX_PRICE_VALUE * 1e6) + " in size, got " + tier);
         }
         if (row.bad() || id == null || unit == null || category == null || value == null || estimate == null) {
             return null;

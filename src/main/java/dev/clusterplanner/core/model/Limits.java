@@ -72,6 +72,9 @@ public final class Limits {
     /** A hardware row's purchase price (monthly, setup: a tenth; hourly: a thousandth). */
     public static final double MAX_HARDWARE_PRICE_USD = 10_000_000;
 
+    /** A price row's value (any unit: USD, USD per GB-month, a ratio, IOPS). */
+    public static final double MAX_PRICE_VALUE = 1_000_000_000;
+
     /** Risk simulation trials. */
     public static final int MAX_TRIALS = 1_000_000;
 }
