@@ -119,7 +119,7 @@ final class WatchRun {
                         throw new CommandLine.ParameterException(cl, "--interval must be at least 1 second and at most the watch ("
                                 + duration.toSeconds() + " s), got " + c.interval);
                     }
-                    Path log = c.samples != null ? c.samples : defaultLog(c.json);
+                    Path log = c.samples != null ? c.samples : defaultLog(c.json == null || c.json.equals("-") ? null : Path.of(c.json));
                     result = service.watch(request, new WatchService.Settings(duration, every, c.headroomPct),
                             log, plan, c.site, progress, stop::get);
                 }
@@ -133,18 +133,23 @@ final class WatchRun {
             ProbeCommand.printFindings(out, result.probe());
             out.println("Samples: " + result.log() + (c.resume == null ? " (continue an interrupted watch with --resume " + result.log() + ")" : ""));
             if (c.json != null) {
-                if (c.json.toString().equals("-")) {
+                if (c.json.equals("-")) {
                     out.print(service.toJson(result, demand));
                 } else {
-                    service.save(result, demand, c.json);
+                    service.save(result, demand, Path.of(c.json));
                     out.println("Saved the snapshot and the watch to " + c.json);
                 }
             }
             if (c.importPlan != null) {
                 boolean observed = "p95".equalsIgnoreCase(c.demand);
-                new PlanService().save(service.importAsPlan(result, observed, "Live cluster " + result.probe().snapshot().serverName()
-                        + (observed ? " (observed use)" : "")), c.importPlan);
-                out.println("Wrote the live cluster as a plan (" + (observed ? "demands from observed P95 + " + ProbeCommand.fmt(c.headroomPct)
+                var imported = service.importAsPlan(result, observed, "Live cluster " + result.probe().snapshot().serverName()
+                        + (observed ? " (observed use)" : ""));
+                if (c.importPlan.equals("-")) {
+                    out.print(new PlanService().toJson(imported));
+                } else {
+                    new PlanService().save(imported, Path.of(c.importPlan));
+                }
+                (c.importPlan.equals("-") ? err : out).println("Wrote the live cluster as a plan (" + (observed ? "demands from observed P95 + " + ProbeCommand.fmt(c.headroomPct)
                         + " % headroom" : "demands from limits") + ") to " + c.importPlan);
             }
             out.flush();
