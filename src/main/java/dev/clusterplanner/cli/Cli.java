@@ -52,8 +52,9 @@ public final class Cli implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (for tests and the launcher). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = create();
-        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out), true);
-        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err), true);
+        boolean colours = cl.getColorScheme().ansi().enabled(); // the help's own colours pass on a terminal
+        PrintWriter safeOut = new PrintWriter(new TerminalSafeWriter(out, colours), true);
+        PrintWriter safeErr = new PrintWriter(new TerminalSafeWriter(err, colours), true);
         cl.setOut(safeOut);
         cl.setErr(safeErr);
         int code = cl.execute(args);

@@ -25,6 +25,15 @@ class TerminalSafeWriterTest {
     }
 
     @Test
+    void onAColouredTerminalColourSequencesPassAndOtherSequencesDoNot() {
+        StringWriter sw = new StringWriter();
+        try (PrintWriter w = new PrintWriter(new TerminalSafeWriter(sw, true))) {
+            w.print("\u001b[1;32mUsage\u001b[0m \u001b[2J\u001b]0;title\u0007");
+        }
+        assertEquals("\u001b[1;32mUsage\u001b[0m \\u001B[2J\\u001B]0;title\\u0007", sw.toString());
+    }
+
+    @Test
     void jsonKeepsItsMeaningBecauseTheEscapeIsJsons() throws Exception {
         String json = "{\"name\":\"x\u0085y\"}";
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
