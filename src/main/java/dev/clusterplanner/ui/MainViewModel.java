@@ -193,7 +193,7 @@ public class MainViewModel {
         document.replace(new Plan("Untitled plan", "", List.of(site), null), null, false);
         autosave.clear();
         problem.set(null);
-        status.set("New plan");
+        status.set("New plan: add what you want to run in the Workloads area (Ctrl+2)");
     }
 
     public void open() {
@@ -443,7 +443,7 @@ public class MainViewModel {
         ctx.executor().submit(c -> {
             autosave.write(plan, origin);
             return plan;
-        }, TaskListener.of(p -> { }, error -> status.set("Autosave failed: " + error.getMessage())));
+        }, TaskListener.of(p -> { }, error -> status.set("Autosave failed: " + UserWords.of(error))));
     }
 
     public void recover() {

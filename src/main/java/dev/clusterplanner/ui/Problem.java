@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Something that went wrong, for the error banner: a headline and the details, one line each
- * (for a rejected file: file, line, column, field and what was wrong).
+ * (for a rejected file: file, line, column, field and what was wrong). Built through {@link #of}, which
+ * never lets a Java exception's class name or a JVM message ("Cannot invoke ... because ... is null") reach the user.
  */
 public record Problem(String headline, List<String> details) {
 
@@ -15,19 +16,13 @@ public record Problem(String headline, List<String> details) {
         details = List.copyOf(details);
     }
 
-    /** "Could not open x.plan.json" with every problem of a rejected file, or the error's message. */
+    /** "Could not open x.plan.json" with every problem of a rejected file, or the error in plain words. */
     public static Problem of(String headline, Throwable error) {
         if (error instanceof InputRejectedException rejected) {
             return new Problem(headline + " (nothing was loaded)",
                     rejected.problems().stream().map(InputProblem::describe).toList());
         }
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        if (error instanceof java.nio.file.NoSuchFileException) {
-            message = "no such file: " + message;
-        } else if (error instanceof java.nio.file.AccessDeniedException) {
-            message = "permission denied: " + message;
-        }
-        return new Problem(headline, List.of(message));
+        return new Problem(headline, List.of(UserWords.of(error)));
     }
 
     public String text() {

@@ -28,6 +28,8 @@ public final class Styles {
     /** The reason an edit was refused. */
     public static final String PROBLEM_TEXT = "problem-text";
     public static final String MUTED = "muted";
+    /** What to do next, on an empty page. */
+    public static final String GUIDANCE = "guidance";
     public static final String TOOLBAR = "area-toolbar";
     public static final String DETAILS = "details-pane";
     public static final String DETAIL_LABEL = "detail-label";

@@ -107,13 +107,13 @@ public class CephLiveModel {
                 long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
                 long warnings = all.stream().filter(f -> f.severity() == Severity.WARNING).count();
                 status.set((r.cluster() == null ? "Ceph could not be read" : "Ceph read and compared with site '" + r.site() + "'")
-                        + ": " + errors + " errors, " + warnings + " warnings, " + (all.size() - errors - warnings) + " notes");
+                        + ": " + count(errors, "error") + ", " + count(warnings, "warning") + ", " + count(all.size() - errors - warnings, "note"));
             }
 
             @Override
             public void failed(Throwable error) {
                 probing.set(false);
-                status.set("Probe failed: " + error.getMessage());
+                status.set("Probe failed: " + dev.clusterplanner.ui.UserWords.of(error));
             }
 
             @Override
@@ -129,5 +129,9 @@ public class CephLiveModel {
             handle.cancel();
             handle = null;
         }
+    }
+
+    private static String count(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 }

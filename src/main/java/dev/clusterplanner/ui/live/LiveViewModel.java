@@ -524,7 +524,7 @@ public class LiveViewModel {
         if (e instanceof InputRejectedException ir && !ir.problems().isEmpty()) {
             return ir.problems().get(0).toString();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return dev.clusterplanner.ui.UserWords.of(e);
     }
 
     /** The usage part of the area (a watch over time). */

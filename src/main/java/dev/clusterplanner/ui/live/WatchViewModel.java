@@ -288,6 +288,6 @@ public class WatchViewModel {
         if (e instanceof dev.clusterplanner.core.live.ProbeException p) {
             return p.describe();
         }
-        return e.getMessage() == null ? "an unexpected problem (" + e.getClass().getSimpleName() + ")" : e.getMessage();
+        return dev.clusterplanner.ui.UserWords.of(e);
     }
 }

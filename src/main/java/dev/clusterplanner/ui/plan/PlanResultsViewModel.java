@@ -117,6 +117,7 @@ public class PlanResultsViewModel {
     private final ObservableList<CostSeries> costSeries = FXCollections.observableArrayList();
     private final ObservableList<BreakEven> breakEvens = FXCollections.observableArrayList();
     private final StringProperty notDrawn = new SimpleStringProperty("");
+    private final StringProperty guidance = new SimpleStringProperty("");
     private final ObservableList<Breakdown> breakdown = FXCollections.observableArrayList();
     private final ObservableList<String> hostNames = FXCollections.observableArrayList();
     private final ObjectProperty<String> failedHost = new SimpleObjectProperty<>();
@@ -200,6 +201,31 @@ public class PlanResultsViewModel {
         return notDrawn;
     }
 
+    /** What to do next when the selected site cannot be sized yet (no workloads, no hardware); "" when it can. */
+    public StringProperty guidanceProperty() {
+        return guidance;
+    }
+
+    /**
+     * Why a site cannot be sized yet, in words that say what to do next; empty when it can be. A site without workloads
+     * or without hardware candidates is left out of the analysis (the other sites are still sized) instead of failing it.
+     */
+    public static Optional<String> notReady(Site site) {
+        if (site.workloads().isEmpty() && site.hardware().isEmpty()) {
+            return Optional.of("Site '" + site.name() + "' has no workloads and no hardware yet. Next: add what you want to run in the "
+                    + "Workloads area (Ctrl+2), then pick machines to compare in the Catalog area (Ctrl+3, \"Add as candidate\").");
+        }
+        if (site.workloads().isEmpty()) {
+            return Optional.of("Site '" + site.name() + "' has no workloads yet. Next: open the Workloads area (Ctrl+2) and add a "
+                    + "workload, pick one from the library or import a CSV; the options and their costs appear here.");
+        }
+        if (site.hardware().isEmpty()) {
+            return Optional.of("Site '" + site.name() + "' has no hardware to compare yet. Next: open the Catalog area (Ctrl+3), "
+                    + "select a machine and click \"Add as candidate\".");
+        }
+        return Optional.empty();
+    }
+
     public ObservableList<String> hostNames() {
         return hostNames;
     }
@@ -239,7 +265,17 @@ public class PlanResultsViewModel {
             state.set("Waiting for the catalogs");
             return;
         }
-        Plan plan = document.plan();
+        Plan whole = document.plan();
+        List<Site> ready = whole.sites().stream().filter(x -> notReady(x).isEmpty()).toList();
+        if (ready.isEmpty()) {
+            sizingProblem.set(null);
+            result.set(null);
+            showSite();
+            computing.set(false);
+            state.set("Nothing to size yet");
+            return;
+        }
+        Plan plan = whole.withSites(ready);
         computing.set(true);
         state.set("Computing ...");
         long start = System.nanoTime();
@@ -275,16 +311,25 @@ public class PlanResultsViewModel {
         state.set(text);
     }
 
+    /** The selected site of the plan. */
+    private Site selectedSite() {
+        List<Site> sites = document.plan().sites();
+        return sites.get(Math.max(0, Math.min(siteIndex.get(), sites.size() - 1)));
+    }
+
+    /** The result of the selected site (found by name: sites that cannot be sized yet are not in the result). */
     private Optional<SiteResult> siteResult() {
         PlanResult r = result.get();
-        if (r == null || r.sites().isEmpty()) {
+        if (r == null || r.sites().isEmpty() || document.plan().sites().isEmpty()) {
             return Optional.empty();
         }
-        int i = Math.max(0, Math.min(siteIndex.get(), r.sites().size() - 1));
-        return Optional.of(r.sites().get(i));
+        String name = selectedSite().name();
+        return r.sites().stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     private void showSite() {
+        guidance.set(document.plan().sites().isEmpty() ? "This plan has no site. Next: add a site in the Settings area."
+                : notReady(selectedSite()).orElse(""));
         Optional<SiteResult> site = siteResult();
         int keepRank = selected.get() == null ? -1 : selected.get().rank();
         List<OptionCard> next = site.map(this::cardsOf).orElse(List.of());
@@ -459,7 +504,7 @@ public class PlanResultsViewModel {
             }
             whatIfPlacement.setAll(rows(after.get()).stream().filter(r -> !r.host().equals(host)).toList());
             whatIf.set("If " + host + " fails, everything still fits: " + moves(moving, after.get()) + ".");
-        }, error -> whatIf.set("Could not re-place: " + error.getMessage())));
+        }, error -> whatIf.set("Could not re-place: " + dev.clusterplanner.ui.UserWords.of(error))));
     }
 
     static String moves(List<String> moving, Placement after) {

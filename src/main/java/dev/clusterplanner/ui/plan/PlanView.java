@@ -92,6 +92,7 @@ public class PlanView {
         cardPane.setId("optionCards");
         vm.cards().addListener((ListChangeListener<PlanResultsViewModel.OptionCard>) c -> fillCards());
         vm.selectedProperty().addListener((o, a, b) -> fillCards());
+        vm.guidanceProperty().addListener((o, a, b) -> fillCards());
         fillCards();
         ScrollPane cardScroll = new ScrollPane(cardPane);
         cardScroll.setFitToWidth(true);
@@ -125,8 +126,11 @@ public class PlanView {
             cardPane.getChildren().add(card(c));
         }
         if (vm.cards().isEmpty()) {
-            Label none = new Label("No results yet.");
-            none.getStyleClass().add(Styles.MUTED);
+            String next = vm.guidanceProperty().get();
+            Label none = new Label(next.isEmpty() ? "No results yet." : next);
+            none.setId("planGuidance");
+            none.setWrapText(true);
+            none.getStyleClass().add(next.isEmpty() ? Styles.MUTED : Styles.GUIDANCE);
             cardPane.getChildren().add(none);
         }
     }

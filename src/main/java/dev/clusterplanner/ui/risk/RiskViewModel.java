@@ -147,7 +147,13 @@ public class RiskViewModel {
             status.set("Trials must be 1 or more, got " + n);
             return;
         }
-        var plan = document.plan();
+        var whole = document.plan();
+        var ready = whole.sites().stream().filter(x -> dev.clusterplanner.ui.plan.PlanResultsViewModel.notReady(x).isEmpty()).toList();
+        if (ready.isEmpty()) {
+            status.set("Nothing to simulate yet: add workloads and hardware candidates to a site first.");
+            return;
+        }
+        var plan = whole.withSites(ready);
         var cat = catalog.get();
         int total = n * plan.sites().size();
         SimulationInputs.Uncertainty u = SimulationInputs.Uncertainty.DEFAULT.withGrowth(growth.get()).withFailures(failures.get());
