@@ -44,7 +44,8 @@ public class MainView {
                 area("workloadsArea", "Workloads", () -> new WorkloadsView(vm.workloads()).root()),
                 area("catalogArea", "Catalog", () -> new CatalogView(vm.catalogBrowser()).root()),
                 area("riskArea", "Risk", () -> new RiskView(vm.risk()).root()),
-                area("liveArea", "Live cluster", () -> new LiveView(vm.live()).root()));
+                area("liveArea", "Live cluster", () -> new LiveView(vm.live()).root()),
+                area("settingsArea", "Settings", () -> new dev.clusterplanner.ui.settings.SettingsView(vm.planSettings(), vm.workloads().siteNames()).root()));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
@@ -142,7 +143,7 @@ public class MainView {
         dark.selectedProperty().bindBidirectional(vm.darkThemeProperty());
         view.getItems().add(dark);
         view.getItems().add(new SeparatorMenuItem());
-        Shortcuts.Shortcut[] tabKeys = {Shortcuts.TAB_PLAN, Shortcuts.TAB_WORKLOADS, Shortcuts.TAB_CATALOG, Shortcuts.TAB_RISK, Shortcuts.TAB_LIVE};
+        Shortcuts.Shortcut[] tabKeys = {Shortcuts.TAB_PLAN, Shortcuts.TAB_WORKLOADS, Shortcuts.TAB_CATALOG, Shortcuts.TAB_RISK, Shortcuts.TAB_LIVE, Shortcuts.TAB_SETTINGS};
         for (int i = 0; i < tabKeys.length; i++) {
             int index = i;
             view.getItems().add(item(tabKeys[i].action(), null, tabKeys[i], () -> tabs.getSelectionModel().select(index)));

@@ -59,6 +59,7 @@ public class MainViewModel {
     private final PlanResultsViewModel results;
     private final RiskViewModel risk;
     private final LiveViewModel live;
+    private final dev.clusterplanner.ui.settings.PlanSettingsViewModel settingsModel;
     private Plan lastAutosaved;
 
     public MainViewModel(UiContext ctx) {
@@ -84,6 +85,7 @@ public class MainViewModel {
         results = new PlanResultsViewModel(document, catalog, ctx.executor(), ctx.planning(), workloads.siteIndexProperty());
         risk = new RiskViewModel(document, catalog, ctx.executor(), ctx.simulation(), workloads.siteIndexProperty());
         live = new LiveViewModel(document, ctx, this::openImportedPlan);
+        settingsModel = new dev.clusterplanner.ui.settings.PlanSettingsViewModel(document, workloads.siteIndexProperty(), status);
     }
 
     /** After the window is up: load the catalogs in the background, offer a crash recovery, reopen the last plan. */
@@ -159,6 +161,11 @@ public class MainViewModel {
 
     public LiveViewModel live() {
         return live;
+    }
+
+    /** The Settings area: plan, cost, site, policy and facility settings. */
+    public dev.clusterplanner.ui.settings.PlanSettingsViewModel planSettings() {
+        return settingsModel;
     }
 
     public RiskViewModel risk() {

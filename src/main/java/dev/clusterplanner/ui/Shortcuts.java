@@ -33,9 +33,10 @@ public final class Shortcuts {
     public static final Shortcut TAB_CATALOG = new Shortcut("Shortcut+3", "Catalog");
     public static final Shortcut TAB_RISK = new Shortcut("Shortcut+4", "Risk");
     public static final Shortcut TAB_LIVE = new Shortcut("Shortcut+5", "Live cluster");
+    public static final Shortcut TAB_SETTINGS = new Shortcut("Shortcut+6", "Settings: plan, costs, sites, policy, facility");
 
     public static final List<Shortcut> ALL = List.of(NEW, OPEN, SAVE, SAVE_AS, IMPORT, EXPORT_CSV, EXPORT_PDF, QUIT, UNDO, REDO,
-            ADD_WORKLOAD, THEME, RECOMPUTE, HELP, TAB_PLAN, TAB_WORKLOADS, TAB_CATALOG, TAB_RISK, TAB_LIVE);
+            ADD_WORKLOAD, THEME, RECOMPUTE, HELP, TAB_PLAN, TAB_WORKLOADS, TAB_CATALOG, TAB_RISK, TAB_LIVE, TAB_SETTINGS);
 
     private Shortcuts() {
     }

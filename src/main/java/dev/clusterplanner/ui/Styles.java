@@ -25,6 +25,8 @@ public final class Styles {
     public static final String BADGE_ERROR = "badge-error";
     /** A table row whose last edit was refused. */
     public static final String INVALID_ROW = "invalid-row";
+    /** A form field whose value is refused (the reason shows under it). */
+    public static final String FIELD_INVALID = "field-invalid";
     /** The reason an edit was refused. */
     public static final String PROBLEM_TEXT = "problem-text";
     public static final String MUTED = "muted";

@@ -52,7 +52,6 @@ public final class UserWords {
         FIELDS.put("discountRatePct", "Discount rate (% a year)");
         FIELDS.put("salvagePct", "Salvage value (% of purchase)");
         FIELDS.put("supportPctPerYear", "Support (% of purchase a year)");
-        FIELDS.put("years", "Horizon (years)");
         FIELDS.put("min_size", "Min size");
     }
 
@@ -130,6 +129,7 @@ public final class UserWords {
             m.appendReplacement(sb, Matcher.quoteReplacement(FIELDS.get(m.group(1))));
         }
         m.appendTail(sb);
-        return sb.toString().replace("must be greater than 0", "must be more than 0");
+        String out = sb.toString().replace("must be greater than 0", "must be more than 0");
+        return out.startsWith("years must") ? "Horizon (years)" + out.substring("years".length()) : out;
     }
 }

@@ -59,7 +59,7 @@ class MainWindowTest {
         assertEquals(java.util.List.of("File", "Edit", "View", "Help"),
                 menuBar.getMenus().stream().map(m -> m.getText().replace("_", "")).toList());
         TabPane tabs = robot.lookup("#mainTabs").queryAs(TabPane.class);
-        assertEquals(java.util.List.of("planAreaTab", "workloadsAreaTab", "catalogAreaTab", "riskAreaTab", "liveAreaTab"),
+        assertEquals(java.util.List.of("planAreaTab", "workloadsAreaTab", "catalogAreaTab", "riskAreaTab", "liveAreaTab", "settingsAreaTab"),
                 tabs.getTabs().stream().map(t -> t.getId()).toList());
         assertTrue(robot.lookup("#statusBar").tryQuery().isPresent());
     }
