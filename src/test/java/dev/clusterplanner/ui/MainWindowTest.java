@@ -217,6 +217,6 @@ class MainWindowTest {
         typeInto(robot, "#field-count", "0");
         assertEquals(9, viewModel.planProperty().get().sites().get(0).instanceCount());
         String reason = robot.lookup("#formProblem").queryAs(Label.class).getText();
-        assertTrue(reason.contains("count must be 1 or more, got 0"), reason);
+        assertTrue(reason.contains("Count must be 1 or more, got 0"), reason);
     }
 }

@@ -236,10 +236,23 @@ public class PlanView {
         return t;
     }
 
-    private static <T> TableColumn<T, String> col(String title, Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
+    /** A column whose header and cells carry a tooltip with their whole text, for when the column is too narrow. */
+    static <T> TableColumn<T, String> col(String title, Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>();
+        Label header = new Label(title);
+        header.setTooltip(new javafx.scene.control.Tooltip(title));
+        c.setGraphic(header);
         c.setCellValueFactory(x -> new SimpleStringProperty(value.apply(x.getValue())));
+        c.setCellFactory(x -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, title.length() * 8 + 20));
         return c;
     }
 
@@ -414,6 +427,10 @@ public class PlanView {
     }
 
     private Node findingsTable() {
+        return findingsPane();
+    }
+
+    private Node findingsPane() {
         TableView<Finding> t = new TableView<>(vm.findings());
         t.setId("findingsTable");
         t.getColumns().add(col("Severity", f -> f.severity().id(), 80));
@@ -435,7 +452,17 @@ public class PlanView {
             }
         });
         t.setPlaceholder(new Label("No findings for this site."));
-        return t;
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // the whole sentence of the selected finding, wrapped, under the table
+        Label detail = new Label("Select a finding to read it whole.");
+        detail.setId("findingDetail");
+        detail.setWrapText(true);
+        detail.getStyleClass().add(Styles.MUTED);
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, f) -> detail.setText(f == null ? "Select a finding to read it whole."
+                : f.severity().id() + ": " + f.text() + (f.citation() == null || f.citation().isBlank() ? "" : " (source: " + f.citation() + ")")));
+        VBox box = new VBox(6, t, detail);
+        VBox.setVgrow(t, Priority.ALWAYS);
+        return box;
     }
 
     public Node root() {

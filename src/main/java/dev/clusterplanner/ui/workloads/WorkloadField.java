@@ -10,27 +10,46 @@ import java.util.Locale;
  * problem maps to its field), how each is shown as text and how text becomes a value.
  */
 public enum WorkloadField {
-    NAME("name", "Name"),
-    KIND("kind", "Kind"),
-    COUNT("count", "Count"),
-    VCPU("vcpu", "vCPU"),
-    MEMORY("memoryGib", "Memory GiB"),
-    DISK("diskGib", "Disk GiB"),
-    GPU("gpu", "GPUs"),
-    ANTI_AFFINITY("antiAffinity", "Spread"),
-    IOPS("iops", "IOPS"),
-    WRITE_MBPS("writeMbps", "Write MB/s"),
-    NET_MBPS("netMbps", "Net Mbit/s"),
-    CPU_UTIL("cpuUtil", "CPU use 0..1"),
-    GROWTH("growthPctYear", "Growth %/yr"),
-    PROJECT("project", "Project");
+    NAME("name", "Name", "name"),
+    KIND("kind", "Kind", "kind"),
+    COUNT("count", "Count", "count"),
+    VCPU("vcpu", "vCPU", "vCPU"),
+    MEMORY("memoryGib", "Memory (GiB)", "memory"),
+    DISK("diskGib", "Disk (GiB)", "disk"),
+    GPU("gpu", "GPUs", "GPUs"),
+    ANTI_AFFINITY("antiAffinity", "Spread", "spread"),
+    IOPS("iops", "IOPS", "IOPS"),
+    WRITE_MBPS("writeMbps", "Write (MB/s)", "write rate"),
+    NET_MBPS("netMbps", "Network (Mbit/s)", "network rate"),
+    CPU_UTIL("cpuUtil", "CPU use (0 to 1)", "CPU use"),
+    GROWTH("growthPctYear", "Growth (% a year)", "growth"),
+    PROJECT("project", "Project", "project");
+
+    /** What "Spread" means, where it is set. */
+    public static final String SPREAD_MEANING = "Spread: instances on distinct hosts (anti-affinity)";
 
     private final String key;
     private final String label;
+    private final String word;
 
-    WorkloadField(String key, String label) {
+    WorkloadField(String key, String label, String word) {
         this.key = key;
         this.label = label;
+        this.word = word;
+    }
+
+    /** The field in a sentence, for undo and the status line: "memory", "spread". */
+    public String word() {
+        return word;
+    }
+
+    /** The choices of a choice field (kind, spread); empty for a typed one. */
+    public java.util.List<String> choices() {
+        return switch (this) {
+            case KIND -> java.util.List.of("container", "vm", "oci");
+            case ANTI_AFFINITY -> java.util.List.of("yes", "no");
+            default -> java.util.List.of();
+        };
     }
 
     /** The field's name in plan files and in {@code ModelRules} problems. */
@@ -97,7 +116,7 @@ public enum WorkloadField {
         try {
             return Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + t + "'");
+            throw new IllegalArgumentException(label + " must be a whole number, got '" + t + "'");
         }
     }
 
@@ -109,7 +128,7 @@ public enum WorkloadField {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, got '" + t + "'");
+            throw new IllegalArgumentException(label + " must be a number, got '" + t + "'");
         }
     }
 
@@ -117,7 +136,7 @@ public enum WorkloadField {
         return switch (t.toLowerCase(Locale.ROOT)) {
             case "yes", "true", "y", "1" -> true;
             case "no", "false", "n", "0", "" -> false;
-            default -> throw new IllegalArgumentException(key + " must be yes or no, got '" + t + "'");
+            default -> throw new IllegalArgumentException(label + " must be yes or no, got '" + t + "'");
         };
     }
 

@@ -54,6 +54,7 @@ public class WorkloadsView {
     private final WorkloadsViewModel vm;
     private final TableView<WorkloadRow> table = new TableView<>();
     private final Map<WorkloadField, TextField> form = new EnumMap<>(WorkloadField.class);
+    private final Map<WorkloadField, javafx.scene.control.ChoiceBox<String>> choices = new EnumMap<>(WorkloadField.class);
     private final Label formProblem = new Label();
     private final ValidationSupport validation = new ValidationSupport();
 
@@ -78,7 +79,7 @@ public class WorkloadsView {
 
         Button add = new Button("Add workload");
         add.setId("addWorkload");
-        add.setOnAction(e -> vm.addWorkload());
+        add.setOnAction(e -> selectNew(vm.addWorkload()));
         MenuButton fromProfile = new MenuButton("Add from library");
         fromProfile.setId("addFromProfile");
         Runnable fillProfiles = () -> {
@@ -86,7 +87,7 @@ public class WorkloadsView {
             for (Workload p : vm.profiles()) {
                 MenuItem item = new MenuItem(p.name() + "  (" + p.kind().id() + ", " + WorkloadField.num(p.vcpu()) + " vCPU, "
                         + WorkloadField.num(p.memoryGib()) + " GiB)");
-                item.setOnAction(e -> vm.addFromProfile(p));
+                item.setOnAction(e -> selectNew(vm.addFromProfile(p)));
                 fromProfile.getItems().add(item);
             }
             if (vm.profiles().isEmpty()) {
@@ -126,7 +127,11 @@ public class WorkloadsView {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No workloads in this site yet: add one, pick one from the library or import a CSV."));
         for (WorkloadField f : TABLE_FIELDS) {
-            TableColumn<WorkloadRow, String> col = new TableColumn<>(f.label());
+            TableColumn<WorkloadRow, String> col = new TableColumn<>();
+            Label header = new Label(f.label());
+            header.setTooltip(new Tooltip(f == WorkloadField.ANTI_AFFINITY ? WorkloadField.SPREAD_MEANING : f.label()));
+            col.setGraphic(header);
+            col.setMinWidth(Math.max(60, f.label().length() * 8 + 16));
             col.setId("col-" + f.key());
             col.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().text(f)));
             if (f == WorkloadField.KIND) {
@@ -197,6 +202,15 @@ public class WorkloadsView {
         vm.rows().addListener((ListChangeListener<WorkloadRow>) c -> fillForm(table.getSelectionModel().getSelectedItem()));
     }
 
+    /** After Add: the new row is selected (so the form shows it) and in view. */
+    private void selectNew(int row) {
+        if (row >= 0 && row < vm.rows().size()) {
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(row);
+            fillForm(vm.rows().get(row));
+        }
+    }
+
     private void removeSelected() {
         vm.remove(List.copyOf(table.getSelectionModel().getSelectedIndices()));
     }
@@ -210,8 +224,29 @@ public class WorkloadsView {
         grid.add(title, 0, 0, 2, 1);
         int r = 1;
         for (WorkloadField f : WorkloadField.values()) {
-            Label label = new Label(f.label());
+            Label label = new Label(f == WorkloadField.ANTI_AFFINITY ? WorkloadField.SPREAD_MEANING : f.label());
             label.getStyleClass().add(Styles.DETAIL_LABEL);
+            label.setWrapText(true);
+            label.setMaxWidth(200);
+            if (!f.choices().isEmpty()) {
+                javafx.scene.control.ChoiceBox<String> box = new javafx.scene.control.ChoiceBox<>();
+                box.getItems().setAll(f.choices());
+                box.setId("field-" + f.key());
+                box.valueProperty().addListener((o, a, b) -> {
+                    WorkloadRow row = table.getSelectionModel().getSelectedItem();
+                    if (!filling && row != null && b != null && !b.equals(row.text(f))) {
+                        int index = row.index();
+                        if (vm.commit(index, f, b)) {
+                            table.getSelectionModel().clearAndSelect(index);
+                        }
+                    }
+                });
+                choices.put(f, box);
+                grid.add(label, 0, r);
+                grid.add(box, 1, r);
+                r++;
+                continue;
+            }
             TextField field = new TextField();
             field.setId("field-" + f.key());
             field.setPrefColumnCount(10);
@@ -276,6 +311,10 @@ public class WorkloadsView {
                 e.getValue().setDisable(row == null);
                 e.getValue().setText(row == null ? "" : row.text(e.getKey()));
             }
+            for (var e : choices.entrySet()) {
+                e.getValue().setDisable(row == null);
+                e.getValue().setValue(row == null ? null : row.text(e.getKey()));
+            }
         } finally {
             filling = false;
         }
@@ -289,6 +328,8 @@ public class WorkloadsView {
         }
         String text = form.get(f).getText();
         if (text.equals(row.text(f))) {
+            // back to the value the plan holds: the mark of an earlier refused edit goes
+            vm.commit(row.index(), f, text);
             return;
         }
         int index = row.index();

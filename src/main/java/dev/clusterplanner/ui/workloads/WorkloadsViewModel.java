@@ -127,7 +127,8 @@ public class WorkloadsViewModel {
         try {
             changed = field.with(site().workloads().get(row), text);
         } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(dev.clusterplanner.ui.UserWords.readable(String.valueOf(e.getMessage())) ? e.getMessage()
+                    : dev.clusterplanner.ui.UserWords.of(e));
         }
         return problemsOf(row, changed, field);
     }
@@ -141,6 +142,7 @@ public class WorkloadsViewModel {
                 .filter(p -> p.field().startsWith(prefix))
                 .filter(p -> onlyField == null || p.field().equals(prefix + onlyField.key()))
                 .map(FieldProblem::message)
+                .map(dev.clusterplanner.ui.UserWords::fieldNames)
                 .toList();
         return messages.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", messages));
     }
@@ -160,22 +162,26 @@ public class WorkloadsViewModel {
             target.setProblem("");
             return true;
         }
-        replaceWorkloads("set " + field.label().toLowerCase(java.util.Locale.ROOT) + " of " + before.name(), list -> list.set(row, after));
+        target.setProblem("");
+        replaceWorkloads("set " + field.word() + " of " + before.name(), list -> list.set(row, after));
         status.set(before.name() + ": " + field.label() + " " + field.format(before) + " -> " + field.format(after));
         return true;
     }
 
-    /** Adds a small container workload with a fresh name (a starting point to edit). */
-    public void addWorkload() {
+    /** Adds a small container workload with a fresh name (a starting point to edit); returns its row. */
+    public int addWorkload() {
         Workload w = Workload.of(uniqueName("workload"), WorkloadKind.CONTAINER, 1, 1, 1, 10);
         replaceWorkloads("add " + w.name(), list -> list.add(w));
+        status.set("Added " + w.name() + ": edit it in the form on the right");
+        return rows.size() - 1;
     }
 
-    /** Adds a copy of a library profile (renamed if the site already has that name). */
-    public void addFromProfile(Workload profile) {
+    /** Adds a copy of a library profile (renamed if the site already has that name); returns its row. */
+    public int addFromProfile(Workload profile) {
         Workload w = WorkloadField.NAME.with(profile, uniqueName(profile.name()));
         replaceWorkloads("add " + w.name(), list -> list.add(w));
         status.set("Added " + w.name() + " from the profile library");
+        return rows.size() - 1;
     }
 
     public void remove(List<Integer> indices) {

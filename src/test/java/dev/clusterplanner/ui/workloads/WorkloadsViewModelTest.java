@@ -66,18 +66,38 @@ class WorkloadsViewModelTest {
     void aZeroCountIsRefusedWithTheRuleAndThePlanIsUntouched() {
         WorkloadsViewModel vm = vm();
         int app = index("app");
-        assertEquals("count must be 1 or more, got 0",
+        assertEquals("Count must be 1 or more, got 0",
                 vm.validate(app, WorkloadField.COUNT, "0").orElseThrow().replace("workload 'app': ", ""));
         assertFalse(vm.commit(app, WorkloadField.COUNT, "0"));
         assertSame(seed, document.plan());
-        assertTrue(vm.rows().get(app).problem().contains("count must be 1 or more, got 0"), vm.rows().get(app).problem());
+        assertTrue(vm.rows().get(app).problem().contains("Count must be 1 or more, got 0"), vm.rows().get(app).problem());
     }
 
     @Test
     void textThatIsNotANumberIsRefusedWithAPlainReason() {
         WorkloadsViewModel vm = vm();
-        assertEquals("memoryGib must be a number, got 'lots'", vm.validate(0, WorkloadField.MEMORY, "lots").orElseThrow());
-        assertEquals("count must be a whole number, got '2.5'", vm.validate(0, WorkloadField.COUNT, "2.5").orElseThrow());
+        assertEquals("Memory (GiB) must be a number, got 'lots'", vm.validate(0, WorkloadField.MEMORY, "lots").orElseThrow());
+        assertEquals("Count must be a whole number, got '2.5'", vm.validate(0, WorkloadField.COUNT, "2.5").orElseThrow());
+    }
+
+    @Test
+    void messagesAndUndoUseTheWindowsWordsWithUnits() {
+        WorkloadsViewModel vm = vm();
+        assertEquals("workload 'postgres': Memory (GiB) must be more than 0, got 0", vm.validate(0, WorkloadField.MEMORY, "0").orElseThrow());
+        assertTrue(vm.commit(0, WorkloadField.MEMORY, "8"));
+        assertEquals("Undo set memory of postgres", document.undoTextProperty().get());
+    }
+
+    @Test
+    void anAddedWorkloadIsTheRowReturnedAndItsErrorMarkClearsWhenFixed() {
+        WorkloadsViewModel vm = vm();
+        int row = vm.addWorkload();
+        assertEquals(4, row);
+        assertEquals("workload", vm.rows().get(row).workload().name());
+        assertFalse(vm.commit(row, WorkloadField.MEMORY, "-2"));
+        assertFalse(vm.rows().get(row).problem().isEmpty());
+        assertTrue(vm.commit(row, WorkloadField.MEMORY, "1"), "the value it had");
+        assertEquals("", vm.rows().get(row).problem());
     }
 
     @Test
