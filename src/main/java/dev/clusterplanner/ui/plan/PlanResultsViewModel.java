@@ -55,6 +55,16 @@ public class PlanResultsViewModel {
     public record OptionCard(int rank, String title, boolean feasible, boolean recommended, int hosts, String hostsDetail,
                              Double capexUsd, Double monthlyUsd, Double tcoUsd, int years, String power, String recovery,
                              int findings, String utilisation, String explanation, ScenarioResult scenario) {
+
+        /** Why the option does not fit, in one sentence ("" when it fits). */
+        public String whyNot() {
+            return PlanResultsViewModel.whyNot(scenario.sizing());
+        }
+
+        /** The badge: "2 warnings", "1 error, 1 warning", counted from the same list as the Findings tab. */
+        public String findingsBadge() {
+            return PlanResultsViewModel.badge(scenario.findings());
+        }
     }
 
     /** One planned host of the selected option. Utilisation is a fraction (null when the dimension does not apply). */
@@ -335,13 +345,16 @@ public class PlanResultsViewModel {
         List<OptionCard> next = site.map(this::cardsOf).orElse(List.of());
         cards.setAll(next);
         findings.setAll(site.map(SiteResult::findings).orElse(List.of()));
-        String focus = site.flatMap(SiteResult::recommended).map(ScenarioResult::cost).map(c -> c.id())
-                .orElse(site.map(s -> s.cost() == null ? null : s.cost().cheapestId()).orElse(null));
+        // the chart marks the recommended card's option and no other: one recommendation on every screen
+        String focus = site.flatMap(SiteResult::recommended).map(ScenarioResult::cost).map(c -> c.id()).orElse(null);
         List<CostSeries> drawn = site.map(s -> series(s.cost(), focus)).orElse(List.of());
         // break-evens first: the chart redraws when the series change and marks the break-evens then known
         breakEvens.setAll(site.map(s -> breakEvens(s.cost(), focus, drawn)).orElse(List.of()));
         costSeries.setAll(drawn);
-        notDrawn.set(site.map(s -> notDrawn(s.cost())).orElse(""));
+        String recommendedNotDrawn = site.flatMap(SiteResult::recommended).filter(r -> r.cost() == null)
+                .map(r -> "The recommended option, " + title(r.sizing()) + ", is not drawn: the cost curves cover one kind of hardware "
+                        + "per option (its figures are on its card). ").orElse("");
+        notDrawn.set(recommendedNotDrawn + site.map(s -> notDrawn(s.cost())).orElse(""));
         List<Breakdown> parts = new ArrayList<>();
         for (OptionCard c : next) {
             var cost = c.scenario().cost();
@@ -366,18 +379,61 @@ public class PlanResultsViewModel {
 
     private List<OptionCard> cardsOf(SiteResult site) {
         Optional<ScenarioResult> best = site.recommended();
-        int siteFindings = (int) site.findings().stream().filter(f -> f.severity().atLeast(Severity.WARNING)).count();
         List<OptionCard> out = new ArrayList<>();
         for (ScenarioResult s : site.scenarios()) {
             SizingOption o = s.sizing();
-            int optionFindings = siteFindings + o.placement().unplaced().size() + (o.failureCheck().holds() ? 0 : 1)
-                    + (int) s.findings().stream().filter(f -> f.severity().atLeast(Severity.WARNING)).count();
+            int warnings = (int) findingsOf(site, s).stream().filter(f -> f.severity().atLeast(Severity.WARNING)).count();
             out.add(new OptionCard(o.rank(), title(o), o.feasible(), best.isPresent() && best.get() == s, o.hosts(),
                     "at least " + o.hostsLowerBound() + "; " + o.failureCheck().summary(),
                     s.capexUsd(), s.monthlyUsd(), s.tcoUsd(), s.years(), power(s.storageNetworkPower()), recovery(s.storageNetworkPower()),
-                    optionFindings, utilisation(o), o.explanation(), s));
+                    warnings, utilisation(o), o.explanation(), s));
         }
         return out;
+    }
+
+    /**
+     * The findings of one option as the Findings tab lists them (and the PDF's findings chapter): the option's own
+     * (storage, network, power) and the site's, worst first. A card's badge counts the warnings and errors of this list.
+     */
+    static List<Finding> findingsOf(SiteResult site, ScenarioResult option) {
+        List<Finding> all = new ArrayList<>(option.findings());
+        all.addAll(site.findings());
+        return Finding.worstFirst(all);
+    }
+
+    /** "1 error, 2 warnings" (warnings and errors only; notes are in the Findings tab); "" when there are none. */
+    static String badge(List<Finding> findings) {
+        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add(errors + (errors == 1 ? " error" : " errors"));
+        }
+        if (warnings > 0) {
+            parts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /**
+     * Why an option does not fit, from the sizing: the instances left over with their reasons ("pg-main needs 32.25 GiB;
+     * this host offers 26 GiB"), else the failure check. "" when the option fits.
+     */
+    public static String whyNot(SizingOption o) {
+        if (o.feasible()) {
+            return "";
+        }
+        List<String> reasons = o.placement().unplaced().stream()
+                .map(u -> u.reason() == null || u.reason().isBlank() ? u.instance() + " does not fit" : u.instance() + ": " + u.reason())
+                .distinct().limit(3).toList();
+        if (!reasons.isEmpty()) {
+            int more = o.placement().unplaced().size() - reasons.size();
+            return String.join("; ", reasons) + (more > 0 ? "; and " + more + " more" : "");
+        }
+        if (!o.failureCheck().holds()) {
+            return o.failureCheck().summary();
+        }
+        return o.explanation();
     }
 
     private String title(SizingOption o) {
@@ -456,9 +512,7 @@ public class PlanResultsViewModel {
         }
         siteResult().ifPresent(s -> why.addAll(s.sizing().formulas()));
         explanations.setAll(why);
-        List<Finding> all = new ArrayList<>(card.scenario().findings());
-        siteResult().ifPresent(s -> all.addAll(s.findings()));
-        findings.setAll(Finding.worstFirst(all));
+        findings.setAll(siteResult().map(s -> findingsOf(s, card.scenario())).orElse(Finding.worstFirst(card.scenario().findings())));
     }
 
     static List<HostRow> rows(Placement p) {

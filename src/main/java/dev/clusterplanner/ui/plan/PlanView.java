@@ -96,8 +96,10 @@ public class PlanView {
         fillCards();
         ScrollPane cardScroll = new ScrollPane(cardPane);
         cardScroll.setFitToWidth(true);
+        cardScroll.setId("cardScroll");
         cardScroll.setPrefViewportHeight(250);
-        cardScroll.setMinHeight(120);
+        // the key figures of a card (title to total) stay visible on a 1366x768 screen
+        cardScroll.setMinHeight(175);
 
         TabPane details = new TabPane(
                 tab("Placement", "placementTab", placementPane()),
@@ -109,7 +111,7 @@ public class PlanView {
         details.setId("planDetails");
         SplitPane split = new SplitPane(cardScroll, details);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.45);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(heading, toolbar, problem, split);
     }
@@ -135,11 +137,17 @@ public class PlanView {
         }
     }
 
+    /**
+     * One option as a card, its key figures first (hosts, purchase, monthly, total over the horizon) so that they show on a
+     * 1366x768 screen without scrolling; power, recovery and use follow; the sizing sentence is the card's tooltip.
+     */
     private Node card(PlanResultsViewModel.OptionCard c) {
+        String key = String.join("+", c.scenario().hardwareIds());
         Label title = new Label("#" + c.rank() + "  " + c.title());
         title.getStyleClass().add(Styles.CARD_TITLE);
         title.setWrapText(true);
-        HBox badges = new HBox(4);
+        title.setTooltip(new javafx.scene.control.Tooltip(c.title()));
+        FlowPane badges = new FlowPane(4, 2);
         if (c.recommended()) {
             badges.getChildren().add(badge("recommended", Styles.BADGE_INFO));
         }
@@ -147,22 +155,32 @@ public class PlanView {
             badges.getChildren().add(badge("does not fit", Styles.BADGE_ERROR));
         }
         if (c.findings() > 0) {
-            badges.getChildren().add(badge(c.findings() + (c.findings() == 1 ? " finding" : " findings"), Styles.BADGE_WARNING));
+            Label b = badge(c.findingsBadge(), Styles.BADGE_WARNING);
+            b.setId("findingsBadge-" + key);
+            b.setTooltip(new javafx.scene.control.Tooltip("Warnings and errors of this option, as listed in the Findings tab and the PDF report"));
+            badges.getChildren().add(b);
         }
-        Label hosts = new Label(c.hosts() + " hosts");
-        hosts.setId("hosts-" + String.join("+", c.scenario().hardwareIds()));
+        Label hosts = new Label(c.feasible() ? c.hosts() + " hosts" : "Does not fit");
+        hosts.setId("hosts-" + key);
         hosts.getStyleClass().add(Styles.CARD_FIGURE);
-        VBox box = new VBox(4, title, badges, hosts,
-                figure("Purchase", PlanResultsViewModel.money(c.capexUsd())),
-                figure("Monthly", PlanResultsViewModel.money(c.monthlyUsd())),
-                figure(c.years() + "-year TCO", PlanResultsViewModel.money(c.tcoUsd())),
-                figure("Power", c.power()),
-                figure("Ceph recovery", c.recovery()),
-                figure("Use", c.utilisation()));
-        Label why = new Label(c.explanation());
-        why.setWrapText(true);
-        why.getStyleClass().add(Styles.MUTED);
-        box.getChildren().add(why);
+        VBox box = new VBox(2, title, badges, hosts);
+        String notCosted = "not costed (does not fit)";
+        if (!c.feasible()) {
+            Label whyNot = new Label(c.whyNot());
+            whyNot.setId("whyNot-" + key);
+            whyNot.setWrapText(true);
+            whyNot.getStyleClass().add(Styles.PROBLEM_TEXT);
+            box.getChildren().add(whyNot);
+        }
+        String prefix = c.recommended() ? "recommended" : "option-" + key + "-";
+        box.getChildren().addAll(
+                figure("Purchase", c.feasible() ? PlanResultsViewModel.money(c.capexUsd()) : notCosted, prefix + "Purchase"),
+                figure("Monthly", c.feasible() ? PlanResultsViewModel.money(c.monthlyUsd()) : notCosted, prefix + "Monthly"),
+                figure(c.years() + "-year TCO", c.feasible() ? PlanResultsViewModel.money(c.tcoUsd()) : notCosted, prefix + "Tco"),
+                figure("Power", c.power(), null),
+                figure("Ceph recovery", c.recovery(), null),
+                figure("Use", c.utilisation(), null));
+        javafx.scene.control.Tooltip.install(box, new javafx.scene.control.Tooltip(c.explanation()));
         box.getStyleClass().add(Styles.CARD);
         if (c.recommended()) {
             box.getStyleClass().add(Styles.CARD_BEST);
@@ -173,8 +191,8 @@ public class PlanView {
         if (c == vm.selectedProperty().get()) {
             box.getStyleClass().add(Styles.CARD_SELECTED);
         }
-        box.setPrefWidth(280);
-        box.setId("card-" + String.join("+", c.scenario().hardwareIds()));
+        box.setPrefWidth(260);
+        box.setId("card-" + key);
         box.setOnMouseClicked(e -> vm.selectedProperty().set(c));
         return box;
     }
@@ -185,12 +203,15 @@ public class PlanView {
         return l;
     }
 
-    private static Node figure(String label, String value) {
+    private static Node figure(String label, String value, String id) {
         Label l = new Label(label);
         l.getStyleClass().add(Styles.CARD_LABEL);
-        l.setMinWidth(110);
+        l.setMinWidth(100);
         Label v = new Label(value);
         v.setWrapText(true);
+        if (id != null) {
+            v.setId(id);
+        }
         return new HBox(8, l, v);
     }
 

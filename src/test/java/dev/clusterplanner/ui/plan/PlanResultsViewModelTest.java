@@ -194,4 +194,37 @@ class PlanResultsViewModelTest {
         assertEquals("< 1 min after a host loss", PlanResultsViewModel.recovery(0.01));          // 36 s
         assertEquals("n/a (no Ceph, or NIC speed unknown)", PlanResultsViewModel.recovery(Double.NaN));
     }
+
+    @Test
+    void anOptionThatDoesNotFitSaysWhyAndItsBadgeCountsTheFindingsTabsWarnings() {
+        // a 100 GiB VM cannot fit a Meerkat (32 GiB, 24 GiB left after the reserves): no Meerkat count holds it
+        document.edit("huge", p -> p.withSite(0, s -> {
+            List<Workload> ws = new ArrayList<>(s.workloads());
+            ws.add(Workload.of("huge", dev.clusterplanner.core.model.WorkloadKind.VM, 1, 2, 100, 10));
+            return s.withWorkloads(ws);
+        }));
+        PlanResultsViewModel vm = vm();
+        PlanResultsViewModel.OptionCard card = meerkat(vm);
+        assertFalse(card.feasible());
+        assertTrue(card.whyNot().contains("huge"), card.whyNot());
+        assertFalse(card.whyNot().contains("unknown"), card.whyNot());
+        vm.selectedProperty().set(card);
+        long warningsInTab = vm.findings().stream().filter(f -> f.severity().atLeast(dev.clusterplanner.core.model.Severity.WARNING)).count();
+        assertEquals(warningsInTab, card.findings());
+        assertEquals(card.findings() > 0, !card.findingsBadge().isEmpty());
+    }
+
+    @Test
+    void theChartMarksOnlyTheRecommendedCardsOption() {
+        PlanResultsViewModel vm = vm();
+        PlanResultsViewModel.OptionCard best = vm.cards().stream().filter(PlanResultsViewModel.OptionCard::recommended).findFirst().orElseThrow();
+        List<PlanResultsViewModel.CostSeries> marked = vm.costSeries().stream().filter(PlanResultsViewModel.CostSeries::recommended).toList();
+        if (best.scenario().cost() == null) {
+            assertEquals(List.of(), marked);
+            assertTrue(vm.notDrawnProperty().get().contains("recommended option"));
+        } else {
+            assertEquals(1, marked.size());
+            assertEquals(best.scenario().cost().id(), marked.get(0).optionId());
+        }
+    }
 }
