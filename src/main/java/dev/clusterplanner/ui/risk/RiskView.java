@@ -79,6 +79,7 @@ public class RiskView {
             }
         });
         vm.optionNames().addListener((ListChangeListener<String>) c -> option.getSelectionModel().select(vm.optionIndexProperty().get()));
+        vm.optionIndexProperty().addListener((o, a, b) -> option.getSelectionModel().select(b.intValue()));
 
         CategoryAxis hx = new CategoryAxis();
         hx.setLabel("total cost over the horizon (USD, bin middle)");
@@ -91,12 +92,32 @@ public class RiskView {
         histogram.setCategoryGap(1);
         histogram.setBarGap(0);
         histogram.setAnimated(false);
+        histogram.setMinHeight(240);
+        Label marks = new Label();
+        marks.setId("histogramMarks");
+        marks.setWrapText(true);
         vm.histogram().addListener((ListChangeListener<RiskViewModel.Bar>) c -> {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
-            for (RiskViewModel.Bar b : vm.histogram()) {
-                s.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%,.0f", b.middleUsd()), b.trials()));
+            java.util.List<RiskViewModel.Bar> bars = java.util.List.copyOf(vm.histogram());
+            double width = bars.size() > 1 ? bars.get(1).middleUsd() - bars.get(0).middleUsd() : 0;
+            double p50 = vm.p50Property().get();
+            double p90 = vm.p90Property().get();
+            for (RiskViewModel.Bar b : bars) {
+                XYChart.Data<String, Number> d = new XYChart.Data<>(String.format(Locale.ROOT, "%,.0f", b.middleUsd()), b.trials());
+                // the bars holding the median and the 90th percentile are marked in their own colours
+                String mark = in(b, width, p90) ? Styles.HISTOGRAM_P90 : in(b, width, p50) ? Styles.HISTOGRAM_P50 : null;
+                if (mark != null) {
+                    d.nodeProperty().addListener((o, a, node) -> {
+                        if (node != null) {
+                            node.getStyleClass().add(mark);
+                        }
+                    });
+                }
+                s.getData().add(d);
             }
             histogram.getData().setAll(java.util.List.of(s));
+            marks.setText(bars.isEmpty() || Double.isNaN(p50) ? "" : String.format(Locale.ROOT,
+                    "P50 (half the futures cost less): %,.0f USD, marked in blue; P90 (nine in ten cost less): %,.0f USD, marked in orange.", p50, p90));
         });
 
         NumberAxis ex = new NumberAxis();
@@ -109,6 +130,7 @@ public class RiskView {
         exhaustion.setCreateSymbols(false);
         exhaustion.setLegendVisible(false);
         exhaustion.setAnimated(false);
+        exhaustion.setMinHeight(240);
         vm.exhaustion().addListener((ListChangeListener<Double>) c -> {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             for (int m = 0; m < vm.exhaustion().size(); m++) {
@@ -116,18 +138,46 @@ public class RiskView {
             }
             exhaustion.getData().setAll(java.util.List.of(s));
         });
-        HBox charts = new HBox(8, histogram, exhaustion);
-        HBox.setHgrow(histogram, Priority.ALWAYS);
-        HBox.setHgrow(exhaustion, Priority.ALWAYS);
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        // the recommended option's histogram first, full width; the exhaustion curve under it
+        VBox charts = new VBox(8, new HBox(8, new Label("Histogram of"), option), histogram, marks, exhaustion);
 
+        Label answer = new Label();
+        answer.setId("riskAnswer");
+        answer.setWrapText(true);
+        answer.getStyleClass().add(Styles.GUIDANCE);
+        answer.textProperty().bind(vm.headlineProperty());
+        answer.visibleProperty().bind(vm.headlineProperty().isNotEmpty());
+        answer.managedProperty().bind(answer.visibleProperty());
         Label summary = new Label();
         summary.setId("simulationSummary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.summaryProperty());
         Label note = new Label("Each site's recommended option is simulated; the site is the one chosen in Workloads or Plan & compare.");
         note.getStyleClass().add(Styles.MUTED);
-        root.getChildren().addAll(heading, settings, progress, new HBox(8, new Label("Histogram of"), option), charts, summary, note);
+        note.setWrapText(true);
+        Label before = new Label("Nothing to show yet: click Run to simulate 10,000 possible futures of growth, failures and prices "
+                + "for each site's recommended option. The answer, the spread of total cost and when capacity runs out appear here.");
+        before.setId("riskBeforeRun");
+        before.setWrapText(true);
+        before.getStyleClass().add(Styles.GUIDANCE);
+        // nothing is drawn before a run: empty charts with meaningless axes say nothing
+        javafx.beans.binding.BooleanBinding ran = javafx.beans.binding.Bindings.isNotEmpty(vm.results());
+        charts.visibleProperty().bind(ran);
+        charts.managedProperty().bind(ran);
+        summary.visibleProperty().bind(ran);
+        summary.managedProperty().bind(ran);
+        before.visibleProperty().bind(ran.not());
+        before.managedProperty().bind(ran.not());
+        VBox results = new VBox(8, answer, before, charts, summary, note);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(results);
+        scroll.setId("riskResults");
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().addAll(heading, settings, progress, scroll);
+    }
+
+    private static boolean in(RiskViewModel.Bar b, double width, double value) {
+        return !Double.isNaN(value) && width > 0 && value >= b.middleUsd() - width / 2 && value < b.middleUsd() + width / 2;
     }
 
     public Node root() {

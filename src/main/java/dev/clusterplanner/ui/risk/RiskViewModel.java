@@ -56,6 +56,9 @@ public class RiskViewModel {
     private final ObservableList<Bar> histogram = FXCollections.observableArrayList();
     private final ObservableList<Double> exhaustion = FXCollections.observableArrayList();
     private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty headline = new SimpleStringProperty("");
+    private final javafx.beans.property.DoubleProperty p50 = new SimpleDoubleProperty(Double.NaN);
+    private final javafx.beans.property.DoubleProperty p90 = new SimpleDoubleProperty(Double.NaN);
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private TaskHandle handle;
 
@@ -126,6 +129,21 @@ public class RiskViewModel {
 
     public StringProperty summaryProperty() {
         return summary;
+    }
+
+    /** The answer in one line ("Owned is cheaper in 100 % of 10,000 futures; ..."); "" before a run. */
+    public StringProperty headlineProperty() {
+        return headline;
+    }
+
+    /** The median total cost of the histogram's option (NaN when nothing is shown). */
+    public javafx.beans.property.DoubleProperty p50Property() {
+        return p50;
+    }
+
+    /** The 90th percentile total cost of the histogram's option (NaN when nothing is shown). */
+    public javafx.beans.property.DoubleProperty p90Property() {
+        return p90;
     }
 
     public ObjectProperty<Problem> problemProperty() {
@@ -224,6 +242,7 @@ public class RiskViewModel {
             histogram.clear();
             exhaustion.clear();
             summary.set(results.isEmpty() ? "" : "This site was not simulated (no feasible recommended option).");
+            headline.set(results.isEmpty() ? "" : "This site was not simulated: no option of it fits.");
             return;
         }
         SimulationResult r = sim.result();
@@ -234,8 +253,11 @@ public class RiskViewModel {
         }
         exhaustion.setAll(ex);
         summary.set(summary(sim));
-        if (optionIndex.get() != 0) {
-            optionIndex.set(0);
+        headline.set(headline(sim));
+        // the recommended (owned) option first: the others' costs may hardly vary
+        int first = Math.max(0, sim.inputs().ownedOption());
+        if (optionIndex.get() != first) {
+            optionIndex.set(first);
         } else {
             showOption();
         }
@@ -244,10 +266,15 @@ public class RiskViewModel {
     private void showOption() {
         SimulationService.SiteSimulation sim = current();
         histogram.clear();
+        p50.set(Double.NaN);
+        p90.set(Double.NaN);
         if (sim == null || optionIndex.get() < 0 || optionIndex.get() >= sim.result().options().size()) {
             return;
         }
-        histogram.setAll(bars(sim.result().options().get(optionIndex.get()).histogram()));
+        SimulationResult.OptionStats o = sim.result().options().get(optionIndex.get());
+        p50.set(o.p50());
+        p90.set(o.p90());
+        histogram.setAll(bars(o.histogram()));
     }
 
     static List<Bar> bars(SimulationResult.Histogram h) {
@@ -257,6 +284,31 @@ public class RiskViewModel {
             out.add(new Bar(h.min() + (i + 0.5) * h.width(), counts[i]));
         }
         return out;
+    }
+
+    /**
+     * The answer in one line: in how many of the simulated futures the owned option is cheaper than every alternative
+     * (the least of its "cheaper than" probabilities), and when capacity runs out in one future of ten.
+     */
+    static String headline(SimulationService.SiteSimulation sim) {
+        SimulationResult r = sim.result();
+        List<String> parts = new ArrayList<>();
+        double least = Double.NaN;
+        for (var e : r.ownedCheaperThan()) {
+            if (!Double.isNaN(e.value())) {
+                least = Double.isNaN(least) ? e.value() : Math.min(least, e.value());
+            }
+        }
+        String futures = String.format(Locale.ROOT, "%,d futures", r.trialsRun());
+        if (!Double.isNaN(least)) {
+            parts.add(String.format(Locale.ROOT, "Owning %d x %s is cheaper than every alternative in %.0f %% of %s",
+                    sim.hosts(), sim.option(), 100 * least, futures));
+        } else {
+            parts.add(String.format(Locale.ROOT, "%d x %s simulated in %s", sim.hosts(), sim.option(), futures));
+        }
+        parts.add(r.monthExhausted10() < 0 ? "capacity lasts the whole horizon in at least 90 % of them"
+                : "capacity runs out after month " + r.monthExhausted10() + " in 10 % of them");
+        return String.join("; ", parts) + ".";
     }
 
     static String summary(SimulationService.SiteSimulation sim) {

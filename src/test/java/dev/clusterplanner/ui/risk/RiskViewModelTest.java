@@ -51,6 +51,26 @@ class RiskViewModelTest {
     }
 
     @Test
+    void theAnswerComesFirstAndTheHistogramOpensOnTheRecommendedOptionWithItsPercentiles() {
+        RiskViewModel vm = new RiskViewModel(document, new SimpleObjectProperty<>(catalog), new SynchronousExecutor(),
+                new SimulationService(), new SimpleIntegerProperty(0));
+        assertEquals("", vm.headlineProperty().get(), "nothing before a run");
+        vm.trialsProperty().set(400);
+        vm.run();
+        var sim = vm.results().get(0);
+        String answer = vm.headlineProperty().get();
+        assertTrue(answer.startsWith("Owning 3 x " + SeedPlan.MEERKAT + " is cheaper than every alternative in "), answer);
+        assertTrue(answer.contains("% of 400 futures; capacity "), answer);
+        int owned = sim.inputs().ownedOption();
+        assertTrue(owned >= 0);
+        assertEquals(owned, vm.optionIndexProperty().get(), "the recommended (owned) option's histogram first");
+        var stats = sim.result().options().get(owned);
+        assertEquals(stats.p50(), vm.p50Property().get());
+        assertEquals(stats.p90(), vm.p90Property().get());
+        assertTrue(vm.p50Property().get() <= vm.p90Property().get());
+    }
+
+    @Test
     void aSeedThatIsNotANumberIsRefusedBeforeRunning() {
         RiskViewModel vm = new RiskViewModel(document, new SimpleObjectProperty<>(catalog), new SynchronousExecutor(),
                 new SimulationService(), new SimpleIntegerProperty(0));
