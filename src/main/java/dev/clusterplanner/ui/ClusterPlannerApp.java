@@ -42,10 +42,18 @@ public class ClusterPlannerApp extends Application {
         MainView view = new MainView(viewModel);
         long viewBuilt = sinceJvmStart();
         UserSettings settings = ctx.settings();
-        Scene scene = new Scene(view.root(), settings.getDouble("window.width", 1280), settings.getDouble("window.height", 800));
+        // the remembered bounds, clamped to the screens attached now
+        WindowBounds bounds = WindowBounds.remembered(settings).clampedTo(WindowBounds.Screens.system().visualBounds());
+        Scene scene = new Scene(view.root());
         Styles.apply(scene);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
+        stage.setX(bounds.x());
+        stage.setY(bounds.y());
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
+        stage.setMinWidth(Math.min(WindowBounds.MIN_WIDTH, bounds.width()));
+        stage.setMinHeight(Math.min(WindowBounds.MIN_HEIGHT, bounds.height()));
         stage.setMaximized(settings.getBoolean("window.maximized", false));
         view.setOnQuit(() -> {
             if (mayClose()) {
@@ -83,8 +91,7 @@ public class ClusterPlannerApp extends Application {
         UserSettings settings = viewModel.settings();
         settings.put("window.maximized", String.valueOf(stage.isMaximized()));
         if (!stage.isMaximized()) {
-            settings.put("window.width", String.valueOf(stage.getScene().getWidth()));
-            settings.put("window.height", String.valueOf(stage.getScene().getHeight()));
+            new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()).remember(settings);
         }
         return true;
     }

@@ -383,7 +383,22 @@ public class PlanView {
         VBox box = new VBox(6, charts, legend, zoom, breakEven, notDrawn);
         box.getStyleClass().add(Styles.AREA);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        return box;
+        // the charts keep a readable plot area however small the window: the pane scrolls instead of squashing them
+        line.setMinSize(360, CHART_MIN_HEIGHT);
+        bars.setMinSize(300, CHART_MIN_HEIGHT);
+        charts.setMinHeight(CHART_MIN_HEIGHT);
+        return scrolling(box, "costScroll");
+    }
+
+    /** The smallest height of a chart: a plot area of about 180 px after its title and axis. */
+    static final double CHART_MIN_HEIGHT = 280;
+
+    private static Node scrolling(Node content, String id) {
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     /** 1, 2 or 5 times a power of ten, at least {@code v}: round axis bounds. */
@@ -432,7 +447,8 @@ public class PlanView {
         };
         vm.placement().addListener((ListChangeListener<PlanResultsViewModel.HostRow>) c -> fill.run());
         fill.run();
-        return chart;
+        chart.setMinHeight(CHART_MIN_HEIGHT);
+        return scrolling(chart, "utilisationScroll");
     }
 
     private Node explanationTable() {
