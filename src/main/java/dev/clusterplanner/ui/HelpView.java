@@ -1,60 +1,112 @@
 package dev.clusterplanner.ui;
 
+import dev.clusterplanner.ui.help.GuideText;
+import dev.clusterplanner.ui.help.HelpPages;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** Help in its own (non-modal) window: what each area does, the files, and the keyboard shortcuts. */
+import java.util.List;
+
+/**
+ * Help in its own window: "Start here" (what to do first, what the numbers mean), the user guide's pages, the keyboard
+ * shortcuts and About. It fits the screen it opens on, has a Close button, and Esc closes it.
+ */
 public final class HelpView {
 
     private HelpView() {
     }
 
-    public static String text() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("""
-                Cluster Planner sizes Incus hosts for your workloads, compares hardware options and their cost over
-                the planning horizon, and checks a running cluster against the plan.
-
-                AREAS
-                  Plan & compare  one card per hardware option of each site: hosts, purchase cost, monthly cost,
-                                  total cost of ownership, power, Ceph recovery time, findings. Click "Why?" on a
-                                  card for the formulas behind its numbers. Results recompute in the background
-                                  while you edit.
-                  Workloads       the selected site's workloads. Double-click a cell to edit it, or use the form on
-                                  the right; a value the plan cannot hold is refused with the reason. Add workloads
-                                  from the profile library or import them from a CSV.
-                  Catalog         the hardware: filter by category, text and price range; the details show every
-                                  figure with its source and date. "Add as candidate" puts a machine into the
-                                  selected site's comparison.
-                  Risk            a Monte Carlo simulation of growth and failures, with a cancel button.
-                  Live cluster    reads a running Incus cluster and compares it with the plan.
-
-                FILES
-                  Plans are JSON files (*.plan.json). A file that does not load is reported line by line and
-                  nothing of it is loaded: the plan you had stays open. Unsaved changes are written every few
-                  seconds to ~/.cluster-planner/autosave.plan.json; after a crash the app offers them back.
-                  Every edit can be undone. The window size and the last plan are remembered.
-
-                KEYBOARD SHORTCUTS
-                """);
-        for (Shortcuts.Shortcut s : Shortcuts.ALL) {
-            sb.append(String.format("  %-18s %s%n", Shortcuts.display(s), s.action()));
+    /** The help window's content, opened on the page {@code pageId}; {@code close} closes it. */
+    public static BorderPane content(String pageId, Runnable close) {
+        List<HelpPages.Page> pages = HelpPages.all();
+        ListView<HelpPages.Page> index = new ListView<>();
+        index.setId("helpPages");
+        index.getItems().setAll(pages);
+        index.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(HelpPages.Page p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.title());
+            }
+        });
+        index.setMinWidth(180);
+        VBox page = new VBox(8);
+        page.setId("helpPage");
+        page.getStyleClass().add(Styles.HELP_TEXT);
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        index.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> {
+            page.getChildren().setAll(p == null ? List.of() : render(p));
+            scroll.setVvalue(0);
+        });
+        int start = 0;
+        for (int i = 0; i < pages.size(); i++) {
+            if (pages.get(i).id().equals(pageId)) {
+                start = i;
+            }
         }
-        return sb.toString();
+        index.getSelectionModel().select(start);
+        SplitPane split = new SplitPane(index, scroll);
+        split.setDividerPositions(0.25);
+        Button closeButton = new Button("Close");
+        closeButton.setId("closeHelp");
+        closeButton.setCancelButton(true);
+        closeButton.setOnAction(e -> close.run());
+        HBox bar = new HBox(8, new Label(HelpPages.version()), closeButton);
+        bar.getStyleClass().add(Styles.STATUS_BAR);
+        BorderPane root = new BorderPane(split);
+        root.setBottom(bar);
+        return root;
     }
 
-    public static void show(Window owner) {
-        Label text = new Label(text());
-        text.getStyleClass().addAll(Styles.HELP_TEXT, Styles.BANNER_DETAILS);
+    static List<Node> render(HelpPages.Page p) {
+        return p.blocks().stream().map(b -> {
+            Label l = new Label(b.text());
+            l.setWrapText(true);
+            l.getStyleClass().add(switch (b.kind()) {
+                case TITLE -> Styles.AREA_TITLE;
+                case HEADING -> Styles.SECTION_TITLE;
+                case CODE -> Styles.HELP_CODE;
+                case ITEM -> Styles.HELP_ITEM;
+                case PARAGRAPH -> Styles.HELP_PARAGRAPH;
+            });
+            return (Node) l;
+        }).toList();
+    }
+
+    /** Opens the help window on a page ("start", "about", a guide page's name), sized to fit the screen. */
+    public static Stage show(Window owner, String pageId) {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("Cluster Planner help");
-        Scene scene = new Scene(new ScrollPane(text), 820, 640);
+        Rectangle2D screen = WindowBounds.Screens.system().visualBounds().stream().findFirst().orElse(new Rectangle2D(0, 0, 1024, 700));
+        Scene scene = new Scene(content(pageId, stage::close), Math.min(920, screen.getWidth() * 0.9), Math.min(680, screen.getHeight() * 0.9));
+        // a filter, so that Esc closes the window whichever control has the focus (a list would keep it)
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                e.consume();
+                stage.close();
+            }
+        });
         Styles.apply(scene);
         stage.setScene(scene);
         stage.show();
+        return stage;
+    }
+
+    public static Stage show(Window owner) {
+        return show(owner, "start");
     }
 }

@@ -154,7 +154,11 @@ public class MainView {
 
         Menu help = new Menu("_Help");
         help.setId("helpMenu");
-        help.getItems().add(item("Help and shortcuts", "menuHelp", Shortcuts.HELP, () -> HelpView.show(root.getScene().getWindow())));
+        help.getItems().add(item("Help: start here", "menuHelp", Shortcuts.HELP, () -> HelpView.show(root.getScene().getWindow(), "start")));
+        help.getItems().add(item("User guide", "menuGuide", null, () -> HelpView.show(root.getScene().getWindow(), "getting-started")));
+        help.getItems().add(item("Keyboard shortcuts", "menuShortcuts", null, () -> HelpView.show(root.getScene().getWindow(), "shortcuts")));
+        help.getItems().add(new SeparatorMenuItem());
+        help.getItems().add(item("About Cluster Planner", "menuAbout", null, () -> HelpView.show(root.getScene().getWindow(), "about")));
 
         MenuBar bar = new MenuBar(file, edit, view, help);
         bar.setId("menuBar");

@@ -52,6 +52,9 @@ public final class Styles {
     /** A plan-vs-actual line that matches the plan. */
     public static final String SEVERITY_OK = "severity-ok";
     public static final String HELP_TEXT = "help-text";
+    public static final String HELP_CODE = "help-code";
+    public static final String HELP_ITEM = "help-item";
+    public static final String HELP_PARAGRAPH = "help-paragraph";
     /** The histogram bar holding the median (P50) / the 90th percentile (P90). */
     public static final String HISTOGRAM_P50 = "histogram-p50";
     public static final String HISTOGRAM_P90 = "histogram-p90";
