@@ -319,7 +319,7 @@ public class PlanView {
             }
             for (PlanResultsViewModel.CostSeries s : vm.costSeries()) {
                 XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName(PlanResultsViewModel.chartName(s.option()) + (s.recommended() ? " (recommended)" : ""));
+                series.setName(CostCurves.chartName(s.option()) + (s.recommended() ? " (recommended)" : ""));
                 var here = marks.getOrDefault(s.optionId(), java.util.Map.of());
                 for (PlanResultsViewModel.CostPoint p : s.points()) {
                     XYChart.Data<Number, Number> d = new XYChart.Data<>(p.month(), p.cumulativeUsd());
@@ -353,7 +353,7 @@ public class PlanView {
                 series.getData().add(new XYChart.Data<>(shortName(b.option()), b.usd()));
             }
             bars.getData().addAll(byComponent.values());
-            breakEven.setText(PlanResultsViewModel.breakEvenSummary(vm.costSeries(), vm.breakEvens()));
+            breakEven.setText(CostCurves.breakEvenSummary(vm.costSeries(), vm.breakEvens()));
             // AWS lines can be a hundred times the recommended one: zoomed, the axes fit the recommended option and its break-evens
             int months = vm.costSeries().stream().mapToInt(PlanResultsViewModel.CostSeries::months).max().orElse(0);
             double top = vm.costSeries().stream().filter(PlanResultsViewModel.CostSeries::recommended)

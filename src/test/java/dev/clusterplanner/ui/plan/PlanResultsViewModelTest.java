@@ -171,9 +171,9 @@ class PlanResultsViewModelTest {
     @Test
     void legendNamesKeepTheHardwareNameUpToItsFirstCommaAndTheTerm() {
         assertEquals("owned System76 Meerkat Tall (estimate)",
-                PlanResultsViewModel.chartName("owned System76 Meerkat Tall, i5, 32 GB, 500 GB + 4 TB SSD, extra 2.5 GbE (estimate)"));
-        assertEquals("AWS lift-and-shift (1-year) (estimate)", PlanResultsViewModel.chartName("AWS lift-and-shift (1-year) (estimate)"));
-        assertEquals("bare-metal Hetzner AX52", PlanResultsViewModel.chartName("bare-metal Hetzner AX52, Ryzen 7 7700"));
+                CostCurves.chartName("owned System76 Meerkat Tall, i5, 32 GB, 500 GB + 4 TB SSD, extra 2.5 GbE (estimate)"));
+        assertEquals("AWS lift-and-shift (1-year) (estimate)", CostCurves.chartName("AWS lift-and-shift (1-year) (estimate)"));
+        assertEquals("bare-metal Hetzner AX52", CostCurves.chartName("bare-metal Hetzner AX52, Ryzen 7 7700"));
     }
 
     @Test
@@ -182,9 +182,9 @@ class PlanResultsViewModelTest {
         var aws = new PlanResultsViewModel.CostSeries("a", "AWS lift-and-shift (on-demand)", false, List.of(new PlanResultsViewModel.CostPoint(0, 0)));
         var be = new PlanResultsViewModel.BreakEven("o", "owned Box, 1 TB", "a", "AWS lift-and-shift (on-demand)", 8, 3193.68, "");
         assertEquals("Break-even of owned Box (recommended; marked on the chart, the point's tooltip has the figures): "
-                + "month 8 against AWS lift-and-shift (on-demand).", PlanResultsViewModel.breakEvenSummary(List.of(owned, aws), List.of(be)));
+                + "month 8 against AWS lift-and-shift (on-demand).", CostCurves.breakEvenSummary(List.of(owned, aws), List.of(be)));
         assertEquals("The cumulative cost of owned Box (recommended) crosses no other option's within the horizon.",
-                PlanResultsViewModel.breakEvenSummary(List.of(owned, aws), List.of()));
+                CostCurves.breakEvenSummary(List.of(owned, aws), List.of()));
     }
 
     @Test
