@@ -57,7 +57,7 @@ class LayoutWindowTest {
 
     @Test
     void theRecommendedOptionsKeyFiguresAreVisibleWithoutScrolling(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#recommendedTco").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup("#recommendedTco").tryQuery().isPresent()));
         WaitForAsyncUtils.waitForFxEvents();
         ScrollPane cards = robot.lookup("#cardScroll").queryAs(ScrollPane.class);
         assertTrue(cards.getVvalue() == 0, "not scrolled");
@@ -80,7 +80,7 @@ class LayoutWindowTest {
             stage.setWidth(WindowBounds.MIN_WIDTH);
             stage.setHeight(WindowBounds.MIN_HEIGHT);
         });
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#recommendedTco").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup("#recommendedTco").tryQuery().isPresent()));
         TabPane details = robot.lookup("#planDetails").queryAs(TabPane.class);
         robot.interact(() -> details.getSelectionModel().select(1));
         WaitForAsyncUtils.waitForFxEvents();

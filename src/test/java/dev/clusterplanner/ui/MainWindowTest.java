@@ -91,7 +91,7 @@ class MainWindowTest {
 
     /** The text of the "N hosts" label on the card of the given hardware option, once the results are in. */
     static String hostsOn(FxRobot robot, String hardwareId) {
-        return robot.lookup(n -> ("hosts-" + hardwareId).equals(n.getId())).tryQueryAs(Label.class).map(Label::getText).orElse("");
+        return OnFx.get(() -> robot.lookup(n -> ("hosts-" + hardwareId).equals(n.getId())).tryQueryAs(Label.class).map(Label::getText).orElse(""));
     }
 
     @Test

@@ -88,7 +88,7 @@ class NoJavaErrorsShownTest {
             robot.interact(() -> tabs.getSelectionModel().select(index));
             WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !viewModel.results().computingProperty().get());
             WaitForAsyncUtils.waitForFxEvents();
-            List<String> bad = shownTexts(stage.getScene().getRoot()).stream().filter(t -> JAVA_WORDS.matcher(t).find()).toList();
+            List<String> bad = OnFx.get(() -> shownTexts(stage.getScene().getRoot())).stream().filter(t -> JAVA_WORDS.matcher(t).find()).toList();
             assertEquals(List.of(), bad, plan + ", area " + tabs.getTabs().get(i).getText());
         }
     }
@@ -104,8 +104,8 @@ class NoJavaErrorsShownTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> !viewModel.catalogProperty().get().hardware().isEmpty());
         robot.interact(() -> robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(0));
         robot.interact(viewModel::newPlan);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#planGuidance").tryQueryAs(Label.class)
-                .map(l -> l.getText().contains("no workloads")).orElse(false));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup("#planGuidance").tryQueryAs(Label.class)
+                .map(l -> l.getText().contains("no workloads")).orElse(false)));
         String next = robot.lookup("#planGuidance").queryAs(Label.class).getText();
         assertTrue(next.contains("no workloads yet") && next.contains("Workloads area"), next);
         assertTrue(!robot.lookup("#problemBanner").query().isVisible(), "no error banner on a new plan");
@@ -118,8 +118,8 @@ class NoJavaErrorsShownTest {
         Site site = new Site("production", SiteKind.CLUSTER, List.of(Workload.of("db", WorkloadKind.VM, 2, 2, 8, 50)), List.of(), null, null);
         show(robot, new Plan("no hardware", "", List.of(site), null));
         robot.interact(() -> robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().select(0));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("#planGuidance").tryQueryAs(Label.class)
-                .map(l -> l.getText().contains("Catalog area")).orElse(false));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup("#planGuidance").tryQueryAs(Label.class)
+                .map(l -> l.getText().contains("Catalog area")).orElse(false)));
         walkEveryArea(robot, "plan without hardware");
     }
 

@@ -52,7 +52,7 @@ class SettingsWindowTest {
 
     @Test
     void aTypedHorizonIsCheckedThenAppliedAndTheCardsShowIt(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && "5-year TCO".equals(l.getText())).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup(n -> n instanceof Label l && "5-year TCO".equals(l.getText())).tryQuery().isPresent()));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         assertEquals("settingsAreaTab", robot.lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId());
         replaceText(robot, "#setting-years", "40");
@@ -66,6 +66,6 @@ class SettingsWindowTest {
         assertEquals(3, viewModel.document().plan().cost().years());
         assertEquals("Undo set horizon (years)", viewModel.document().undoTextProperty().get());
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup(n -> n instanceof Label l && "3-year TCO".equals(l.getText())).tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup(n -> n instanceof Label l && "3-year TCO".equals(l.getText())).tryQuery().isPresent()));
     }
 }

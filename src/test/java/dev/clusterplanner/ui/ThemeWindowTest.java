@@ -101,7 +101,7 @@ class ThemeWindowTest {
             robot.interact(() -> tabs.getSelectionModel().select(index));
             WaitForAsyncUtils.waitForFxEvents();
             Node page = tabs.getTabs().get(i).getContent();
-            List<Labeled> all = labels(page);
+            List<Labeled> all = OnFx.get(() -> labels(page));
             assertTrue(all.size() > 3, "area " + i + " shows text");
             for (Labeled l : all) {
                 Color text = (Color) l.getTextFill();
@@ -116,7 +116,7 @@ class ThemeWindowTest {
 
     @Test
     void switchingToDarkWhileRunningTurnsEveryAreaDarkAndReadableAndBack(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> robot.lookup("#recommendedTco").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup("#recommendedTco").tryQuery().isPresent()));
         assertReadable(robot, false);
         robot.interact(() -> viewModel.darkThemeProperty().set(true));
         WaitForAsyncUtils.waitForFxEvents();

@@ -122,7 +122,7 @@ public class CatalogView {
         table.getColumns().add(text("Category", h -> h.category().id(), 110));
         table.getColumns().add(text("CPU", h -> h.cpuModel() == null ? "" : h.cpuModel(), 170));
         table.getColumns().add(number("Threads", h -> (double) h.threads(), "%.0f"));
-        table.getColumns().add(number("Memory GiB", Hardware::memoryGib, "%.0f"));
+        table.getColumns().add(number("Memory (GiB)", Hardware::memoryGib, "%.0f"));
         TableColumn<Hardware, Double> price = new TableColumn<>("Price");
         price.setId("col-price");
         price.setCellValueFactory(c -> {
@@ -168,7 +168,7 @@ public class CatalogView {
         });
         badges.setPrefWidth(120);
         table.getColumns().add(badges);
-        table.getColumns().add(number("Max W", h -> h.powerMaxW(), "%.0f"));
+        table.getColumns().add(number("Max power (W)", h -> h.powerMaxW(), "%.0f"));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, h) -> vm.selectedProperty().set(h));
         return table;
     }
@@ -176,12 +176,28 @@ public class CatalogView {
     private static TableColumn<Hardware, String> text(String title, Function<Hardware, String> value, double width) {
         TableColumn<Hardware, String> col = new TableColumn<>(title);
         col.setCellValueFactory(c -> new SimpleStringProperty(value.apply(c.getValue())));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // the whole text when the column is too narrow for it
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
         col.setPrefWidth(width);
+        col.setMinWidth(headerWidth(title));
         return col;
+    }
+
+    /** Wide enough for the header's words (a cut "Memory GiB" reads "Me..."). */
+    private static double headerWidth(String title) {
+        return title.length() * 8 + 24;
     }
 
     private static TableColumn<Hardware, Double> number(String title, Function<Hardware, Double> value, String format) {
         TableColumn<Hardware, Double> col = new TableColumn<>(title);
+        col.setMinWidth(headerWidth(title));
         col.setCellValueFactory(c -> new SimpleObjectProperty<>(value.apply(c.getValue())));
         col.setComparator(Comparator.nullsLast(Comparator.naturalOrder()));
         col.setCellFactory(c -> new TableCell<>() {
