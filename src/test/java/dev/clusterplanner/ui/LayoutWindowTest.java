@@ -89,4 +89,17 @@ class LayoutWindowTest {
         assertTrue(b.getHeight() >= 150, "plot area " + b);
         assertTrue(b.getWidth() >= 200, "plot area " + b);
     }
+
+    @Test
+    void theOptionsCanBeComparedAsATableOneRowEach(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, OnFx.condition(() -> robot.lookup("#recommendedTco").tryQuery().isPresent()));
+        robot.clickOn("#compareAsTable");
+        javafx.scene.control.TableView<?> table = robot.lookup("#comparisonTable").queryAs(javafx.scene.control.TableView.class);
+        assertTrue(table.isVisible());
+        assertTrue(!robot.lookup("#cardScroll").query().isVisible());
+        assertTrue(table.getItems().size() == viewModel.results().cards().size() && !table.getItems().isEmpty());
+        String recommendedTco = OnFx.get(() -> robot.lookup("#recommendedTco").queryAs(Label.class).getText());
+        var best = viewModel.results().cards().stream().filter(c -> c.recommended()).findFirst().orElseThrow();
+        assertTrue(recommendedTco.equals(dev.clusterplanner.ui.plan.PlanResultsViewModel.money(best.tcoUsd())), recommendedTco);
+    }
 }

@@ -95,7 +95,7 @@ public class PlanResultsViewModel {
         }
     }
 
-    /** One component of an option's cost over the horizon (hardware, compute, electricity, ...); salvage is negative. */
+    /** One component of an option's cost over the horizon (hardware, compute, electricity, ...); salvage is negative. {@code option}: "#2", the card's rank. */
     public record Breakdown(String option, String component, double usd) {
     }
 
@@ -361,7 +361,8 @@ public class PlanResultsViewModel {
             if (cost != null) {
                 cost.totals().forEach((component, usd) -> {
                     if (usd != null && usd != 0) {
-                        parts.add(new Breakdown(c.title(), component.id(), usd));
+                        // named by the card's rank: whole hardware names squash the chart's plot (the cards carry the names)
+                        parts.add(new Breakdown("#" + c.rank(), component.id(), usd));
                     }
                 });
             }

@@ -71,7 +71,10 @@ public class PlanView {
         Button recompute = new Button("Recompute");
         recompute.setId("recompute");
         recompute.setOnAction(e -> vm.recompute());
-        HBox toolbar = new HBox(8, new Label("Site"), site, recompute, spinner, state);
+        javafx.scene.control.ToggleButton asTable = new javafx.scene.control.ToggleButton("Compare as a table");
+        asTable.setId("compareAsTable");
+        asTable.setTooltip(new javafx.scene.control.Tooltip("The options side by side, one row each (cards show more per option)"));
+        HBox toolbar = new HBox(8, new Label("Site"), site, recompute, asTable, spinner, state);
         toolbar.getStyleClass().add(Styles.TOOLBAR);
 
         Label problemHead = new Label();
@@ -109,11 +112,37 @@ public class PlanView {
                 tab("Findings", "findingsTab", findingsTable()));
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         details.setId("planDetails");
-        SplitPane split = new SplitPane(cardScroll, details);
+        TableView<PlanResultsViewModel.OptionCard> comparison = comparisonTable();
+        javafx.scene.layout.StackPane options = new javafx.scene.layout.StackPane(cardScroll, comparison);
+        comparison.visibleProperty().bind(asTable.selectedProperty());
+        cardScroll.visibleProperty().bind(asTable.selectedProperty().not());
+        options.setMinHeight(175);
+        SplitPane split = new SplitPane(options, details);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(heading, toolbar, problem, split);
+    }
+
+    /** The options as rows: the figures of the cards side by side; selecting a row selects the option. */
+    private TableView<PlanResultsViewModel.OptionCard> comparisonTable() {
+        TableView<PlanResultsViewModel.OptionCard> t = new TableView<>(vm.cards());
+        t.setId("comparisonTable");
+        t.getColumns().add(col("#", c -> String.valueOf(c.rank()), 40));
+        t.getColumns().add(col("Option", c -> c.title() + (c.recommended() ? " (recommended)" : ""), 260));
+        t.getColumns().add(col("Hosts", c -> c.feasible() ? String.valueOf(c.hosts()) : "does not fit: " + c.whyNot(), 120));
+        t.getColumns().add(col("Purchase", c -> c.feasible() ? PlanResultsViewModel.money(c.capexUsd()) : "not costed", 110));
+        t.getColumns().add(col("Monthly", c -> c.feasible() ? PlanResultsViewModel.money(c.monthlyUsd()) : "not costed", 100));
+        t.getColumns().add(col("Total over the horizon", c -> c.feasible() ? PlanResultsViewModel.money(c.tcoUsd()) : "not costed", 150));
+        t.getColumns().add(col("Findings", PlanResultsViewModel.OptionCard::findingsBadge, 140));
+        t.getColumns().add(col("Power", PlanResultsViewModel.OptionCard::power, 180));
+        t.setPlaceholder(new Label("No results yet."));
+        t.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+            if (c != null && c != vm.selectedProperty().get()) {
+                vm.selectedProperty().set(c);
+            }
+        });
+        return t;
     }
 
     private static Tab tab(String title, String id, Node content) {
@@ -178,7 +207,7 @@ public class PlanView {
                 figure("Monthly", c.feasible() ? PlanResultsViewModel.money(c.monthlyUsd()) : notCosted, prefix + "Monthly"),
                 figure(c.years() + "-year TCO", c.feasible() ? PlanResultsViewModel.money(c.tcoUsd()) : notCosted, prefix + "Tco"),
                 figure("Power", c.power(), null),
-                figure("Ceph recovery", c.recovery(), null),
+                figure("Recovery", c.recovery(), null),
                 figure("Use", c.utilisation(), null));
         javafx.scene.control.Tooltip.install(box, new javafx.scene.control.Tooltip(c.explanation()));
         box.getStyleClass().add(Styles.CARD);
@@ -206,7 +235,8 @@ public class PlanView {
     private static Node figure(String label, String value, String id) {
         Label l = new Label(label);
         l.getStyleClass().add(Styles.CARD_LABEL);
-        l.setMinWidth(100);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setPrefWidth(100);
         Label v = new Label(value);
         v.setWrapText(true);
         if (id != null) {
@@ -293,7 +323,8 @@ public class PlanView {
         legend.setId("costLegend");
         CategoryAxis bx = new CategoryAxis();
         NumberAxis by = new NumberAxis();
-        by.setLabel("USD over the horizon");
+        by.setLabel("USD, total");
+        bx.setLabel("option (# as on the cards)");
         StackedBarChart<String, Number> bars = new StackedBarChart<>(bx, by);
         bars.setId("costBreakdownChart");
         bars.setTitle("Cost breakdown");
