@@ -42,7 +42,7 @@ public class MainView {
         tabs = new TabPane(
                 area("planArea", "Plan & compare", () -> new PlanView(vm.results(), vm.workloads().siteNames()).root()),
                 area("workloadsArea", "Workloads", () -> new WorkloadsView(vm.workloads()).root()),
-                area("catalogArea", "Catalog", () -> new CatalogView(vm.catalogBrowser()).root()),
+                area("catalogArea", "Catalog", () -> new CatalogView(vm.catalogBrowser(), vm.hardwareForm()).root()),
                 area("riskArea", "Risk", () -> new RiskView(vm.risk()).root()),
                 area("liveArea", "Live cluster", () -> new LiveView(vm.live()).root()),
                 area("settingsArea", "Settings", () -> new dev.clusterplanner.ui.settings.SettingsView(vm.planSettings(), vm.workloads().siteNames()).root()));

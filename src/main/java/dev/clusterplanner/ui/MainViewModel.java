@@ -60,6 +60,7 @@ public class MainViewModel {
     private final RiskViewModel risk;
     private final LiveViewModel live;
     private final dev.clusterplanner.ui.settings.PlanSettingsViewModel settingsModel;
+    private final dev.clusterplanner.ui.catalog.HardwareFormViewModel hardwareForm;
     private Plan lastAutosaved;
 
     public MainViewModel(UiContext ctx) {
@@ -86,6 +87,8 @@ public class MainViewModel {
         risk = new RiskViewModel(document, catalog, ctx.executor(), ctx.simulation(), workloads.siteIndexProperty());
         live = new LiveViewModel(document, ctx, this::openImportedPlan);
         settingsModel = new dev.clusterplanner.ui.settings.PlanSettingsViewModel(document, workloads.siteIndexProperty(), status);
+        hardwareForm = new dev.clusterplanner.ui.catalog.HardwareFormViewModel(new dev.clusterplanner.app.UserCatalogService(ctx.catalogs()),
+                ctx.executor(), document, workloads.siteIndexProperty(), this::loadCatalogs);
     }
 
     /** After the window is up: load the catalogs in the background, offer a crash recovery, reopen the last plan. */
@@ -166,6 +169,11 @@ public class MainViewModel {
     /** The Settings area: plan, cost, site, policy and facility settings. */
     public dev.clusterplanner.ui.settings.PlanSettingsViewModel planSettings() {
         return settingsModel;
+    }
+
+    /** The Catalog area's form for the user's own hardware rows. */
+    public dev.clusterplanner.ui.catalog.HardwareFormViewModel hardwareForm() {
+        return hardwareForm;
     }
 
     public RiskViewModel risk() {

@@ -36,7 +36,12 @@ public class CatalogView {
     private final CatalogViewModel vm;
     private final GridPane details = new GridPane();
 
+    /** The catalog without the form for the user's own rows (tests of the table alone). */
     public CatalogView(CatalogViewModel vm) {
+        this(vm, null);
+    }
+
+    public CatalogView(CatalogViewModel vm, HardwareFormViewModel form) {
         this.vm = vm;
         root.setId("catalogArea");
         root.getStyleClass().add(Styles.AREA);
@@ -99,6 +104,9 @@ public class CatalogView {
         ScrollPane detailScroll = new ScrollPane(details);
         detailScroll.setFitToWidth(true);
         VBox right = new VBox(8, detailScroll, addCandidate);
+        if (form != null) {
+            right.getChildren().add(new HardwareFormView(form, vm).root());
+        }
         VBox.setVgrow(detailScroll, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, h) -> showDetails(h));
         showDetails(null);

@@ -181,7 +181,10 @@ public class CatalogViewModel {
         return String.format(Locale.ROOT, "%,.0f USD", p.getAsDouble()) + (h.category().isOwned() ? "" : "/month");
     }
 
-    /** "estimate" when the catalog marks the figures as estimates, "override" when a user's catalog replaced the row. */
+    /**
+     * "estimate" when the catalog marks the figures as estimates, "override" when a user's catalog replaced the row,
+     * "yours" when the row comes from the user's own catalog folder.
+     */
     public List<String> badges(Hardware h) {
         List<String> out = new ArrayList<>();
         if (h.estimate()) {
@@ -189,6 +192,9 @@ public class CatalogViewModel {
         }
         if (catalog.get().isOverride(h.id())) {
             out.add("override");
+        }
+        if (catalog.get().isUserRow(h.id())) {
+            out.add("yours");
         }
         return out;
     }

@@ -8,6 +8,7 @@ import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.SiteKind;
 import dev.clusterplanner.core.model.StorageMode;
+import dev.clusterplanner.ui.RecordCopy;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,16 +1,16 @@
-package dev.clusterplanner.ui.settings;
+package dev.clusterplanner.ui;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 
 /** A copy of a record with one component changed, through its canonical constructor (so the record's own checks run). */
-final class RecordCopy {
+public final class RecordCopy {
 
     private RecordCopy() {
     }
 
-    static <R extends Record> R with(R record, String component, Object value) {
+    public static <R extends Record> R with(R record, String component, Object value) {
         RecordComponent[] parts = record.getClass().getRecordComponents();
         Object[] args = new Object[parts.length];
         Class<?>[] types = new Class<?>[parts.length];
@@ -42,7 +42,7 @@ final class RecordCopy {
         }
     }
 
-    static Object get(Record record, String component) {
+    public static Object get(Record record, String component) {
         try {
             for (RecordComponent p : record.getClass().getRecordComponents()) {
                 if (p.getName().equals(component)) {
