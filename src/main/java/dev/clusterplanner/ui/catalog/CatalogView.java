@@ -105,7 +105,14 @@ public class CatalogView {
         detailScroll.setFitToWidth(true);
         VBox right = new VBox(8, detailScroll, addCandidate);
         if (form != null) {
-            right.getChildren().add(new HardwareFormView(form, vm).root());
+            // while the form is open it takes the details' place (the row's figures are in the form)
+            ScrollPane formScroll = new ScrollPane(new HardwareFormView(form, vm).root());
+            formScroll.setFitToWidth(true);
+            formScroll.setMinHeight(110);
+            right.getChildren().add(formScroll);
+            detailScroll.visibleProperty().bind(form.modeProperty().isNull());
+            detailScroll.managedProperty().bind(detailScroll.visibleProperty());
+            form.modeProperty().addListener((o, a, mode) -> VBox.setVgrow(formScroll, mode == null ? Priority.NEVER : Priority.ALWAYS));
         }
         VBox.setVgrow(detailScroll, Priority.ALWAYS);
         vm.selectedProperty().addListener((o, a, h) -> showDetails(h));

@@ -89,7 +89,8 @@ public class HardwareFormView {
         });
         Button cancel = new Button("Cancel");
         cancel.setOnAction(e -> form.cancel());
-        VBox editor = new VBox(6, grid, candidate, new HBox(8, save, cancel));
+        // the actions first: they stay in view on a small screen, the fields scroll under them
+        VBox editor = new VBox(6, new HBox(8, save, cancel), candidate, grid);
         editor.visibleProperty().bind(form.modeProperty().isNotNull());
         editor.managedProperty().bind(editor.visibleProperty());
         Label status = new Label();
