@@ -86,7 +86,7 @@ public final class UserWords {
         if (error instanceof java.net.UnknownHostException e) {
             return "name not found: " + e.getMessage();
         }
-        if (error instanceof java.net.SocketTimeoutException || error instanceof java.net.http.HttpTimeoutException) {
+        if (error instanceof java.net.SocketTimeoutException || error.getClass().getSimpleName().equals("HttpTimeoutException")) {
             return "no answer in time: is the address right and the server reachable?";
         }
         if (error instanceof javax.net.ssl.SSLException) {
