@@ -78,7 +78,7 @@ class PlanSettingsViewModelTest {
         Plan before = document.plan();
         assertEquals(Optional.of("Minimum hosts must be between 1 and 1000, got 0"), vm.validate(Setting.MIN_HOSTS, "0"));
         assertEquals(Optional.of("Horizon (years) must be a whole number, got 'five'"), vm.commit(Setting.YEARS, "five"));
-        assertEquals(Optional.of("PUE is 1.0 or more (total facility power / IT power), got 0.5"), vm.validate(Setting.PUE, "0.5"));
+        assertEquals(Optional.of("PUE is between 1.0 and 5 (total facility power / IT power), got 0.5"), vm.validate(Setting.PUE, "0.5"));
         assertTrue(vm.validate(Setting.PLAN_NAME, " ").orElseThrow().contains("needs a name"));
         assertSame(before, document.plan());
         assertFalse(document.isModified());
