@@ -97,7 +97,8 @@ cmd_stop() {
         for m in "${MEMBERS[@]}"; do
             if alive "$m"; then
                 # stop every container of this member first, so no container process outlives the lab
-                inc "$m" list --format csv -c n,L 2>/dev/null | awk -F, -v m="$m" '$2 == m {print $1}' | while read -r i; do
+                # a member left alone (its cluster gone) may not answer: stopping goes on regardless
+                { inc "$m" list --format csv -c n,L 2>/dev/null || true; } | awk -F, -v m="$m" '$2 == m {print $1}' | while read -r i; do
                     inc "$m" delete --force "$i" >/dev/null 2>&1 || true
                 done
             fi
