@@ -292,6 +292,28 @@ public class WatchService {
                 p.storage(), document(r, demand));
     }
 
+    private static final java.util.regex.Pattern DURATION =
+            java.util.regex.Pattern.compile("(\\d{1,9})\\s*(s|sec|m|min|h|d)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A watch's length or interval as people write it: "20s", "5m", "2h", "1d", or plain seconds (both front ends read
+     * it here). Empty when it is not such a duration.
+     */
+    public static java.util.Optional<Duration> parseDuration(String text) {
+        java.util.regex.Matcher m = DURATION.matcher(text == null ? "" : text.trim());
+        if (!m.matches()) {
+            return java.util.Optional.empty();
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(java.util.Locale.ROOT);
+        return java.util.Optional.of(switch (unit) {
+            case "m", "min" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> Duration.ofSeconds(n);
+        });
+    }
+
     /** Sleeps until {@code when} in steps of at most 200 ms, so a stop is heard within a fifth of a second. */
     static void sleepUntil(Instant when, BooleanSupplier stop) throws InterruptedException {
         while (!stop.getAsBoolean()) {

@@ -25,8 +25,6 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code probe ... --watch DURATION [--interval SECONDS] [--samples FILE] | --resume FILE}: samples the cluster over
@@ -37,25 +35,14 @@ final class WatchRun {
 
     /** The longest watch one command takes: 31 days. */
     static final Duration MAX_WATCH = Duration.ofDays(31);
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|sec|m|min|h|d)?", Pattern.CASE_INSENSITIVE);
 
     private WatchRun() {
     }
 
-    /** "20s", "5m", "2h", "1d", or plain seconds. */
+    /** "20s", "5m", "2h", "1d", or plain seconds ({@link WatchService#parseDuration}). */
     static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text == null ? "" : text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration: write 20s, 5m, 2h or 1d");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-        return switch (unit) {
-            case "m", "min" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofSeconds(n);
-        };
+        return WatchService.parseDuration(text)
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a duration: write 20s, 5m, 2h or 1d"));
     }
 
     static int run(ProbeCommand c, ProbeService.Request request, Plan plan) throws Exception {

@@ -36,8 +36,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Live area's usage part: watches the cluster for a while in the background (progress and cancel; what was
@@ -51,7 +49,6 @@ public class WatchViewModel {
     public record Row(String instance, String location, String cpuLimit, String cores, String memory) {
     }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*(s|m|h|d)?", Pattern.CASE_INSENSITIVE);
 
     private final BackgroundExecutor executor;
     private final DialogService dialogs;
@@ -133,19 +130,7 @@ public class WatchViewModel {
 
     /** "20s", "10m", "2h", "1d" or seconds; empty when it is not a duration of at least one second. */
     static Optional<Duration> parse(String text) {
-        Matcher m = DURATION.matcher(text == null ? "" : text.trim());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
-        Duration d = switch (unit) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofSeconds(n);
-        };
-        return d.isZero() ? Optional.empty() : Optional.of(d);
+        return WatchService.parseDuration(text).filter(d -> !d.isZero());
     }
 
     /** Starts a watch of the cluster the connection form names, compared with the plan site (null: automatic). */
