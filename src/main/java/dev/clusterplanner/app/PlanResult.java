@@ -12,7 +12,7 @@ public record PlanResult(String plan, int years, List<SiteResult> sites, PlanCos
         this(plan, years, sites, null);
     }
 
-    /** Version of the result JSON layout (README "Result JSON"). */
+    /** Version of the result JSON layout (docs/reference/result-json.md). */
     public static final int FORMAT = ResultJson.FORMAT;
 
     public PlanResult {

@@ -229,7 +229,7 @@ public class PlanningService {
         return hosts;
     }
 
-    /** The result as JSON text (README "Result JSON"). */
+    /** The result as JSON text (docs/reference/result-json.md). */
     public String toJson(PlanResult result) {
         return ResultJson.toJson(result.toDocument());
     }

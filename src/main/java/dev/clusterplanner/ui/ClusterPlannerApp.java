@@ -16,7 +16,7 @@ import java.lang.management.ManagementFactory;
  * window size and reopens the last plan, autosaves unsaved changes for crash recovery.
  *
  * <p>With {@code -Dclusterplanner.startupProbe=true} it prints the time from JVM start to the first
- * rendered frame of a usable window and exits (the startup-time harness, README "Benchmarks").
+ * rendered frame of a usable window and exits (the startup-time harness, docs/dev/benchmarks.md).
  */
 public class ClusterPlannerApp extends Application {
 

@@ -64,7 +64,7 @@ public class MainView {
 
     /**
      * An area whose view is built the first time its tab is shown: the window opens with only the first
-     * area built, which keeps the cold start short (README "Benchmarks"). The view-models exist from the start,
+     * area built, which keeps the cold start short (docs/dev/benchmarks.md). The view-models exist from the start,
      * so an area built later shows the current state.
      */
     private static Tab area(String id, String title, Supplier<Node> content) {

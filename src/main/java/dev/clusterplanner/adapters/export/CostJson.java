@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The cost JSON: the cost model's part of the result JSON (README "Cost", "Result JSON"; schema
+ * The cost JSON: the cost model's part of the result JSON (docs/user/cost.md, "Result JSON"; schema
  * src/main/resources/schemas/cost.schema.json) as typed records, and the one mapping from the cost model onto them.
  * Money is the model's cent-rounded USD, the same figures the CSV export writes; a missing figure is null.
  */

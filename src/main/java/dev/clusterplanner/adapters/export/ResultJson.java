@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result JSON ({@code plan --json}; README "Result JSON"; schema src/main/resources/schemas/result.schema.json) as
+ * The result JSON ({@code plan --json}; docs/reference/result-json.md; schema src/main/resources/schemas/result.schema.json) as
  * typed records, and the one mapping from an analysis onto them. The application hands over its analysis piece by
  * piece (a site's sizing, each scenario's figures); the shape of the document is decided here only, and written by
  * {@link ExportJson}.
@@ -141,7 +141,7 @@ public final class ResultJson {
         return new FailureCheckDoc(f.failuresTolerated(), f.method(), f.setsChecked(), f.holds(), f.summary());
     }
 
-    /** The figures of README "Storage, network and power" of one scenario. */
+    /** The figures of docs/user/storage-network-power.md of one scenario. */
     public static StorageNetworkPowerDoc storageNetworkPower(StorageNetworkPower snp) {
         var st = snp.storage();
         var net = snp.network();

@@ -7,7 +7,7 @@ import dev.clusterplanner.core.model.HardwareCategory;
 import java.util.List;
 
 /**
- * The Ceph capacity rule, in one place (README "Storage, network and power", Capacity; decision 0100):
+ * The Ceph capacity rule, in one place (docs/user/storage-network-power.md, Capacity; decision 0100):
  * <pre>
  *   overhead = size (replicated) or (k+m)/k (erasure coding)
  *   usable   = (raw of all hosts - raw of the largest host) / overhead x nearfull
@@ -47,7 +47,7 @@ public final class CephCapacity {
 
     /**
      * A cloud host whose disks are EBS volumes attached on demand: category {@code cloud} and no local data disks in the
-     * catalog (README "Sizing", cloud hosts). Its one OSD sits on an EBS volume sized to the data, so it adds no fixed raw
+     * catalog (docs/user/sizing.md, cloud hosts). Its one OSD sits on an EBS volume sized to the data, so it adds no fixed raw
      * capacity and no host reserve.
      */
     public static boolean onEbs(Hardware h) {

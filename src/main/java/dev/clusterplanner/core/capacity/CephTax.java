@@ -5,7 +5,7 @@ import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.StorageMode;
 
 /**
- * What Ceph's own daemons take from each host, in one place (README "Capacity model"; decision 0100):
+ * What Ceph's own daemons take from each host, in one place (docs/user/sizing.md; decision 0100):
  * <ul>
  *   <li>one OSD per data disk (an EBS cloud host: one OSD on its EBS volume);</li>
  *   <li>threads: cephThreadsPerOsd x OSDs;</li>

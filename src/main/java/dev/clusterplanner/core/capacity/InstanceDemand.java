@@ -5,7 +5,7 @@ import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.model.Workload;
 
 /**
- * What one instance of a workload takes, per dimension, in one place (README "Capacity model"; decision 0100):
+ * What one instance of a workload takes, per dimension, in one place (docs/user/sizing.md; decision 0100):
  * <ul>
  *   <li>CPU, reference threads: container or OCI application vcpu / cpuOvercommitContainers; VM
  *       vcpu x (1 + vmCpuOverheadPct/100) / cpuOvercommitVms.</li>

@@ -8,7 +8,7 @@ package dev.clusterplanner.core.model;
  * @param minHosts                 smallest cluster allowed (3 for Incus/Ceph quorum)
  * @param cpuOvercommitContainers  schedulable container vCPU per host thread
  * @param cpuOvercommitVms         schedulable VM vCPU per host thread
- * @param vmCpuOverheadPct         extra CPU a VM needs over a container for the same work (seed: 10-20 %)
+ * @param vmCpuOverheadPct         extra CPU a VM needs over a container for the same work (the chuck-stack Incus guide: 10-20 %)
  * @param vmMemoryOverheadGib      memory each VM costs beyond its limit (QEMU, firmware, page tables)
  * @param reserveMemoryGib         memory kept per host for the OS and Incus
  * @param reserveThreads           host threads kept for the OS and Incus

@@ -2,7 +2,7 @@ package dev.clusterplanner.core.model;
 
 import java.util.Locale;
 
-/** The seed's use cases: a developer desktop, a single server, or a cluster of three or more hosts. */
+/** The chuck-stack Incus guide's use cases: a developer desktop, a single server, or a cluster of three or more hosts. */
 public enum SiteKind {
     DESKTOP("desktop"), SINGLE_SERVER("single-server"), CLUSTER("cluster");
 

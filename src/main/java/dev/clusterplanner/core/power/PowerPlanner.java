@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * Power, energy, heat, current and rack space of a scenario's hosts. Each host draws linearly between its idle and
  * maximum watts by the expected CPU utilisation; GPUs likewise between an idle share of their rated power and the
- * rated power. Pure functions; README "Storage, network and power".
+ * rated power. Pure functions; docs/user/storage-network-power.md.
  */
 public final class PowerPlanner {
 

@@ -175,7 +175,7 @@ public record SimulationInputs(
         }
     }
 
-    /** Documented default reliability figures (estimates: see README "Risk simulation"). */
+    /** Documented default reliability figures (estimates: see docs/user/risk.md). */
     public static Reliability defaultReliability(int disksPerHost, double recoveryHoursDisk, double recoveryHoursHost,
                                                  boolean canHealHostLoss, boolean canHealDiskLoss, int atRisk) {
         return new Reliability(0.05, 48, disksPerHost, 0.01, 24, recoveryHoursDisk, recoveryHoursHost, canHealHostLoss, canHealDiskLoss, atRisk);

@@ -26,7 +26,7 @@ import static dev.clusterplanner.core.storage.Figures.n;
 /**
  * Capacity of a site's storage for a scenario's hosts: local disks (a mirror or a single disk per host) or Ceph
  * (replicated or erasure-coded, one OSD per data disk), and the failure-domain rules that become findings.
- * Pure functions; README "Storage, network and power" documents every formula.
+ * Pure functions; docs/user/storage-network-power.md documents every formula.
  */
 public final class StoragePlanner {
 

@@ -39,7 +39,7 @@ import java.util.TreeSet;
 
 /**
  * Checks a live Incus cluster ({@link LiveSnapshot}) against a plan site. Pure: the same snapshot and
- * site give the same findings. Rules (ids {@code live.*}) are listed in README "Live cluster (probe)".
+ * site give the same findings. Rules (ids {@code live.*}) are listed in docs/user/live-cluster.md.
  */
 public final class LiveValidator {
 
