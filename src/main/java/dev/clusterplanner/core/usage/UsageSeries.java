@@ -31,40 +31,24 @@ public final class UsageSeries {
 
     /** Cores used per instance (named project/name, or name in the default project) and per member. */
     public static Map<String, List<Line>> cores(List<UsageSample> samples, Duration interval) {
-        List<UsageSample> s = new ArrayList<>(samples);
-        s.sort(Comparator.comparing(UsageSample::at));
         Map<String, List<Point>> instances = new LinkedHashMap<>();
         Map<String, List<Point>> members = new LinkedHashMap<>();
-        if (s.isEmpty()) {
-            return Map.of("instances", List.of(), "members", List.of());
-        }
-        Instant t0 = s.get(0).at();
-        for (int k = 1; k < s.size(); k++) {
-            UsageSample a = s.get(k - 1);
-            UsageSample b = s.get(k);
-            Duration dt = Duration.between(a.at(), b.at());
-            if (dt.compareTo(interval.multipliedBy(UsageSummary.MAX_INTERVAL_FACTOR)) > 0) {
+        Instant t0 = samples.stream().map(UsageSample::at).min(Comparator.naturalOrder()).orElse(null);
+        for (UsageSummary.Interval iv : UsageSummary.intervals(samples, interval)) {
+            if (iv.gap()) {
                 continue;
             }
-            double at = Duration.between(t0, b.at()).toMillis() / 1000.0;
-            Map<String, InstanceReading> before = new LinkedHashMap<>();
-            a.instances().forEach(r -> before.put(r.key(), r));
-            Map<String, Double> perMember = new LinkedHashMap<>();
-            for (InstanceReading r : b.instances()) {
-                InstanceReading p = before.get(r.key());
-                if (p == null || !p.running() || !r.running()) {
-                    continue;
-                }
-                Double c = UsageSummary.cores(p.cpuNanos(), r.cpuNanos(), dt);
-                if (c != null) {
-                    String name = "default".equals(r.project()) ? r.name() : r.key();
-                    instances.computeIfAbsent(name, x -> new ArrayList<>()).add(new Point(at, c));
-                    perMember.merge(r.location(), c, Double::sum);
+            double at = Duration.between(t0, iv.after().at()).toMillis() / 1000.0;
+            for (UsageSummary.Rate r : iv.rates()) {
+                if (r.cores() != null) {
+                    InstanceReading x = r.reading();
+                    String name = "default".equals(x.project()) ? x.name() : x.key();
+                    instances.computeIfAbsent(name, n -> new ArrayList<>()).add(new Point(at, r.cores()));
                 }
             }
-            for (MemberReading m : b.members()) {
+            for (MemberReading m : iv.after().members()) {
                 if (m.answered()) {
-                    members.computeIfAbsent(m.name(), x -> new ArrayList<>()).add(new Point(at, perMember.getOrDefault(m.name(), 0.0)));
+                    members.computeIfAbsent(m.name(), n -> new ArrayList<>()).add(new Point(at, iv.coresOnMember().getOrDefault(m.name(), 0.0)));
                 }
             }
         }

@@ -74,38 +74,25 @@ public record UsageSummary(Instant from, Instant to, Duration interval, int samp
                 perMember.computeIfAbsent(m.name(), MemberSeries::new);
             }
         }
-        for (int k = 1; k < s.size(); k++) {
-            UsageSample a = s.get(k - 1);
-            UsageSample b = s.get(k);
-            Duration dt = Duration.between(a.at(), b.at());
-            if (dt.compareTo(interval.multipliedBy(MAX_INTERVAL_FACTOR)) > 0) {
-                watchGaps.add(new UsageGap("watch", a.at(), b.at(), "no samples for " + human(dt) + " (the watch was interrupted)"));
+        for (Interval iv : intervals(s, interval)) {
+            if (iv.gap()) {
+                watchGaps.add(new UsageGap("watch", iv.before().at(), iv.after().at(), "no samples for " + human(iv.length())
+                        + " (the watch was interrupted)"));
                 continue;
             }
-            Map<String, InstanceReading> before = new LinkedHashMap<>();
-            a.instances().forEach(r -> before.put(r.key(), r));
-            Map<String, Double> coresOnMember = new LinkedHashMap<>();
-            for (InstanceReading r : b.instances()) {
-                InstanceReading p = before.get(r.key());
-                if (p == null || !p.running() || !r.running()) {
-                    continue;
+            for (Rate r : iv.rates()) {
+                Series x = perInstance.get(r.reading().key());
+                if (r.cores() != null) {
+                    x.cores.add(r.cores());
                 }
-                Series x = perInstance.get(r.key());
-                Double c = cores(p.cpuNanos(), r.cpuNanos(), dt);
-                if (c != null) {
-                    x.cores.add(c);
-                    coresOnMember.merge(r.location(), c, Double::sum);
-                }
-                Double rx = mbps(p.netRxBytes(), r.netRxBytes(), dt);
-                Double tx = mbps(p.netTxBytes(), r.netTxBytes(), dt);
-                if (rx != null && tx != null) {
-                    x.rx.add(rx);
-                    x.tx.add(tx);
+                if (r.rxMbps() != null && r.txMbps() != null) {
+                    x.rx.add(r.rxMbps());
+                    x.tx.add(r.txMbps());
                 }
             }
-            for (MemberReading m : b.members()) {
+            for (MemberReading m : iv.after().members()) {
                 if (m.answered()) {
-                    perMember.get(m.name()).instanceCores.add(coresOnMember.getOrDefault(m.name(), 0.0));
+                    perMember.get(m.name()).instanceCores.add(iv.coresOnMember().getOrDefault(m.name(), 0.0));
                 }
             }
         }
@@ -140,6 +127,56 @@ public record UsageSummary(Instant from, Instant to, Duration interval, int samp
         Instant from = s.isEmpty() ? Instant.EPOCH : s.get(0).at();
         Instant to = s.isEmpty() ? Instant.EPOCH : s.get(s.size() - 1).at();
         return new UsageSummary(from, to, interval, s.size(), instances, members, watchGaps);
+    }
+
+    /**
+     * One instance's rates over an interval, each null when its counter went back (a restart).
+     *
+     * @param reading the instance at the end of the interval
+     */
+    public record Rate(InstanceReading reading, Double cores, Double rxMbps, Double txMbps) {
+    }
+
+    /**
+     * Two consecutive samples and what happened between them: the rates of every instance running at both, and the
+     * cores used on each member (the sum of its instances'). A gap (longer than {@link #MAX_INTERVAL_FACTOR} planned
+     * intervals) has no rates.
+     */
+    public record Interval(UsageSample before, UsageSample after, Duration length, boolean gap, List<Rate> rates,
+                           Map<String, Double> coresOnMember) {
+    }
+
+    /** The intervals between consecutive samples (put in time order first): the one place rates are taken. */
+    public static List<Interval> intervals(List<UsageSample> samples, Duration interval) {
+        List<UsageSample> s = new ArrayList<>(samples);
+        s.sort(Comparator.comparing(UsageSample::at));
+        List<Interval> out = new ArrayList<>();
+        for (int k = 1; k < s.size(); k++) {
+            UsageSample a = s.get(k - 1);
+            UsageSample b = s.get(k);
+            Duration dt = Duration.between(a.at(), b.at());
+            if (dt.compareTo(interval.multipliedBy(MAX_INTERVAL_FACTOR)) > 0) {
+                out.add(new Interval(a, b, dt, true, List.of(), Map.of()));
+                continue;
+            }
+            Map<String, InstanceReading> before = new LinkedHashMap<>();
+            a.instances().forEach(r -> before.put(r.key(), r));
+            List<Rate> rates = new ArrayList<>();
+            Map<String, Double> coresOnMember = new LinkedHashMap<>();
+            for (InstanceReading r : b.instances()) {
+                InstanceReading p = before.get(r.key());
+                if (p == null || !p.running() || !r.running()) {
+                    continue;
+                }
+                Double c = cores(p.cpuNanos(), r.cpuNanos(), dt);
+                if (c != null) {
+                    coresOnMember.merge(r.location(), c, Double::sum);
+                }
+                rates.add(new Rate(r, c, mbps(p.netRxBytes(), r.netRxBytes(), dt), mbps(p.netTxBytes(), r.netTxBytes(), dt)));
+            }
+            out.add(new Interval(a, b, dt, false, rates, coresOnMember));
+        }
+        return out;
     }
 
     /** "2 h 5 min", "40 s": a duration in plain words. */
