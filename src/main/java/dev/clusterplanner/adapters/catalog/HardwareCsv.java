@@ -8,6 +8,7 @@ import dev.clusterplanner.core.model.FieldProblem;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.model.InputProblem;
+import dev.clusterplanner.core.model.Limits;
 import dev.clusterplanner.core.model.ModelRules;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.PriceItem;
@@ -34,7 +35,7 @@ public final class HardwareCsv {
     public static final List<String> OPTIONAL = List.of("sockets", "base_ghz", "cpu_score", "setup_usd", "os_disk_gb",
             "data_disks", "data_disk_gb", "data_disk_type", "nic_ports", "nic_gbps", "gpu_model", "gpu_count",
             "gpu_vram_gib", "gpu_watts", "rack_units", "power_idle_w", "power_max_w", "region", "notes",
-            "billing_unit", "billing_minimum", "cpu_arch", "runs_vms");
+            "billing_unit", "billing_minimum", "cpu_arch", "runs_vms", "available");
 
     /** Defaults for optional columns left out or blank. */
     public static final int DEFAULT_SOCKETS = 1;
@@ -193,6 +194,11 @@ public final class HardwareCsv {
             }
         }
         Boolean runsVms = row.bool("runs_vms");
+        Integer available = row.integer("available", Bound.NOT_NEGATIVE);
+        if (available != null && available > Limits.MAX_HOSTS) {
+            row.problem("available", "available is how many of this row can be had, at most " + Limits.MAX_HOSTS
+                    + " (the most hosts a site plans), got " + available + "; leave it blank for no limit");
+        }
         if (row.bad() || id == null || category == null || cores == null || threads == null || memory == null
                 || estimate == null) {
             return null; // a missing required column is reported once, for the header
@@ -207,7 +213,7 @@ public final class HardwareCsv {
                 gpuModel, gpus, gpuVram == null ? 0 : gpuVram, gpuWatts == null ? 0 : gpuWatts,
                 rackUnits != null ? rackUnits : category == HardwareCategory.RACK ? 1 : 0,
                 idle, max, region, source, sourceDate, estimate, notes, billing,
-                arch == null ? CpuArch.X86_64 : arch, runsVms != null ? runsVms : Hardware.defaultRunsVms(category));
+                arch == null ? CpuArch.X86_64 : arch, runsVms != null ? runsVms : Hardware.defaultRunsVms(category), available);
         for (FieldProblem p : ModelRules.check(h)) { // upper bounds (hostile input)
             row.problem(p.field(), p.message());
         }

@@ -21,7 +21,7 @@ public final class HardwareCsvWriter {
             "threads", "base_ghz", "cpu_score", "memory_gib", "price_usd", "monthly_usd", "hourly_usd", "setup_usd",
             "os_disk_gb", "data_disks", "data_disk_gb", "data_disk_type", "nic_ports", "nic_gbps", "gpu_model",
             "gpu_count", "gpu_vram_gib", "gpu_watts", "rack_units", "power_idle_w", "power_max_w", "region", "source",
-            "source_date", "estimate", "notes", "billing_unit", "billing_minimum", "cpu_arch", "runs_vms");
+            "source_date", "estimate", "notes", "billing_unit", "billing_minimum", "cpu_arch", "runs_vms", "available");
 
     private HardwareCsvWriter() {
     }
@@ -79,6 +79,7 @@ public final class HardwareCsvWriter {
         f.add(rented && h.billing().minimum() > 0 ? num(h.billing().minimum()) : "");
         f.add(h.cpuArch().id());
         f.add(Boolean.toString(h.runsVms()));
+        f.add(h.available() == null ? "" : Integer.toString(h.available()));
         return f;
     }
 

@@ -24,7 +24,7 @@ public final class WorkloadCsv {
 
     public static final List<String> REQUIRED = List.of("name", "kind", "count", "vcpu", "memory_gib", "disk_gib");
     public static final List<String> OPTIONAL = List.of("gpu", "anti_affinity", "iops", "write_mbps", "net_mbps",
-            "cpu_util", "growth_pct_year", "project", "site", "notes");
+            "bandwidth_mbps", "cpu_util", "growth_pct_year", "project", "site", "notes");
 
     /** A workload row and the site it names ("" when the file has no site column or the field is blank). */
     public record Row(String site, Workload workload, String notes, int line) {
@@ -34,7 +34,7 @@ public final class WorkloadCsv {
     /** Plan field names (as ModelRules reports them) to CSV column names. */
     private static final Map<String, String> COLUMN_OF = Map.of("memoryGib", "memory_gib", "diskGib", "disk_gib",
             "antiAffinity", "anti_affinity", "writeMbps", "write_mbps", "netMbps", "net_mbps", "cpuUtil", "cpu_util",
-            "growthPctYear", "growth_pct_year");
+            "growthPctYear", "growth_pct_year", "bandwidthMbps", "bandwidth_mbps");
 
     static {
         KNOWN.addAll(REQUIRED);
@@ -103,6 +103,7 @@ public final class WorkloadCsv {
         Double iops = row.number("iops", Bound.ANY);
         Double write = row.number("write_mbps", Bound.ANY);
         Double net = row.number("net_mbps", Bound.ANY);
+        Double bandwidth = row.number("bandwidth_mbps", Bound.ANY);
         Double util = row.number("cpu_util", Bound.ANY);
         Double growth = row.number("growth_pct_year", Bound.ANY);
         String project = row.text("project");
@@ -112,7 +113,7 @@ public final class WorkloadCsv {
         }
         Workload w = new Workload(name, kind, count, vcpu, memory, disk, gpu == null ? 0 : gpu,
                 anti != null && anti, orZero(iops), orZero(write), orZero(net),
-                util == null ? Workload.DEFAULT_CPU_UTIL : util, orZero(growth), project);
+                util == null ? Workload.DEFAULT_CPU_UTIL : util, orZero(growth), project, orZero(bandwidth));
         for (FieldProblem p : ModelRules.check(w)) {
             String column = COLUMN_OF.getOrDefault(p.field(), p.field());
             row.problem(column, p.message().replace(p.field() + " ", column + " "));

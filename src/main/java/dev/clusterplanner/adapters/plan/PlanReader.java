@@ -11,6 +11,7 @@ import dev.clusterplanner.core.model.FieldProblem;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Limits;
+import dev.clusterplanner.core.model.OwnedHosts;
 import dev.clusterplanner.core.model.ModelRules;
 import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Policy;
@@ -23,8 +24,12 @@ import dev.clusterplanner.core.model.WorkloadKind;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads plan files ({@code *.plan.json}). Reading is strict and all-or-nothing: bad JSON, unknown fields, wrong
@@ -176,7 +181,7 @@ public final class PlanReader {
             if (!object(n, path)) {
                 return null;
             }
-            allowOnly(n, path, "name", "kind", "hardware", "policy", "facility", "workloads");
+            allowOnly(n, path, "name", "kind", "hardware", "policy", "facility", "workloads", "available", "owned");
             String name = text(n, path, "name", true, null);
             SiteKind kind = null;
             String kindText = text(n, path, "kind", true, null);
@@ -221,7 +226,58 @@ public final class PlanReader {
             }
             Policy policy = policy(n.get("policy"), path + "/policy", kind);
             Facility facility = facility(n.get("facility"), path + "/facility", kind);
-            return new Site(name, kind, workloads, hardware, policy, facility);
+            return new Site(name, kind, workloads, hardware, policy, facility, available(n.get("available"), path + "/available"),
+                    owned(n.get("owned"), path + "/owned"));
+        }
+
+        /** A site's stock override: {"hardware id": count, ...}. */
+        Map<String, Integer> available(JsonNode n, String path) {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            if (n == null || !object(n, path)) {
+                return out;
+            }
+            n.fieldNames().forEachRemaining(id -> {
+                int count = integer(n, path, id, 0);
+                out.put(id, count);
+            });
+            return out;
+        }
+
+        /** A site's owned hosts: [{"hardware": id, "count": n, "purchased": "YYYY-MM-DD", "priceUsd": x}, ...]. */
+        List<OwnedHosts> owned(JsonNode n, String path) {
+            List<OwnedHosts> out = new ArrayList<>();
+            if (n == null) {
+                return out;
+            }
+            if (!n.isArray()) {
+                problem(path, "'owned' must be a list of owned hosts ({\"hardware\": catalog id, \"count\": n}), got " + kind(n));
+                return out;
+            }
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode o = n.get(i);
+                String p = path + "/" + i;
+                if (!object(o, p)) {
+                    continue;
+                }
+                allowOnly(o, p, "hardware", "count", "purchased", "priceUsd");
+                String hw = text(o, p, "hardware", true, null);
+                int count = requiredInt(o, p, "count");
+                LocalDate purchased = null;
+                String date = text(o, p, "purchased", false, null);
+                if (date != null) {
+                    try {
+                        purchased = LocalDate.parse(date);
+                    } catch (DateTimeParseException e) {
+                        problem(p + "/purchased", "'purchased' is a date like 2023-04-01 (year-month-day), got \""
+                                + TextRules.printable(date.length() > 40 ? date.substring(0, 37) + "..." : date) + "\"");
+                    }
+                }
+                Double price = o.get("priceUsd") == null ? null : number(o, p, "priceUsd", 0);
+                if (hw != null) {
+                    out.add(new OwnedHosts(hw, count, purchased, price));
+                }
+            }
+            return out;
         }
 
         Policy policy(JsonNode n, String path, SiteKind kind) {
@@ -290,7 +346,7 @@ public final class PlanReader {
                 return null;
             }
             allowOnly(n, path, "name", "kind", "count", "vcpu", "memoryGib", "diskGib", "gpu", "antiAffinity",
-                    "iops", "writeMbps", "netMbps", "cpuUtil", "growthPctYear", "project");
+                    "iops", "writeMbps", "netMbps", "cpuUtil", "growthPctYear", "project", "bandwidthMbps");
             String name = text(n, path, "name", true, null);
             WorkloadKind kind = null;
             String k = text(n, path, "kind", true, null);
@@ -312,11 +368,12 @@ public final class PlanReader {
             double net = number(n, path, "netMbps", 0);
             double util = number(n, path, "cpuUtil", Workload.DEFAULT_CPU_UTIL);
             double growth = number(n, path, "growthPctYear", 0);
+            double bandwidth = number(n, path, "bandwidthMbps", 0);
             String project = text(n, path, "project", false, Workload.DEFAULT_PROJECT);
             if (name == null || kind == null) {
                 return null;
             }
-            return new Workload(name, kind, count, vcpu, memory, disk, gpu, anti, iops, write, net, util, growth, project);
+            return new Workload(name, kind, count, vcpu, memory, disk, gpu, anti, iops, write, net, util, growth, project, bandwidth);
         }
 
         // ---- typed field access: each reports a problem and returns a default when the value is unusable

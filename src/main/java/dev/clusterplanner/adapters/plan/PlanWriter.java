@@ -1,5 +1,6 @@
 package dev.clusterplanner.adapters.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.clusterplanner.adapters.files.AtomicFile;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes plan files ({@code *.plan.json}) from typed records (the file's shape is published as
@@ -34,7 +36,13 @@ public final class PlanWriter {
     record CostDoc(int years, double discountRatePct, double salvagePct, double supportPctPerYear, String awsCommitment) {
     }
 
-    record SiteDoc(String name, String kind, List<String> hardware, PolicyDoc policy, FacilityDoc facility, List<WorkloadDoc> workloads) {
+    record SiteDoc(String name, String kind, List<String> hardware, PolicyDoc policy, FacilityDoc facility, List<WorkloadDoc> workloads,
+                   Map<String, Integer> available, List<OwnedDoc> owned) {
+    }
+
+    /** {@code purchased} and {@code priceUsd} are left out when unknown. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OwnedDoc(String hardware, int count, String purchased, Double priceUsd) {
     }
 
     record PolicyDoc(int failuresTolerated, int minHosts, double cpuOvercommitContainers, double cpuOvercommitVms, double vmCpuOverheadPct,
@@ -50,7 +58,8 @@ public final class PlanWriter {
     }
 
     record WorkloadDoc(String name, String kind, int count, double vcpu, double memoryGib, double diskGib, int gpu, boolean antiAffinity,
-                       double iops, double writeMbps, double netMbps, double cpuUtil, double growthPctYear, String project) {
+                       double iops, double writeMbps, double netMbps, double cpuUtil, double growthPctYear, String project,
+                       double bandwidthMbps) {
     }
 
     /** The plan as its file's typed document. */
@@ -73,8 +82,10 @@ public final class PlanWriter {
                 f.colocationUsdPerKwMonth(), f.electricitySource());
         List<WorkloadDoc> workloads = s.workloads().stream().map(w -> new WorkloadDoc(w.name(), w.kind().id(), w.count(), w.vcpu(),
                 w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(), w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(),
-                w.growthPctYear(), w.project())).toList();
-        return new SiteDoc(s.name(), s.kind().id(), s.hardware(), policy, facility, workloads);
+                w.growthPctYear(), w.project(), w.bandwidthMbps())).toList();
+        List<OwnedDoc> owned = s.owned().stream().map(o -> new OwnedDoc(o.hardware(), o.count(),
+                o.purchased() == null ? null : o.purchased().toString(), o.priceUsd())).toList();
+        return new SiteDoc(s.name(), s.kind().id(), s.hardware(), policy, facility, workloads, s.available(), owned);
     }
 
     /** The plan as JSON text, every field written out (defaults included), so a file documents itself. */

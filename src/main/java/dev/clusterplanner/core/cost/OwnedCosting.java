@@ -278,7 +278,7 @@ final class OwnedCosting extends CostModelPart {
         return new Hardware(h.id(), h.name(), h.category(), h.vendor(), h.cpuModel(), h.sockets(), h.cores(), h.threads(), h.baseGhz(),
                 h.cpuScore(), h.memoryGib(), h.priceUsd(), h.monthlyUsd(), h.hourlyUsd(), h.setupUsd(), h.osDiskGb(), h.dataDisks(),
                 h.dataDiskGb(), h.dataDiskType(), h.nicPorts(), h.nicGbps(), gpu.name(), 1, 0, 0, h.rackUnits(), h.powerIdleW(),
-                h.powerMaxW(), h.region(), h.source(), h.sourceDate(), h.estimate(), h.notes(), h.billing(), h.cpuArch(), h.runsVms());
+                h.powerMaxW(), h.region(), h.source(), h.sourceDate(), h.estimate(), h.notes(), h.billing(), h.cpuArch(), h.runsVms(), h.available());
     }
 
     private record Purchase(int month, String item, String name, int qty, Double unitUsd, String reason, String source,

@@ -18,6 +18,8 @@ import java.util.OptionalDouble;
  * @param cpuArch  the CPU architecture (catalog {@code cpu_arch}); default x86_64
  * @param runsVms  whether Incus can run virtual machines on the host, i.e. it exposes hardware virtualisation
  *                 (catalog {@code runs_vms}); default true, except a cloud type (nested virtualisation is not assumed)
+ * @param available how many of this row can be had (catalog {@code available}: a vendor's stock, a provider's
+ *                  servers left); null = unlimited. A site may override it ({@link Site#stockOf})
  */
 public record Hardware(
         String id,
@@ -55,7 +57,8 @@ public record Hardware(
         String notes,
         Billing billing,
         CpuArch cpuArch,
-        boolean runsVms) {
+        boolean runsVms,
+        Integer available) {
 
     public Hardware {
         Objects.requireNonNull(id, "id");
@@ -63,6 +66,20 @@ public record Hardware(
         notes = notes == null ? "" : notes;
         billing = billing == null ? Billing.defaultFor(monthlyUsd, hourlyUsd) : billing;
         cpuArch = cpuArch == null ? CpuArch.X86_64 : cpuArch;
+    }
+
+    /** The row without a stock limit (the constructor before the {@code available} column was added). */
+    public Hardware(String id, String name, HardwareCategory category, String vendor, String cpuModel,
+                    int sockets, int cores, int threads, double baseGhz, double cpuScore, double memoryGib,
+                    Double priceUsd, Double monthlyUsd, Double hourlyUsd, double setupUsd, int osDiskGb,
+                    int dataDisks, double dataDiskGb, DiskType dataDiskType, int nicPorts, double nicGbps,
+                    String gpuModel, int gpuCount, double gpuVramGib, double gpuWatts, int rackUnits,
+                    Double powerIdleW, Double powerMaxW, String region, String source, LocalDate sourceDate,
+                    boolean estimate, String notes, Billing billing, CpuArch cpuArch, boolean runsVms) {
+        this(id, name, category, vendor, cpuModel, sockets, cores, threads, baseGhz, cpuScore, memoryGib,
+                priceUsd, monthlyUsd, hourlyUsd, setupUsd, osDiskGb, dataDisks, dataDiskGb, dataDiskType,
+                nicPorts, nicGbps, gpuModel, gpuCount, gpuVramGib, gpuWatts, rackUnits, powerIdleW, powerMaxW,
+                region, source, sourceDate, estimate, notes, billing, cpuArch, runsVms, null);
     }
 
     /** The row with the default billing, architecture and VM support (the constructor before those columns were added). */
@@ -103,7 +120,15 @@ public record Hardware(
         return new Hardware(id, name, category, vendor, cpuModel, sockets, cores, threads, baseGhz, cpuScore, memoryGib,
                 priceUsd, monthlyUsd, hourlyUsd, setupUsd, osDiskGb, dataDisks, dataDiskGb, dataDiskType,
                 nicPorts, nicGbps, gpuModel, gpuCount, gpuVramGib, gpuWatts, rackUnits, powerIdleW, powerMaxW,
-                region, source, sourceDate, estimate, notes, billing, cpuArch, runsVms);
+                region, source, sourceDate, estimate, notes, billing, cpuArch, runsVms, available);
+    }
+
+    /** The same row with another stock limit (null = unlimited). */
+    public Hardware withAvailable(Integer newAvailable) {
+        return new Hardware(id, name, category, vendor, cpuModel, sockets, cores, threads, baseGhz, cpuScore, memoryGib,
+                priceUsd, monthlyUsd, hourlyUsd, setupUsd, osDiskGb, dataDisks, dataDiskGb, dataDiskType,
+                nicPorts, nicGbps, gpuModel, gpuCount, gpuVramGib, gpuWatts, rackUnits, powerIdleW, powerMaxW,
+                region, source, sourceDate, estimate, notes, billing, cpuArch, runsVms, newAvailable);
     }
 
     /** The host's CPU in reference threads: threads x cpu_score (a score that is not positive counts as 1). */

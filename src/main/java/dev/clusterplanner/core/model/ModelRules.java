@@ -3,6 +3,7 @@ package dev.clusterplanner.core.model;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -78,6 +79,40 @@ public final class ModelRules {
                 out.add(new FieldProblem("workloads/" + i + "/" + p.field(), p.message()));
             }
         }
+        for (Map.Entry<String, Integer> e : site.available().entrySet()) {
+            String field = "available/" + e.getKey();
+            name(out, field, e.getKey(), Limits.MAX_NAME_CHARS);
+            if (e.getValue() == null || e.getValue() < 0 || e.getValue() > Limits.MAX_HOSTS) {
+                out.add(new FieldProblem(field, "site '" + site.name() + "': available for '" + printable(e.getKey())
+                        + "' is the most hosts of that row the site may use, a whole number from 0 to " + Limits.MAX_HOSTS + ", got " + e.getValue()));
+            }
+        }
+        if (site.available().size() > Limits.MAX_HARDWARE_PER_SITE || site.owned().size() > Limits.MAX_HARDWARE_PER_SITE) {
+            out.add(new FieldProblem(site.owned().size() > Limits.MAX_HARDWARE_PER_SITE ? "owned" : "available",
+                    "a site lists at most " + Limits.MAX_HARDWARE_PER_SITE + " entries in 'available' and in 'owned'"));
+        }
+        long ownedHosts = 0;
+        for (int i = 0; i < site.owned().size(); i++) {
+            OwnedHosts o = site.owned().get(i);
+            String prefix = "owned/" + i + "/";
+            if (o.hardware().isBlank()) {
+                out.add(new FieldProblem(prefix + "hardware", "owned hosts need the catalog id of their hardware"));
+            }
+            name(out, prefix + "hardware", o.hardware(), Limits.MAX_NAME_CHARS);
+            if (o.count() < 1 || o.count() > Limits.MAX_HOSTS) {
+                out.add(new FieldProblem(prefix + "count", "owned hosts of '" + printable(o.hardware()) + "': count must be from 1 to "
+                        + Limits.MAX_HOSTS + ", got " + o.count()));
+            }
+            ownedHosts += Math.max(0, o.count());
+            if (o.priceUsd() != null && !(o.priceUsd() >= 0 && o.priceUsd() <= Limits.MAX_HARDWARE_PRICE_USD)) {
+                out.add(new FieldProblem(prefix + "priceUsd", "owned hosts of '" + printable(o.hardware()) + "': priceUsd (what one cost) must be from 0 to "
+                        + (long) Limits.MAX_HARDWARE_PRICE_USD + ", got " + o.priceUsd()));
+            }
+        }
+        if (ownedHosts > Limits.MAX_HOSTS) {
+            out.add(new FieldProblem("owned", "site '" + site.name() + "' owns " + ownedHosts + " hosts in all; this program plans at most "
+                    + Limits.MAX_HOSTS + " hosts per site"));
+        }
         for (FieldProblem p : check(site.policy(), site.kind())) {
             out.add(new FieldProblem("policy/" + p.field(), p.message()));
         }
@@ -120,6 +155,8 @@ public final class ModelRules {
         atMost(out, "writeMbps", w.writeMbps(), Limits.MAX_MBPS, w.name());
         notNegative(out, "netMbps", w.netMbps(), w.name());
         atMost(out, "netMbps", w.netMbps(), Limits.MAX_MBPS, w.name());
+        notNegative(out, "bandwidthMbps", w.bandwidthMbps(), w.name());
+        atMost(out, "bandwidthMbps", w.bandwidthMbps(), Limits.MAX_MBPS, w.name());
         name(out, "project", w.project(), Limits.MAX_NAME_CHARS);
         if (!(w.cpuUtil() >= 0 && w.cpuUtil() <= 1)) {
             out.add(new FieldProblem("cpuUtil", "workload '" + w.name() + "': cpuUtil is a fraction between 0 and 1, got " + w.cpuUtil()));

@@ -119,7 +119,7 @@ public class PlanSettingsViewModel {
         Site s = document.plan().sites().get(site());
         String name = uniqueName(s.name() + "-copy");
         int at = site() + 1;
-        edit("duplicate site " + s.name(), sites -> sites.add(at, new Site(name, s.kind(), s.workloads(), s.hardware(), s.policy(), s.facility())));
+        edit("duplicate site " + s.name(), sites -> sites.add(at, new Site(name, s.kind(), s.workloads(), s.hardware(), s.policy(), s.facility(), s.available(), s.owned())));
         siteIndex.set(at);
         status.set("Duplicated site '" + s.name() + "' as '" + name + "'");
     }

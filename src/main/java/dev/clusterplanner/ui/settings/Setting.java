@@ -154,8 +154,8 @@ public enum Setting {
             case COST -> plan.withCost(this == AWS_COMMITMENT ? RecordCopy.with(plan.cost(), key, CostSettings.AwsCommitment.parse(t))
                     : RecordCopy.with(plan.cost(), key, value(plan.cost(), t)));
             case SITE -> plan.withSite(site, s -> this == SITE_NAME
-                    ? new Site(t, s.kind(), s.workloads(), s.hardware(), s.policy(), s.facility())
-                    : new Site(s.name(), SiteKind.parse(t), s.workloads(), s.hardware(), s.policy(), s.facility()));
+                    ? new Site(t, s.kind(), s.workloads(), s.hardware(), s.policy(), s.facility(), s.available(), s.owned())
+                    : new Site(s.name(), SiteKind.parse(t), s.workloads(), s.hardware(), s.policy(), s.facility(), s.available(), s.owned()));
             case POLICY -> plan.withSite(site, s -> s.withPolicy(this == STORAGE_MODE
                     ? RecordCopy.with(s.policy(), key, StorageMode.parse(t))
                     : RecordCopy.with(s.policy(), key, value(s.policy(), t))));

@@ -21,6 +21,7 @@ public enum WorkloadField {
     IOPS("iops", "IOPS", "IOPS"),
     WRITE_MBPS("writeMbps", "Write (MB/s)", "write rate"),
     NET_MBPS("netMbps", "Network (Mbit/s)", "network rate"),
+    BANDWIDTH("bandwidthMbps", "NIC bandwidth (Mbit/s)", "NIC bandwidth"),
     CPU_UTIL("cpuUtil", "CPU use (0 to 1)", "CPU use"),
     GROWTH("growthPctYear", "Growth (% a year)", "growth"),
     PROJECT("project", "Project", "project");
@@ -74,6 +75,7 @@ public enum WorkloadField {
             case IOPS -> num(w.iops());
             case WRITE_MBPS -> num(w.writeMbps());
             case NET_MBPS -> num(w.netMbps());
+            case BANDWIDTH -> num(w.bandwidthMbps());
             case CPU_UTIL -> num(w.cpuUtil());
             case GROWTH -> num(w.growthPctYear());
             case PROJECT -> w.project();
@@ -85,30 +87,31 @@ public enum WorkloadField {
         String t = text == null ? "" : text.trim();
         return switch (this) {
             case NAME -> new Workload(t, w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case KIND -> new Workload(w.name(), WorkloadKind.parse(t), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case COUNT -> w.withCount(integer(t));
             case VCPU -> new Workload(w.name(), w.kind(), w.count(), decimal(t), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case MEMORY -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), decimal(t), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case DISK -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), decimal(t), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case GPU -> w.withGpu(integer(t));
             case ANTI_AFFINITY -> w.withAntiAffinity(bool(t));
             case IOPS -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    decimal(t), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+                    decimal(t), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case WRITE_MBPS -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), decimal(t), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project());
+                    w.iops(), decimal(t), w.netMbps(), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case NET_MBPS -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), decimal(t), w.cpuUtil(), w.growthPctYear(), w.project());
+                    w.iops(), w.writeMbps(), decimal(t), w.cpuUtil(), w.growthPctYear(), w.project(), w.bandwidthMbps());
+            case BANDWIDTH -> w.withBandwidthMbps(decimal(t));
             case CPU_UTIL -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), decimal(t), w.growthPctYear(), w.project());
+                    w.iops(), w.writeMbps(), w.netMbps(), decimal(t), w.growthPctYear(), w.project(), w.bandwidthMbps());
             case GROWTH -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), decimal(t), w.project());
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), decimal(t), w.project(), w.bandwidthMbps());
             case PROJECT -> new Workload(w.name(), w.kind(), w.count(), w.vcpu(), w.memoryGib(), w.diskGib(), w.gpu(), w.antiAffinity(),
-                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), t);
+                    w.iops(), w.writeMbps(), w.netMbps(), w.cpuUtil(), w.growthPctYear(), t, w.bandwidthMbps());
         };
     }
 

@@ -292,4 +292,25 @@ class HardwareCsvTest {
         assertEquals(List.of("hw.csv:2:15: billing_minimum: billing_minimum counts billing units, so billing_unit (second, hour or month) is needed"),
                 problems(RENT_HEADER + "\n" + RENT + ",,1,x86_64,true\n"));
     }
+
+    @Test
+    void theAvailableColumnIsAStockLimitAndBlankMeansUnlimited() throws Exception {
+        List<Hardware> rows = HardwareCsv.parse(HEADER + ",available\n" + GOOD + ",4\n" + GOOD.replace("desk-1", "desk-2") + ",\n",
+                "hw.csv", TODAY);
+        assertEquals(4, rows.get(0).available());
+        assertNull(rows.get(1).available());
+    }
+
+    @Test
+    void aNegativeOrFractionalStockIsRejectedWithItsColumn() {
+        // available is the 13th column
+        assertEquals(List.of("hw.csv:2:13: available: must be 0 or more, got -1"), problems(HEADER + ",available\n" + GOOD + ",-1\n"));
+        assertTrue(problems(HEADER + ",available\n" + GOOD + ",2.5\n").get(0).startsWith("hw.csv:2:13: available:"));
+    }
+
+    @Test
+    void aWrittenRowKeepsItsStock() throws Exception {
+        Hardware h = HardwareCsv.parse(HEADER + ",available\n" + GOOD + ",3\n", "hw.csv", TODAY).get(0);
+        assertEquals(3, HardwareCsv.parse(HardwareCsvWriter.write(List.of(h)), "again.csv", TODAY).get(0).available());
+    }
 }

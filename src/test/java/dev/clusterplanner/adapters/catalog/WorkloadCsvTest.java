@@ -88,4 +88,19 @@ class WorkloadCsvTest {
         assertTrue(rows.isEmpty());
         assertEquals(1, found.size());
     }
+
+    @Test
+    void theBandwidthColumnIsWhatAnInstanceUsesOnItsHostsPorts() throws Exception {
+        Workload w = WorkloadCsv.parse(HEADER + ",bandwidth_mbps,net_mbps\nweb,container,3,1,2,20,8000,5\n", "w.csv").get(0).workload();
+        assertEquals(8000.0, w.bandwidthMbps());
+        assertEquals(5.0, w.netMbps());
+        assertEquals(0.0, WorkloadCsv.parse(HEADER + "\nweb,container,3,1,2,20\n", "w.csv").get(0).workload().bandwidthMbps());
+    }
+
+    @Test
+    void aNegativeBandwidthIsRejectedWithItsColumnName() {
+        List<String> p = problems(HEADER + ",bandwidth_mbps\nweb,container,3,1,2,20,-1\n");
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("w.csv:2:7: bandwidth_mbps:"), p.toString());
+    }
 }
