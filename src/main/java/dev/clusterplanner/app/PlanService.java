@@ -1,5 +1,6 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.adapters.files.AtomicFile;
 import dev.clusterplanner.adapters.plan.PlanReader;
 import dev.clusterplanner.adapters.plan.PlanWriter;
 import dev.clusterplanner.core.model.InputRejectedException;
@@ -19,6 +20,11 @@ public class PlanService {
     /** Saves atomically: the file on disk is either the old plan or the whole new one. */
     public void save(Plan plan, Path file) throws IOException {
         PlanWriter.write(plan, file);
+    }
+
+    /** Saves a small text that belongs with a plan (the autosave's origin note) the same way: old or whole new. */
+    public void saveText(String text, Path file) throws IOException {
+        AtomicFile.writeString(file, text);
     }
 
     /**

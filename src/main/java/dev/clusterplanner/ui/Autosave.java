@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Crash recovery. While a plan has unsaved changes the window writes it every few seconds to
- * {@code <dir>/autosave.plan.json} (atomically, through {@link PlanService}) with the file it came
- * from in {@code autosave.origin}. Saving, discarding or a clean exit delete both; if they are
+ * {@code <dir>/autosave.plan.json} with the file it came from in {@code autosave.origin} (both atomically, through
+ * {@link PlanService}: a crash mid-write leaves the old file or the whole new one). Saving, discarding or a clean exit delete both; if they are
  * still there at the next start, the last session ended without that, and the app offers them back.
  */
 public class Autosave {
@@ -41,7 +41,7 @@ public class Autosave {
 
     public void write(Plan plan, Path origin) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(originFile(), origin == null ? "" : origin.toAbsolutePath().toString(), StandardCharsets.UTF_8);
+        plans.saveText(origin == null ? "" : origin.toAbsolutePath().toString(), originFile());
         plans.save(plan, planFile());
     }
 
