@@ -56,7 +56,7 @@ public final class PowerPlanner {
     public static double utilisation(Site site, List<Hardware> hosts) {
         double capacity = 0;
         for (Hardware h : hosts) {
-            capacity += h.threads() * (h.cpuScore() > 0 ? h.cpuScore() : 1.0);
+            capacity += h.referenceThreads();
         }
         if (capacity <= 0) {
             return 0;
@@ -117,7 +117,7 @@ public final class PowerPlanner {
         }
         double capacity = 0;
         for (Hardware h : hosts) {
-            capacity += h.threads() * (h.cpuScore() > 0 ? h.cpuScore() : 1.0);
+            capacity += h.referenceThreads();
         }
         ex.add(new Explanation("utilisation", u, "", "busy threads " + n(busyThreads(site)) + " (sum of count x vcpu"
                 + " x (1 + VM overhead " + n(site.policy().vmCpuOverheadPct()) + " % for VMs) x cpuUtil) / "

@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
 public final class MonteCarlo {
 
     static final double HOURS_PER_YEAR = 8760.0;
-    static final double HOURS_PER_MONTH = 730.0;
+    /** The billing month every cost figure uses ({@link dev.clusterplanner.core.model.Hardware#HOURS_PER_MONTH}). */
+    static final double HOURS_PER_MONTH = dev.clusterplanner.core.model.Hardware.HOURS_PER_MONTH;
     /** Trials are run in chunks of this size; progress and cancellation are checked between chunks. */
     static final int CHUNK = 250;
     /** Targets for "enough trials": probabilities within 1 point, means within 1 % (one standard error). */
