@@ -37,18 +37,28 @@ final class OptionsComparedSection {
                     + " years. Percentages are placed demand over the capacity of all planned hosts; Min is the fewest hosts any placement could use.",
                     TextStyle.NOTE));
             int rec = s.recommended().map(r -> r.sizing().rank()).orElse(-1);
+            // the network column only where some workload has a bandwidth (the dimension applies)
+            boolean network = s.scenarios().stream().anyMatch(sc -> sc.sizing().utilisation().containsKey(Dimension.NETWORK));
             List<Row> rows = new ArrayList<>();
             for (ScenarioResult sc : s.scenarios()) {
                 SizingOption o = sc.sizing();
-                rows.add(new Row(List.of(String.valueOf(o.rank()), ctx.optionLabel(o), String.valueOf(o.hosts()),
+                List<String> cells = new ArrayList<>(List.of(String.valueOf(o.rank()), ctx.optionLabel(o), String.valueOf(o.hosts()),
                         String.valueOf(o.hostsLowerBound()), pct(o.utilisation().get(Dimension.CPU)),
                         pct(o.utilisation().get(Dimension.MEMORY)), pct(o.utilisation().get(Dimension.DISK)),
-                        pct(o.utilisation().get(Dimension.GPU)), usd(sc.capexUsd()), usd(sc.monthlyUsd()), usd(sc.tcoUsd()),
-                        o.feasible() ? "yes" : "no"), o.rank() == rec));
+                        pct(o.utilisation().get(Dimension.GPU))));
+                if (network) {
+                    cells.add(pct(o.utilisation().get(Dimension.NETWORK)));
+                }
+                cells.addAll(List.of(usd(sc.capexUsd()), usd(sc.monthlyUsd()), usd(sc.tcoUsd()), o.feasible() ? "yes" : "no"));
+                rows.add(new Row(cells, o.rank() == rec));
             }
-            b.add(new Block.Table(List.of(Column.right("#"), Column.left("Option"), Column.right("Hosts"), Column.right("Min"),
-                    Column.right("CPU"), Column.right("Memory"), Column.right("Disk"), Column.right("GPU"),
-                    Column.right("Capex USD"), Column.right("Monthly USD"), Column.right("Total USD"), Column.left("Feasible")), rows));
+            List<Column> columns = new ArrayList<>(List.of(Column.right("#"), Column.left("Option"), Column.right("Hosts"), Column.right("Min"),
+                    Column.right("CPU"), Column.right("Memory"), Column.right("Disk"), Column.right("GPU")));
+            if (network) {
+                columns.add(Column.right("Network"));
+            }
+            columns.addAll(List.of(Column.right("Capex USD"), Column.right("Monthly USD"), Column.right("Total USD"), Column.left("Feasible")));
+            b.add(new Block.Table(columns, rows));
             if (s.scenarios().stream().anyMatch(sc -> sc.storageNetworkPower() != null)) {
                 List<Row> snpRows = new ArrayList<>();
                 for (ScenarioResult sc : s.scenarios()) {

@@ -36,14 +36,25 @@ final class PlacementSection {
             }
             SizingOption o = shown.sizing();
             b.add(new Heading(2, "Site " + s.name() + ": " + ctx.optionLabel(o) + (rec.isEmpty() ? " (not feasible)" : "")));
+            // the network column only where some workload has a bandwidth (the dimension applies)
+            boolean network = o.utilisation().containsKey(Dimension.NETWORK);
             List<Row> rows = new ArrayList<>();
             for (PlacedHost h : o.placement().hosts()) {
-                rows.add(Row.of(h.name(), ctx.hardwareName(h.hardwareId()), pct(h.utilisation(Dimension.CPU)),
-                        pct(h.utilisation(Dimension.MEMORY)), pct(h.utilisation(Dimension.DISK)), pct(h.utilisation(Dimension.GPU)),
-                        String.valueOf(h.instances().size()), String.join(", ", h.instances())));
+                List<String> cells = new ArrayList<>(List.of(h.name(), ctx.hardwareName(h.hardwareId()), pct(h.utilisation(Dimension.CPU)),
+                        pct(h.utilisation(Dimension.MEMORY)), pct(h.utilisation(Dimension.DISK)), pct(h.utilisation(Dimension.GPU))));
+                if (network) {
+                    cells.add(pct(h.utilisation(Dimension.NETWORK)));
+                }
+                cells.addAll(List.of(String.valueOf(h.instances().size()), String.join(", ", h.instances())));
+                rows.add(new Row(cells, false));
             }
-            b.add(new Block.Table(List.of(Column.left("Host"), Column.left("Hardware"), Column.right("CPU"), Column.right("Memory"),
-                    Column.right("Disk"), Column.right("GPU"), Column.right("Count"), Column.left("Instances")), rows));
+            List<Column> columns = new ArrayList<>(List.of(Column.left("Host"), Column.left("Hardware"), Column.right("CPU"), Column.right("Memory"),
+                    Column.right("Disk"), Column.right("GPU")));
+            if (network) {
+                columns.add(Column.right("Network"));
+            }
+            columns.addAll(List.of(Column.right("Count"), Column.left("Instances")));
+            b.add(new Block.Table(columns, rows));
             if (!o.placement().unplaced().isEmpty()) {
                 List<Row> un = new ArrayList<>();
                 for (UnplacedInstance u : o.placement().unplaced()) {

@@ -93,6 +93,7 @@ final class ReportFormat {
             case MEMORY -> "memory";
             case DISK -> "disk";
             case GPU -> "GPU";
+            case NETWORK -> "network";
         };
     }
 

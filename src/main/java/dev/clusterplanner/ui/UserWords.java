@@ -33,7 +33,7 @@ public final class UserWords {
         FIELDS.put("count", "Count");
         FIELDS.put("writeMbps", "Write (MB/s)");
         FIELDS.put("netMbps", "Network (Mbit/s)");
-        FIELDS.put("bandwidthMbps", "NIC bandwidth (Mbit/s)");
+        FIELDS.put("bandwidthMbps", "Bandwidth (Mbit/s)");
         FIELDS.put("iops", "IOPS");
         FIELDS.put("cpuUtil", "CPU use (0 to 1)");
         FIELDS.put("growthPctYear", "Growth (% a year)");

@@ -62,9 +62,10 @@ public final class ResultJson {
     }
 
     /** One figure per dimension; null where the dimension does not apply. */
-    public record DimensionsDoc(Double cpu, Double memory, Double disk, Double gpu) {
+    public record DimensionsDoc(Double cpu, Double memory, Double disk, Double gpu, Double network) {
         static DimensionsDoc of(Map<Dimension, Double> m) {
-            return new DimensionsDoc(m.get(Dimension.CPU), m.get(Dimension.MEMORY), m.get(Dimension.DISK), m.get(Dimension.GPU));
+            return new DimensionsDoc(m.get(Dimension.CPU), m.get(Dimension.MEMORY), m.get(Dimension.DISK), m.get(Dimension.GPU),
+                    m.get(Dimension.NETWORK));
         }
     }
 
@@ -129,7 +130,7 @@ public final class ResultJson {
     static PlacedHostDoc placedHost(PlacedHost h) {
         return new PlacedHostDoc(h.name(), h.hardwareId(), h.instances(),
                 new DimensionsDoc(h.utilisation(Dimension.CPU), h.utilisation(Dimension.MEMORY), h.utilisation(Dimension.DISK),
-                        h.utilisation(Dimension.GPU)),
+                        h.utilisation(Dimension.GPU), h.utilisation(Dimension.NETWORK)),
                 DimensionsDoc.of(h.used()), DimensionsDoc.of(h.capacity()));
     }
 

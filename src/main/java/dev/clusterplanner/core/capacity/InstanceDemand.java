@@ -12,6 +12,7 @@ import dev.clusterplanner.core.model.Workload;
  *   <li>memory, GiB: memoryGib, + vmMemoryOverheadGib for a VM (memory is never overcommitted).</li>
  *   <li>disk, GiB: diskGib on local storage; 0 as a per-host demand under Ceph (the pool holds it).</li>
  *   <li>GPU: whole devices.</li>
+ *   <li>network, Mbit/s: bandwidthMbps, what the instance sends and receives on its host's ports.</li>
  * </ul>
  */
 public final class InstanceDemand {
@@ -48,5 +49,10 @@ public final class InstanceDemand {
     /** Whole GPUs. */
     public static double gpu(Workload w) {
         return w.gpu();
+    }
+
+    /** Mbit/s the instance sends and receives on its host's network ports (not the internet transfer {@code netMbps}). */
+    public static double bandwidthMbps(Workload w) {
+        return Math.max(0, w.bandwidthMbps());
     }
 }

@@ -18,8 +18,8 @@ import java.util.OptionalDouble;
 
 /**
  * A planner site as a fleet problem: the sizing engine's per-host capacity and per-instance demand
- * ({@link CapacityModel}) for cpu, memory, local disk and GPU; network (NIC ports x Gbit/s against each instance's
- * bandwidth); and under Ceph the usable capacity as a pooled dimension (raw x nearfull / overhead per host, the largest
+ * ({@link CapacityModel}) for cpu, memory, local disk, GPU and network (NIC ports x Gbit/s less Ceph's share of the
+ * ports, {@code NicCapacity}, against each instance's bandwidth); and under Ceph the usable capacity as a pooled dimension (raw x nearfull / overhead per host, the largest
  * host in reserve: {@link CephCapacity#usableBytes}), against the instance disks.
  */
 public final class SiteFleet {
@@ -103,7 +103,7 @@ public final class SiteFleet {
 
     /**
      * What one host offers: the sizing engine's capacity (as host 1 of the site: with the Ceph monitor's memory, on the
-     * safe side), NIC ports x Gbit/s in Mbit/s, and under Ceph raw GB x nearfull / overhead (its share of the usable pool).
+     * safe side), its network in Mbit/s less Ceph's share of the ports ({@code NicCapacity.instanceMbps}), and under Ceph raw GB x nearfull / overhead (its share of the usable pool).
      */
     static double[] capacity(Hardware h, Policy p) {
         double[] c = CapacityModel.capacity(h, p, 0);
@@ -112,7 +112,7 @@ public final class SiteFleet {
         out[1] = c[Dimension.MEMORY.ordinal()];
         out[2] = c[Dimension.DISK.ordinal()];
         out[3] = c[Dimension.GPU.ordinal()];
-        out[NETWORK] = Math.max(0, h.nicPorts()) * h.nicGbps() * 1000;
+        out[NETWORK] = c[Dimension.NETWORK.ordinal()];
         out[CEPH] = p.storageMode() == StorageMode.CEPH
                 ? CephCapacity.hostRawBytes(h) / CephCapacity.BYTES_PER_GB * p.ceph().nearfullRatio() / CephCapacity.overhead(p.ceph())
                 : Double.POSITIVE_INFINITY;

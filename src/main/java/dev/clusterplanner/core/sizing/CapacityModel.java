@@ -3,6 +3,7 @@ package dev.clusterplanner.core.sizing;
 import dev.clusterplanner.core.capacity.CephCapacity;
 import dev.clusterplanner.core.capacity.CephTax;
 import dev.clusterplanner.core.capacity.InstanceDemand;
+import dev.clusterplanner.core.capacity.NicCapacity;
 import dev.clusterplanner.core.model.Explanation;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.Policy;
@@ -24,6 +25,9 @@ import java.util.List;
  *   <li>Disk (local storage only) capacity = data disks in GiB (the OS disk when there are none); demand = diskGib.
  *       With Ceph, disk is pooled across hosts and is not a per-host limit.</li>
  *   <li>GPU capacity = gpuCount whole devices; demand = gpu.</li>
+ *   <li>Network capacity = nic_ports x nic_gbps x 1000 Mbit/s less Ceph's share of the ports ({@link NicCapacity});
+ *       demand = bandwidthMbps. A site none of whose workloads has a bandwidth gets no network limit
+ *       ({@link #capacity(Hardware, Policy, int, boolean)}), so the dimension does not apply there.</li>
  * </ul>
  * With Ceph, every data disk of a host is one OSD.
  * <p>
@@ -54,11 +58,20 @@ public final class CapacityModel {
 
     /** What host number {@code hostIndex} (0-based) of hardware {@code h} offers, indexed by {@link Dimension#ordinal()}. */
     public static double[] capacity(Hardware h, Policy p, int hostIndex) {
+        return capacity(h, p, hostIndex, true);
+    }
+
+    /**
+     * As {@link #capacity(Hardware, Policy, int)}; with {@code network} false (no instance of the site has a bandwidth)
+     * the network is no limit (infinite), as disk under Ceph, so it stays out of utilisation and binding.
+     */
+    public static double[] capacity(Hardware h, Policy p, int hostIndex, boolean network) {
         double[] c = new double[Dimension.COUNT];
         c[Dimension.CPU.ordinal()] = Math.max(0, h.threads() - p.reserveThreads() - CephTax.threads(h, p)) * h.cpuScore();
         c[Dimension.MEMORY.ordinal()] = Math.max(0, h.memoryGib() - p.reserveMemoryGib() - CephTax.memoryGib(h, p, hostIndex));
         c[Dimension.DISK.ordinal()] = p.storageMode() == StorageMode.CEPH || isCloud(h) ? Double.POSITIVE_INFINITY : localDiskGib(h);
         c[Dimension.GPU.ordinal()] = Math.max(0, h.gpuCount());
+        c[Dimension.NETWORK.ordinal()] = network ? NicCapacity.instanceMbps(h, p) : Double.POSITIVE_INFINITY;
         return c;
     }
 
@@ -75,7 +88,18 @@ public final class CapacityModel {
         d[Dimension.MEMORY.ordinal()] = InstanceDemand.memoryGib(w, p);
         d[Dimension.DISK.ordinal()] = InstanceDemand.localDiskGib(w, p);
         d[Dimension.GPU.ordinal()] = InstanceDemand.gpu(w);
+        d[Dimension.NETWORK.ordinal()] = InstanceDemand.bandwidthMbps(w);
         return d;
+    }
+
+    /** The capacity formulas of one host with its numbers, for reports (the network line when some instance has a bandwidth). */
+    public static List<Explanation> explainCapacity(Hardware h, Policy p, boolean network) {
+        List<Explanation> out = explainCapacity(h, p);
+        if (network) {
+            out.add(new Explanation("network per host (" + h.id() + ")", NicCapacity.instanceMbps(h, p), Dimension.NETWORK.unit(),
+                    NicCapacity.formula(h, p), "catalog nic_ports, nic_gbps; Ceph's share of the ports: decision 0280"));
+        }
+        return out;
     }
 
     /** The capacity formulas of one host with its numbers, for reports. */

@@ -8,10 +8,12 @@ public enum Dimension {
     CPU("cpu", "reference threads"),
     MEMORY("memory", "GiB"),
     DISK("disk", "GiB"),
-    GPU("gpu", "GPUs");
+    GPU("gpu", "GPUs"),
+    /** What instances send and receive on the host's network ports; applies only when some workload has a bandwidth. */
+    NETWORK("network", "Mbit/s");
 
     /** Number of dimensions; arrays of demand and capacity are indexed by {@link #ordinal()}. */
-    public static final int COUNT = 4;
+    public static final int COUNT = 5;
 
     private final String id;
     private final String unit;

@@ -49,7 +49,7 @@ final class HostCountSearch {
                 }
             }
         }
-        double[] big = CapacityModel.capacity(h, ctx.p, CapacityModel.MON_MGR_HOSTS);
+        double[] big = ctx.capacity(h, CapacityModel.MON_MGR_HOSTS);
         Instances[] inst = ctx.orders(include, big);
         Bound lb = ctx.bounds.bound(h, include);
         int lo = ctx.cluster ? Math.max(1, lb.value()) : 1;
@@ -212,7 +212,7 @@ final class HostCountSearch {
             }
         }
         String explanation = hosts + " host" + (hosts == 1 ? "" : "s") + binds + (reason.isEmpty() ? "" : "; " + reason);
-        List<Explanation> formulas = new ArrayList<>(CapacityModel.explainCapacity(h, ctx.p));
+        List<Explanation> formulas = new ArrayList<>(CapacityModel.explainCapacity(h, ctx.p, ctx.network));
         if (cephCap != null) {
             formulas.add(cephCap);
         }

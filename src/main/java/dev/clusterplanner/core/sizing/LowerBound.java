@@ -26,8 +26,8 @@ final class LowerBound {
     /** Lower bound for a homogeneous cluster of h. */
     Bound bound(Hardware h, int[] include) {
         double[] t = ctx.total(include);
-        double[] small = CapacityModel.capacity(h, ctx.p, 0);
-        double[] big = CapacityModel.capacity(h, ctx.p, CapacityModel.MON_MGR_HOSTS);
+        double[] small = ctx.capacity(h, 0);
+        double[] big = ctx.capacity(h, CapacityModel.MON_MGR_HOSTS);
         int limit = ctx.placed(include) + ctx.k + CapacityModel.MON_MGR_HOSTS + 1;
         int vol = 0;
         Dimension volDim = null;

@@ -35,57 +35,80 @@ final class MixedSearch {
 
     // -------------------------------------------------------------- mixed
 
+    /**
+     * The cheapest mix of two candidates that places everything, heals, and keeps each row within its stock. Bases: the
+     * cheapest feasible homogeneous option (some of its hosts replaced by another row's), and every row short only of
+     * stock (at most its stock kept, another row filling the rest).
+     */
     Optional<SizingOption> mixed(List<Hardware> candidates, List<SizingOption> homogeneous, HostCost cost) {
         if (!ctx.cluster || candidates.size() < 2) {
             return Optional.empty();
         }
-        int baseIdx = -1;
+        int cheapest = -1;
+        List<Integer> bases = new ArrayList<>();
         for (int i = 0; i < homogeneous.size(); i++) {
             SizingOption o = homogeneous.get(i);
-            if (o.feasible() && o.costUsd() != null && (baseIdx < 0 || o.costUsd() < homogeneous.get(baseIdx).costUsd())) {
-                baseIdx = i;
-            }
-        }
-        if (baseIdx < 0) {
-            return Optional.empty();
-        }
-        Hardware a = candidates.get(baseIdx);
-        int nA = homogeneous.get(baseIdx).hosts();
-        double cA = cost.perHost(a).getAsDouble();
-        double best = homogeneous.get(baseIdx).costUsd();
-        int budget = MIXED_ATTEMPT_BUDGET;
-        Hardware[] bestHosts = null;
-        Attempt bestAttempt = null;
-        Instances[] bestInst = null;
-        int bestLb = 0;
-        int[] all = ctx.counts();
-        for (Hardware b : candidates) {
-            OptionalDouble cb = cost.perHost(b);
-            if (b == a || cb.isEmpty() || b.id().equals(a.id())) {
+            if (o.costUsd() == null) {
                 continue;
             }
-            for (int j = 1; j < nA && budget > 0; j = j < 4 ? j + 1 : j + j / 2) {
-                int keep = nA - j;
-                int m0 = minMixed(a, keep, b, all);
-                if (m0 < 0 || m0 == 0) {
+            if (o.feasible() && (cheapest < 0 || o.costUsd() < homogeneous.get(cheapest).costUsd())) {
+                cheapest = i;
+            } else if (ctx.stock.shortOnly(o)) {
+                bases.add(i);
+            }
+        }
+        if (cheapest >= 0) {
+            bases.add(cheapest);
+        }
+        if (bases.isEmpty()) {
+            return Optional.empty();
+        }
+        bases.sort(java.util.Comparator.comparingDouble(i -> homogeneous.get(i).costUsd()));
+        double best = cheapest >= 0 ? homogeneous.get(cheapest).costUsd() : Double.POSITIVE_INFINITY;
+        int budget = MIXED_ATTEMPT_BUDGET * (bases.size() > 1 ? 2 : 1);
+        Hardware[] bestHosts = null;
+        Attempt bestAttempt = null;
+        int bestLb = 0;
+        int bestBase = -1;
+        int[] all = ctx.counts();
+        for (int baseIdx : bases) {
+            Hardware a = candidates.get(baseIdx);
+            int nA = homogeneous.get(baseIdx).hosts();
+            double cA = cost.perHost(a).getAsDouble();
+            int jMin = Math.max(1, nA - ctx.stock.of(a));
+            for (Hardware b : candidates) {
+                OptionalDouble cb = cost.perHost(b);
+                if (b == a || cb.isEmpty() || b.id().equals(a.id())) {
                     continue;
                 }
-                for (int m = m0; m <= m0 + 1 && budget > 0; m++) {
-                    double c = keep * cA + m * cb.getAsDouble();
-                    if (c >= best - 1e-6) {
-                        break;
+                int stockB = ctx.stock.of(b);
+                boolean isShort = !homogeneous.get(baseIdx).feasible();
+                for (int j = jMin; j < nA && budget > 0; j = j < jMin + 3 ? j + 1 : j + j / 2) {
+                    int keep = nA - j;
+                    int m0 = minMixed(a, keep, b, all);
+                    if (m0 < 0 || m0 == 0 && !isShort) {
+                        continue;
                     }
-                    Hardware[] hosts = mixOrder(a, keep, b, m);
-                    Instances[] inst = ctx.orders(all, maxCap(ctx.caps(hosts)));
-                    budget--;
-                    Attempt at = ctx.attempts.attempt(hosts, inst);
-                    if (at.ok()) {
-                        best = c;
-                        bestHosts = hosts;
-                        bestAttempt = at;
-                        bestInst = inst;
-                        bestLb = keep + m0;
-                        break;
+                    m0 = Math.max(1, m0); // a row short of stock: its hosts alone would hold the volume, not heal
+                    if (m0 > stockB) {
+                        break; // fewer hosts of a need still more of b
+                    }
+                    for (int m = m0; m <= Math.min(stockB, m0 + 1) && budget > 0; m++) {
+                        double c = keep * cA + m * cb.getAsDouble();
+                        if (c >= best - 1e-6) {
+                            break;
+                        }
+                        Hardware[] hosts = mixOrder(a, keep, b, m);
+                        budget--;
+                        Attempt at = ctx.attempts.attempt(hosts, ctx.orders(all, maxCap(ctx.caps(hosts))));
+                        if (at.ok()) {
+                            best = c;
+                            bestHosts = hosts;
+                            bestAttempt = at;
+                            bestLb = keep + m0;
+                            bestBase = baseIdx;
+                            break;
+                        }
                     }
                 }
             }
@@ -93,39 +116,56 @@ final class MixedSearch {
         if (bestHosts == null) {
             return Optional.empty();
         }
-        bestAttempt = ctx.attempts.balanced(bestAttempt);
-        Placement placement = ctx.assembly.placement(bestHosts, bestAttempt.packing(), List.of());
+        SizingOption base = homogeneous.get(bestBase);
+        Hardware a = candidates.get(bestBase);
+        SizingOption cheapestOption = cheapest >= 0 ? homogeneous.get(cheapest) : null;
+        String cheapestId = cheapest >= 0 ? candidates.get(cheapest).id() : null;
+        return Optional.of(option(bestHosts, bestAttempt, bestLb, total -> {
+            String saves = cheapestOption == null || total == null ? ""
+                    : "saves " + usd(cheapestOption.costUsd() - total) + " USD over " + cheapestOption.hosts() + " x " + cheapestId;
+            return base.feasible() ? saves
+                    : a.id() + " alone " + ctx.stock.shortText(a, base.hosts()) + (saves.isEmpty() ? "" : "; " + saves);
+        }, cost));
+    }
+
+    /**
+     * The mixed option of a row of hosts on which {@code at} places everything and heals: its placement (re-spread when
+     * that too heals), utilisation, cost and explanation. {@code against} gives, from the mix's cost (null when a price
+     * is missing), the comparison its explanation ends with.
+     */
+    SizingOption option(Hardware[] hosts, Attempt at, int lowerBound, java.util.function.Function<Double, String> against, HostCost cost) {
+        Attempt chosen = ctx.attempts.balanced(at);
+        Placement placement = ctx.assembly.placement(hosts, chosen.packing(), List.of());
         Map<Dimension, Double> util = ctx.assembly.utilisation(placement);
         Dimension binding = PlacementAssembly.binding(util);
         Map<String, Integer> byHw = new LinkedHashMap<>();
         Map<String, Hardware> hwById = new LinkedHashMap<>();
-        for (Hardware h : bestHosts) {
+        for (Hardware h : hosts) {
             byHw.merge(h.id(), 1, Integer::sum);
             hwById.put(h.id(), h);
         }
         Double total = ctx.costOf(byHw, hwById, cost);
-        double saved = homogeneous.get(baseIdx).costUsd() - (total == null ? 0 : total);
         StringBuilder mix = new StringBuilder();
         byHw.forEach((id, cnt) -> mix.append(mix.length() == 0 ? "" : " + ").append(cnt).append(" x ").append(id));
-        String explanation = bestHosts.length + " hosts (" + mix + "): " + (binding == null ? "" : binding.id() + " binds at " + pct(util.get(binding)) + "; ")
-                + "saves " + usd(saved) + " USD over " + nA + " x " + a.id();
+        String explanation = hosts.length + " hosts (" + mix + "): " + (binding == null ? "" : binding.id() + " binds at " + pct(util.get(binding)) + "; ")
+                + against.apply(total);
         List<Explanation> formulas = new ArrayList<>();
         for (Hardware h : hwById.values()) {
-            formulas.addAll(CapacityModel.explainCapacity(h, ctx.p));
+            formulas.addAll(CapacityModel.explainCapacity(h, ctx.p, ctx.network));
         }
-        formulas.add(new Explanation("hostsLowerBound", bestLb, "hosts", "fewest hosts of this mix whose volume after losing the "
+        formulas.add(new Explanation("hostsLowerBound", lowerBound, "hosts", "fewest hosts of this mix whose volume after losing the "
                 + ctx.k + " largest holds the load, at least max(minHosts, Ceph size, anti-affinity replicas + k)", ""));
         if (binding != null) {
             formulas.add(ctx.assembly.utilFormula(placement, binding));
         }
-        return Optional.of(new SizingOption(true, byHw, bestHosts.length, bestLb, true, placement, util, binding,
-                ctx.text.failureCheck(bestAttempt, placement), explanation, formulas, total, 0));
+        return new SizingOption(true, byHw, hosts.length, lowerBound, true, placement, util, binding,
+                ctx.text.failureCheck(chosen, placement), explanation, formulas, total, 0);
     }
 
     /** Hosts of a mix in order: the type with more memory first, so the Ceph monitors land on the larger hosts. */
     Hardware[] mixOrder(Hardware a, int na, Hardware b, int nb) {
-        double ma = CapacityModel.capacity(a, ctx.p, CapacityModel.MON_MGR_HOSTS)[Dimension.MEMORY.ordinal()];
-        double mb = CapacityModel.capacity(b, ctx.p, CapacityModel.MON_MGR_HOSTS)[Dimension.MEMORY.ordinal()];
+        double ma = ctx.capacity(a, CapacityModel.MON_MGR_HOSTS)[Dimension.MEMORY.ordinal()];
+        double mb = ctx.capacity(b, CapacityModel.MON_MGR_HOSTS)[Dimension.MEMORY.ordinal()];
         Hardware[] out = new Hardware[na + nb];
         boolean aFirst = ma >= mb;
         for (int i = 0; i < out.length; i++) {

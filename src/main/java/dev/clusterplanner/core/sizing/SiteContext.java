@@ -37,12 +37,15 @@ final class SiteContext {
     final boolean cluster;
     final int minHosts;
     final int cephFloor;
+    /** Whether some workload has a bandwidth: only then is the network a limit (else it is left out, as GPU with none). */
+    final boolean network;
     final LowerBound bounds;
     final Attempts attempts;
     final HostCountSearch search;
     final MixedSearch mixes;
     final PlacementAssembly assembly;
     final SizingText text;
+    final StockLimit stock;
 
     SiteContext(Site site) {
         this.site = site;
@@ -54,6 +57,11 @@ final class SiteContext {
             wDem[i] = CapacityModel.demand(ws.get(i), p);
             aa[i] = ws.get(i).antiAffinity() && ws.get(i).count() > 1;
         }
+        boolean net = false;
+        for (double[] d : wDem) {
+            net |= d[Dimension.NETWORK.ordinal()] > 0;
+        }
+        this.network = net;
         this.cluster = site.kind() == SiteKind.CLUSTER;
         this.k = cluster ? p.failuresTolerated() : 0;
         this.minHosts = cluster ? Math.max(1, p.minHosts()) : 1;
@@ -64,6 +72,7 @@ final class SiteContext {
         this.mixes = new MixedSearch(this);
         this.assembly = new PlacementAssembly(this);
         this.text = new SizingText(this);
+        this.stock = new StockLimit(site);
     }
 
     int[] counts() {
@@ -93,7 +102,7 @@ final class SiteContext {
 
     /** Why an instance of workload w fits no host of hardware h (even an empty one past the monitors), or null if it fits. */
     String tooBig(int w, Hardware h) {
-        double[] cap = CapacityModel.capacity(h, p, CapacityModel.MON_MGR_HOSTS);
+        double[] cap = capacity(h, CapacityModel.MON_MGR_HOSTS);
         double[] d = wDem[w];
         Workload wl = ws.get(w);
         List<String> why = new ArrayList<>();
@@ -111,6 +120,11 @@ final class SiteContext {
         }
         if (d[Dimension.DISK.ordinal()] > cap[Dimension.DISK.ordinal()] + Packer.EPS) {
             why.add("needs " + gib(d[Dimension.DISK.ordinal()]) + " local disk; " + h.id() + " has " + gib(cap[Dimension.DISK.ordinal()]));
+        }
+        int net = Dimension.NETWORK.ordinal();
+        if (d[net] > cap[net] + Packer.EPS) {
+            why.add("needs " + num(d[net]) + " Mbit/s of bandwidth; " + h.id() + " offers " + num(cap[net]) + " Mbit/s ("
+                    + dev.clusterplanner.core.capacity.NicCapacity.formula(h, p) + ")");
         }
         if (cluster && p.storageMode() == StorageMode.CEPH && wl.diskGib() > 0 && !CapacityModel.isCloud(h) && hostRawBytes(h) <= 0) {
             why.add("needs " + gib(wl.diskGib()) + " of disk in Ceph; " + h.id() + " has no data disks, so no OSD and no Ceph capacity");
@@ -213,7 +227,12 @@ final class SiteContext {
 
     double[][] capRows(Hardware h) {
         return capRows.computeIfAbsent(h, x -> new double[][]{
-                CapacityModel.capacity(x, p, 0), CapacityModel.capacity(x, p, CapacityModel.MON_MGR_HOSTS)});
+                capacity(x, 0), capacity(x, CapacityModel.MON_MGR_HOSTS)});
+    }
+
+    /** What host number {@code hostIndex} of h offers at this site (the network a limit only when some workload has a bandwidth). */
+    double[] capacity(Hardware h, int hostIndex) {
+        return CapacityModel.capacity(h, p, hostIndex, network);
     }
 
     Double costOf(Map<String, Integer> byHw, Map<String, Hardware> hw, HostCost cost) {

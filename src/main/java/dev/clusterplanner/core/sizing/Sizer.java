@@ -112,9 +112,11 @@ public final class Sizer {
         List<SizingOption> options = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (Hardware h : candidates) {
-            options.add(c.search.homogeneous(h, cost));
+            options.add(c.stock.limit(c.search.homogeneous(h, cost), h));
         }
-        c.mixes.mixed(candidates, options, cost).ifPresent(options::add);
+        Optional<SizingOption> mix = c.mixes.mixed(candidates, options, cost);
+        mix.ifPresent(options::add);
+        findings.addAll(c.stock.findings(candidates, options, mix.orElse(null)));
 
         // findings: workloads no candidate can hold
         for (int w = 0; w < c.ws.size(); w++) {

@@ -129,6 +129,11 @@ final class SizingText {
     }
 
     static String amount(Dimension d, double v) {
-        return num(v) + (d == Dimension.CPU ? " reference threads of" : d == Dimension.GPU ? "" : " GiB");
+        return num(v) + switch (d) {
+            case CPU -> " reference threads of";
+            case GPU -> "";
+            case NETWORK -> " Mbit/s of";
+            case MEMORY, DISK -> " GiB";
+        };
     }
 }

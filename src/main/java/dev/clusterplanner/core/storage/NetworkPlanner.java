@@ -1,5 +1,6 @@
 package dev.clusterplanner.core.storage;
 
+import dev.clusterplanner.core.capacity.NicCapacity;
 import dev.clusterplanner.core.model.CephLayout;
 import dev.clusterplanner.core.model.DiskType;
 import dev.clusterplanner.core.model.Explanation;
@@ -26,11 +27,12 @@ public final class NetworkPlanner {
     public static final String RULE_NIC_BELOW_REQUIRED = "network.nic-below-required";
     public static final String RULE_NIC_UNKNOWN = "network.nic-unknown";
     public static final String RULE_SHARED_PORT = "network.shared-port";
+    public static final String RULE_CEPH_SHARE = "network.ceph-share-exceeded";
 
     /** Ceph's documented minimum for its networks, in Gb/s. */
     public static final double CEPH_MIN_GBPS = 10;
-    /** Steady traffic may use at most this share of a port, leaving the rest for recovery and bursts. */
-    public static final double STEADY_MAX_SHARE = 0.5;
+    /** Steady traffic may use at most this share of a port, leaving the rest for recovery and bursts ({@link NicCapacity#SHARED_PORT_CEPH_SHARE}). */
+    public static final double STEADY_MAX_SHARE = NicCapacity.SHARED_PORT_CEPH_SHARE;
     /** Port speeds sold, in Gb/s; the required speed is rounded up to one of these. */
     public static final double[] STANDARD_GBPS = {1, 2.5, 5, 10, 25, 40, 50, 100, 200, 400};
 
@@ -71,7 +73,9 @@ public final class NetworkPlanner {
         CephLayout layout = storage.layout();
         double writeMBps = 0;
         double clientMbit = 0;
+        boolean bandwidth = false;
         for (Workload w : site.workloads()) {
+            bandwidth |= w.count() > 0 && w.bandwidthMbps() > 0;
             writeMBps += w.count() * w.writeMbps();
             clientMbit += w.count() * w.netMbps();
         }
@@ -90,7 +94,7 @@ public final class NetworkPlanner {
         double replication = writeMBps * factor * 8 / 1000 / n;
         double clientGbps = clientMbit / 1000 / n;
         double cephClientGbps = ceph ? writeMBps * 8 / 1000 / n : 0;
-        boolean separate = ports >= 2;
+        boolean separate = NicCapacity.separateClusterNetwork(ports);
         double portLoad = separate && ceph ? replication : replication + clientGbps + cephClientGbps;
 
         if (ceph) {
@@ -128,6 +132,13 @@ public final class NetworkPlanner {
                 window = "unknown (NIC speed missing)";
             }
         } else {
+            double cephGbps = separate ? replication : replication + cephClientGbps;
+            double shareGbps = separate ? nic : NicCapacity.SHARED_PORT_CEPH_SHARE * nic;
+            if (ceph && bandwidth && cephGbps > shareGbps + 1e-9) {
+                fs.add(Finding.warning(RULE_CEPH_SHARE, "each host sends " + n3(cephGbps) + " Gb/s of Ceph traffic steady, more than the "
+                        + n(shareGbps) + " Gb/s " + (separate ? "cluster-network port" : "half of the shared port")
+                        + " kept for Ceph when the instances' bandwidth was sized; give Ceph a faster or separate port", CITE_SEPARATE));
+            }
             if (portLoad > nic * Recovery.NETWORK_EFFICIENCY) {
                 fs.add(Finding.error(RULE_NIC_SATURATED, "each host sends " + n3(portLoad) + " Gb/s steady, more than a "
                         + n(nic) + " Gb/s port carries (x efficiency " + n(Recovery.NETWORK_EFFICIENCY) + "); use at least "

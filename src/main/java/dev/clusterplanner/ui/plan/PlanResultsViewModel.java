@@ -69,7 +69,7 @@ public class PlanResultsViewModel {
 
     /** One planned host of the selected option. Utilisation is a fraction (null when the dimension does not apply). */
     public record HostRow(String host, String hardware, int instances, String instanceNames,
-                          Double cpu, Double memory, Double disk, Double gpu) {
+                          Double cpu, Double memory, Double disk, Double gpu, Double network) {
     }
 
     /** One month of an option's cumulative cost (month 0 = before anything is paid). */
@@ -518,7 +518,8 @@ public class PlanResultsViewModel {
 
     static List<HostRow> rows(Placement p) {
         return p.hosts().stream().map(h -> new HostRow(h.name(), h.hardwareId(), h.instances().size(), String.join(", ", h.instances()),
-                h.utilisation(Dimension.CPU), h.utilisation(Dimension.MEMORY), h.utilisation(Dimension.DISK), h.utilisation(Dimension.GPU))).toList();
+                h.utilisation(Dimension.CPU), h.utilisation(Dimension.MEMORY), h.utilisation(Dimension.DISK), h.utilisation(Dimension.GPU),
+                h.utilisation(Dimension.NETWORK))).toList();
     }
 
     // ----- what if a host fails

@@ -282,6 +282,7 @@ public class PlanView {
         t.getColumns().add(col("Memory", r -> PlanResultsViewModel.pct(r.memory()), 70));
         t.getColumns().add(col("Disk", r -> PlanResultsViewModel.pct(r.disk()), 60));
         t.getColumns().add(col("GPU", r -> PlanResultsViewModel.pct(r.gpu()), 50));
+        t.getColumns().add(col("Network", r -> PlanResultsViewModel.pct(r.network()), 70));
         t.getColumns().add(col("Instances", r -> r.instances() + ": " + r.instanceNames(), 360));
         t.setPlaceholder(new Label("No placement."));
         return t;
@@ -456,7 +457,7 @@ public class PlanView {
         chart.setTitle("Per-host utilisation of the selected option");
         Runnable fill = () -> {
             chart.getData().clear();
-            String[] names = {"CPU", "memory", "disk", "GPU"};
+            String[] names = {"CPU", "memory", "disk", "GPU", "network"};
             for (int d = 0; d < names.length; d++) {
                 XYChart.Series<String, Number> s = new XYChart.Series<>();
                 s.setName(names[d]);
@@ -465,7 +466,8 @@ public class PlanView {
                         case 0 -> r.cpu();
                         case 1 -> r.memory();
                         case 2 -> r.disk();
-                        default -> r.gpu();
+                        case 3 -> r.gpu();
+                        default -> r.network();
                     };
                     if (u != null && !u.isInfinite()) {
                         s.getData().add(new XYChart.Data<>(r.host(), u * 100));

@@ -21,7 +21,7 @@ public enum WorkloadField {
     IOPS("iops", "IOPS", "IOPS"),
     WRITE_MBPS("writeMbps", "Write (MB/s)", "write rate"),
     NET_MBPS("netMbps", "Network (Mbit/s)", "network rate"),
-    BANDWIDTH("bandwidthMbps", "NIC bandwidth (Mbit/s)", "NIC bandwidth"),
+    BANDWIDTH("bandwidthMbps", "Bandwidth (Mbit/s)", "bandwidth"),
     CPU_UTIL("cpuUtil", "CPU use (0 to 1)", "CPU use"),
     GROWTH("growthPctYear", "Growth (% a year)", "growth"),
     PROJECT("project", "Project", "project");
