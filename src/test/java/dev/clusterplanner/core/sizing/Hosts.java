@@ -34,4 +34,13 @@ final class Hosts {
                 null, monthlyUsd, null, 100, 500, 1, 1000, DiskType.NVME, 1, 10, null, 0, 0,
                 0, 1, null, null, "us", "test", null, false);
     }
+
+    /** The same row with {@code ports} network ports of {@code gbps} Gbit/s each. */
+    static Hardware withNic(Hardware h, int ports, double gbps) {
+        return new Hardware(h.id(), h.name(), h.category(), h.vendor(), h.cpuModel(), h.sockets(), h.cores(), h.threads(), h.baseGhz(),
+                h.cpuScore(), h.memoryGib(), h.priceUsd(), h.monthlyUsd(), h.hourlyUsd(), h.setupUsd(), h.osDiskGb(), h.dataDisks(),
+                h.dataDiskGb(), h.dataDiskType(), ports, gbps, h.gpuModel(), h.gpuCount(), h.gpuVramGib(), h.gpuWatts(), h.rackUnits(),
+                h.powerIdleW(), h.powerMaxW(), h.region(), h.source(), h.sourceDate(), h.estimate(), h.notes(), h.billing(), h.cpuArch(),
+                h.runsVms(), h.available());
+    }
 }

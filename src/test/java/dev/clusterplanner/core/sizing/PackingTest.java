@@ -14,7 +14,7 @@ class PackingTest {
 
     /** cpu, memory, disk, gpu */
     static double[] v(double cpu, double mem) {
-        return new double[]{cpu, mem, 0, 0};
+        return new double[]{cpu, mem, 0, 0, 0};
     }
 
     static double[][] row(int n, double[] cap) {

@@ -11,11 +11,11 @@ class SurvivalTest {
 
     /** cpu, memory, disk, gpu per host: 8 reference threads, 30 GiB. */
     static double[] host() {
-        return new double[]{8, 30, 0, 0};
+        return new double[]{8, 30, 0, 0, 0};
     }
 
     static double[] instance(double cpu, double memoryGib) {
-        return new double[]{cpu, memoryGib, 0, 0};
+        return new double[]{cpu, memoryGib, 0, 0, 0};
     }
 
     @Test
