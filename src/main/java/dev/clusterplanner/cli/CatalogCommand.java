@@ -157,13 +157,25 @@ final class CatalogCommand implements Runnable {
         }
 
         static String hardware(List<Hardware> rows, Catalog catalog) {
-            Table t = new Table("id", "category", "cores/threads", "memory GiB", "data disks", "GPU", "price", "from", "flags");
+            // an "in stock" column only when some row limits its stock (column available; blank = no limit)
+            boolean stock = rows.stream().anyMatch(h -> h.available() != null);
+            List<String> header = new java.util.ArrayList<>(List.of("id", "category", "cores/threads", "memory GiB", "data disks", "GPU", "price"));
+            if (stock) {
+                header.add("in stock");
+            }
+            header.addAll(List.of("from", "flags"));
+            Table t = new Table(header.toArray(String[]::new));
             for (Hardware h : rows) {
-                t.row(h.id(), h.category().id(), h.cores() + "/" + h.threads(), num(h.memoryGib()),
+                List<String> cells = new java.util.ArrayList<>(List.of(h.id(), h.category().id(), h.cores() + "/" + h.threads(), num(h.memoryGib()),
                         h.dataDisks() == 0 ? "-" : h.dataDisks() + " x " + num(h.dataDiskGb()) + " GB " + h.dataDiskType().id(),
                         h.gpuCount() == 0 ? "-" : h.gpuCount() + " x " + num(h.gpuVramGib()) + " GB",
-                        price(h), h.sourceDate() == null ? "?" : h.sourceDate().toString().substring(0, 7),
-                        flags(h.estimate(), catalog, h.id()));
+                        price(h)));
+                if (stock) {
+                    cells.add(h.available() == null ? "no limit" : h.available().toString());
+                }
+                cells.addAll(List.of(h.sourceDate() == null ? "?" : h.sourceDate().toString().substring(0, 7),
+                        flags(h.estimate(), catalog, h.id())));
+                t.row(cells.toArray(String[]::new));
             }
             return t.render();
         }

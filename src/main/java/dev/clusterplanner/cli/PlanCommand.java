@@ -238,15 +238,19 @@ final class PlanCommand implements Callable<Integer> {
             if (s.sizing().instances() == 0) {
                 out.printf("Site '%s' has no workloads: nothing to place; each option below is the empty cluster at the policy minimum.%n", s.name());
             }
-            out.printf("%-4s %-40s %5s %5s %6s %6s %6s %6s %12s %12s %12s  %s%n", "rank", "hardware", "hosts", "bound",
-                    "cpu", "memory", "disk", "gpu", "capex USD", "monthly USD", "tco USD", "why");
+            // a network column only where some workload has a bandwidth (the dimension applies)
+            boolean network = s.scenarios().stream().anyMatch(sc -> sc.sizing().utilisation().containsKey(Dimension.NETWORK));
+            String net = network ? " %7s" : "%s";
+            out.printf("%-4s %-40s %5s %5s %6s %6s %6s %6s" + net + " %12s %12s %12s  %s%n", "rank", "hardware", "hosts", "bound",
+                    "cpu", "memory", "disk", "gpu", network ? "network" : "", "capex USD", "monthly USD", "tco USD", "why");
             for (ScenarioResult sc : s.scenarios()) {
                 var o = sc.sizing();
                 String hw = o.mixed() ? String.join(" + ", o.hostsByHardware().entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList())
                         : o.hardwareIds().get(0);
-                out.printf("%-4s %-40s %5d %5d %6s %6s %6s %6s %12s %12s %12s  %s%n", o.rank() + (o.feasible() ? "" : "!"), hw, o.hosts(), o.hostsLowerBound(),
+                out.printf("%-4s %-40s %5d %5d %6s %6s %6s %6s" + net + " %12s %12s %12s  %s%n", o.rank() + (o.feasible() ? "" : "!"), hw, o.hosts(), o.hostsLowerBound(),
                         pct(o.utilisation().get(Dimension.CPU)), pct(o.utilisation().get(Dimension.MEMORY)),
                         pct(o.utilisation().get(Dimension.DISK)), pct(o.utilisation().get(Dimension.GPU)),
+                        network ? pct(o.utilisation().get(Dimension.NETWORK)) : "",
                         usd(sc.capexUsd()), usd(sc.monthlyUsd()), usd(sc.tcoUsd()), o.explanation());
             }
             printStorageNetworkPower(s, out);

@@ -218,6 +218,9 @@ public class CatalogViewModel {
         d.add(new Detail("Network", h.nicPorts() + " x " + fmt(h.nicGbps()) + " Gbit/s"));
         d.add(new Detail("GPU", h.gpuCount() == 0 ? "none" : h.gpuCount() + " x " + nz(h.gpuModel()) + " (" + fmt(h.gpuVramGib()) + " GiB, "
                 + fmt(h.gpuWatts()) + " W)"));
+        if (h.available() != null) {
+            d.add(new Detail("In stock", h.available() + " (a plan never uses more hosts of this row; a site may set its own figure)"));
+        }
         d.add(new Detail("Rack units", h.rackUnits() == 0 ? "not rack-mounted" : h.rackUnits() + " U"));
         d.add(new Detail("Power idle / max", watts(h.powerIdleW()) + " / " + watts(h.powerMaxW())));
         d.add(new Detail("Region", nz(h.region()).isEmpty() ? "-" : h.region()));
