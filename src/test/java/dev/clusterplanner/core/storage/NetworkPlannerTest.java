@@ -79,6 +79,23 @@ class NetworkPlannerTest {
     }
 
     @Test
+    void cephTrafficAboveTheShareKeptForItWhenBandwidthWasSizedIsAWarning() {
+        // 6 writers x 200 MB/s = 1,200 MB/s; replication 1,200 x 2 x 8 / 1000 / 3 hosts = 6.4 Gb/s per host, writes into
+        // Ceph 1,200 x 8 / 1000 / 3 = 3.2 Gb/s: 9.6 Gb/s on one shared 10 Gb/s port, whose half (5 Gb/s) was kept for Ceph
+        Workload busy = writers(6, 200, 0).withBandwidthMbps(100);
+        NetworkAnalysis shared = network(CephLayout.DEFAULT, 3, server(1, 4000, DiskType.NVME, 1, 10), List.of(busy));
+        assertEquals(6.4, shared.replicationGbps(), 1e-9);
+        Finding f = get(shared.findings(), NetworkPlanner.RULE_CEPH_SHARE);
+        assertTrue(f.text().contains("9.6 Gb/s of Ceph traffic steady, more than the 5 Gb/s half of the shared port"), f.text());
+        // with a second port the cluster network carries the 6.4 Gb/s of replication alone, within its 10 Gb/s
+        NetworkAnalysis separate = network(CephLayout.DEFAULT, 3, server(1, 4000, DiskType.NVME, 2, 10), List.of(busy));
+        assertFalse(has(separate.findings(), NetworkPlanner.RULE_CEPH_SHARE));
+        // no workload has a bandwidth: nothing was sized against the share, so nothing to warn about
+        NetworkAnalysis none = network(CephLayout.DEFAULT, 3, server(1, 4000, DiskType.NVME, 1, 10), List.of(writers(6, 200, 0)));
+        assertFalse(has(none.findings(), NetworkPlanner.RULE_CEPH_SHARE));
+    }
+
+    @Test
     void erasureCodedReplicationTrafficIsTheChunksSentToOtherHosts() {
         // 60 MB/s x (4+2-1)/4 = 75 MB/s = 0.6 Gb/s over 7 hosts = 0.0857 Gb/s each
         NetworkAnalysis n = network(CephLayout.erasure(4, 2), 7, server(1, 4000, DiskType.HDD, 2, 10), List.of(writers(6, 10, 0)));
