@@ -48,14 +48,15 @@ public final class SiteFleet {
      * @param available    stock per hardware id (absent = unlimited)
      * @param owned        hosts already owned
      * @param chassis      configure-to-order candidates
-     * @param bandwidthMbps per workload name, what one instance sends and receives on its host's NIC (absent = 0)
+     * @param bandwidthMbps per workload name, what one instance sends and receives on its host's NIC (absent = the
+     *                      workload's own {@code bandwidthMbps})
      */
     public static FleetProblem of(Site site, List<Hardware> candidates, HostCost cost, Map<String, Integer> available,
                                   List<Owned> owned, List<Chassis> chassis, Map<String, Double> bandwidthMbps) {
         Policy p = site.policy();
         List<FleetWorkload> ws = new ArrayList<>();
         for (Workload w : site.workloads()) {
-            ws.add(new FleetWorkload(w.name(), w.count(), demand(w, p, bandwidthMbps.getOrDefault(w.name(), 0.0)), w.antiAffinity()));
+            ws.add(new FleetWorkload(w.name(), w.count(), demand(w, p, bandwidthMbps.getOrDefault(w.name(), w.bandwidthMbps())), w.antiAffinity()));
         }
         List<HostType> types = new ArrayList<>();
         Map<String, Integer> stock = new LinkedHashMap<>(available);
