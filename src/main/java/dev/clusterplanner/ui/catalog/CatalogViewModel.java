@@ -196,6 +196,9 @@ public class CatalogViewModel {
         if (catalog.get().isUserRow(h.id())) {
             out.add("yours");
         }
+        if (h.available() != null) {
+            out.add(h.available() + " in stock");
+        }
         return out;
     }
 

@@ -84,6 +84,14 @@ class CatalogViewModelTest {
     }
 
     @Test
+    void aRowWithLimitedStockShowsItInItsBadgesAndDetails() {
+        var limited = desktop.withAvailable(4);
+        assertEquals(List.of("4 in stock"), vm.badges(limited));
+        assertTrue(vm.details(limited).stream().anyMatch(d -> d.label().equals("In stock") && d.value().startsWith("4 ")));
+        assertTrue(vm.details(desktop).stream().noneMatch(d -> d.label().equals("In stock")));
+    }
+
+    @Test
     void theSelectedRowBecomesACandidateOfTheSiteOnceAndUndoably() {
         List<String> before = document.plan().sites().get(0).hardware();
         vm.selectedProperty().set(rack);
