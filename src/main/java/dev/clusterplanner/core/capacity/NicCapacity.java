@@ -44,11 +44,16 @@ public final class NicCapacity {
      * port (0.5 x nic_gbps x 1000) with one.
      */
     public static double cephShareMbps(Hardware h, Policy p) {
-        if (p.storageMode() != StorageMode.CEPH || h.nicPorts() < 1) {
+        return cephShareMbps(h.nicPorts(), h.nicGbps(), p.storageMode() == StorageMode.CEPH);
+    }
+
+    /** {@link #cephShareMbps(Hardware, Policy)} for {@code ports} ports of {@code gbps} each, with or without Ceph. */
+    public static double cephShareMbps(int ports, double gbps, boolean ceph) {
+        if (!ceph || ports < 1) {
             return 0;
         }
-        double port = Math.max(0, h.nicGbps()) * MBIT_PER_GBIT;
-        return separateClusterNetwork(h.nicPorts()) ? port : SHARED_PORT_CEPH_SHARE * port;
+        double port = Math.max(0, gbps) * MBIT_PER_GBIT;
+        return separateClusterNetwork(ports) ? port : SHARED_PORT_CEPH_SHARE * port;
     }
 
     /** Mbit/s the instances of a host may send and receive: {@link #portsMbps} - {@link #cephShareMbps}. */

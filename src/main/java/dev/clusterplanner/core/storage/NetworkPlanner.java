@@ -133,7 +133,7 @@ public final class NetworkPlanner {
             }
         } else {
             double cephGbps = separate ? replication : replication + cephClientGbps;
-            double shareGbps = separate ? nic : NicCapacity.SHARED_PORT_CEPH_SHARE * nic;
+            double shareGbps = NicCapacity.cephShareMbps(ports, nic, ceph) / NicCapacity.MBIT_PER_GBIT;
             if (ceph && bandwidth && cephGbps > shareGbps + 1e-9) {
                 fs.add(Finding.warning(RULE_CEPH_SHARE, "each host sends " + n3(cephGbps) + " Gb/s of Ceph traffic steady, more than the "
                         + n(shareGbps) + " Gb/s " + (separate ? "cluster-network port" : "half of the shared port")
