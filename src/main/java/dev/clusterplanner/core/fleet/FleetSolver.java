@@ -50,16 +50,27 @@ public final class FleetSolver {
         long t0 = System.nanoTime();
         loadNative();
         Flat f = new Flat(p);
+        double budget = settings.timeLimitSeconds() * FleetSettings.WORK_PER_SECOND;
+        long[] sizeUnits = sizeUnits(f);
         Fleet start = Greedy.start(f);
+        Fleet mbs = MinimumSlack.start(f);
+        if (complete(f, mbs) && (!complete(f, start) || mbs.cost() < start.cost() - 1e-9)) {
+            start = mbs;
+        }
+        double placeWork = 0;
+        if (!start.allPlaced()) {
+            // neither construction placed everything: let CP-SAT place the whole problem, or prove it cannot be done
+            Repair.Outcome o = placeAll(f, start, Math.max(0.05, 0.5 * budget), sizeUnits);
+            placeWork = o.work();
+        }
         double startCost = start.cost();
         boolean grown = start.hosts.size() >= f.fewestHosts && start.headroomShort() < 0;
         if (!start.allPlaced() || !grown) {
             return start.toSolution(0, FleetSolution.Status.INFEASIBLE, 0, seconds(t0), true, startCost);
         }
-        double budget = settings.timeLimitSeconds() * FleetSettings.WORK_PER_SECOND;
         double wallCap = settings.wallCap();
         long hostBound = Bounds.hosts(f);
-        double work = 0;
+        double work = placeWork;
         double boundWork = Math.min(1.0, 0.05 * budget + 0.05);
         double lb = Bounds.cost(f, hostBound, boundWork);
         work += boundWork * 0.2; // the bound model is tiny; count a share of its limit
@@ -71,7 +82,6 @@ public final class FleetSolver {
         FleetSolution.Status status = FleetSolution.Status.BUDGET_SPENT;
         progress.accept(new FleetProgress(bestCost, lb, 0, 0, seconds(t0)));
         SplittableRandom rnd = new SplittableRandom(settings.seed());
-        long[] sizeUnits = sizeUnits(f);
         int r = 3;
         boolean full = fullModelSize(f, cur) <= FULL_MODEL_LIMIT;
         double lnsBudget = full ? budget * 0.6 : budget;
@@ -149,6 +159,29 @@ public final class FleetSolver {
         FleetSolution out = best.toSolution(Math.min(lb, bestCost), status, iter, seconds(t0), deterministic, startCost);
         progress.accept(new FleetProgress(bestCost, Math.min(lb, bestCost), 1, iter, seconds(t0)));
         return out;
+    }
+
+    /** Every instance placed, the fewest hosts and the failure headroom kept. */
+    static boolean complete(Flat f, Fleet fl) {
+        return fl.allPlaced() && fl.hosts.size() >= f.fewestHosts && fl.headroomShort() < 0;
+    }
+
+    /** Places the unplaced instances (and all others again) by one CP-SAT model over every type; then the fleet-wide rules. */
+    static Repair.Outcome placeAll(Flat f, Fleet fl, double work, long[] sizeUnits) {
+        int[] all = new int[fl.hosts.size()];
+        for (int h = 0; h < all.length; h++) {
+            all[h] = h;
+        }
+        int[] types = new int[f.types];
+        for (int t = 0; t < f.types; t++) {
+            types[t] = t;
+        }
+        Repair.Outcome o = Repair.run(f, fl, all, new int[0], types, f.n, work, 1, sizeUnits);
+        if (fl.allPlaced()) {
+            double[] ref = Greedy.refCap(f);
+            Greedy.finish(f, fl, ref, Greedy.weights(f, ref));
+        }
+        return o;
     }
 
     /** Largest instances x slots for which the whole problem is also solved as one CP-SAT model. */

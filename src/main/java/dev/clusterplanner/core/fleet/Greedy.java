@@ -107,10 +107,15 @@ final class Greedy {
                 firstOpen++;
             }
         }
+        finish(f, fl, ref, w);
+        return fl;
+    }
+
+    /** After a construction: the fewest hosts and failure headroom, every host on the cheapest type its load fits, and again. */
+    static void finish(Flat f, Fleet fl, double[] ref, double[] w) {
         grow(f, fl, ref, w);
         rightSize(f, fl);
         grow(f, fl, ref, w);
-        return fl;
     }
 
     /** The type with stock that fits instance i at the lowest cost per unit of useful capacity; -1 when none. */

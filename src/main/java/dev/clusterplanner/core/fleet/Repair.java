@@ -29,7 +29,11 @@ final class Repair {
      * its proven bound on the cost of the new hosts (USD; meaningful as a bound of the whole fleet only when every host
      * was freed and there were no receivers).
      */
-    record Outcome(boolean applied, boolean improvedCost, double work, boolean optimal, double costBound) {
+    record Outcome(boolean applied, boolean improvedCost, double work, boolean optimal, double costBound, boolean infeasible) {
+        Outcome(boolean applied, boolean improvedCost, double work, boolean optimal, double costBound) {
+            this(applied, improvedCost, work, optimal, costBound, false);
+        }
+
         static Outcome none(double work) {
             return new Outcome(false, false, work, false, 0);
         }
@@ -52,6 +56,14 @@ final class Repair {
             oldCents += Scale.cents(f.cost[x.type]);
             for (int m = 0; m < x.size; m++) {
                 freed.add(x.members[m]);
+            }
+        }
+        // instances the start could not place are always placed again (then any answer that places them is taken)
+        boolean unplaced = false;
+        for (int i = 0; i < f.n; i++) {
+            if (fl.hostOf[i] < 0) {
+                freed.add(i);
+                unplaced = true;
             }
         }
         int[] poolFree = new int[f.poolStock.length];
@@ -113,7 +125,7 @@ final class Repair {
                 }
             }
             if (choices.isEmpty()) {
-                return Outcome.none(0);
+                return new Outcome(false, false, 0, false, 0, fl.hostOf[i] < 0); // an unplaced instance fits nowhere offered
             }
             m.addExactlyOne(choices.toArray(new Literal[0]));
         }
@@ -236,6 +248,9 @@ final class Repair {
         boolean[] hinted = new boolean[ns];
         for (int a = 0; a < nf; a++) {
             int i = freed.get(a);
+            if (fl.hostOf[i] < 0) {
+                continue;
+            }
             int s = slotOfHost.get(fl.hosts.get(fl.hostOf[i]));
             hinted[s] = true;
             if (xs[a][s] == null) {
@@ -243,11 +258,15 @@ final class Repair {
             }
             oldObj += sizeUnits[i];
         }
+        if (unplaced) {
+            oldObj = Long.MAX_VALUE;
+        }
         for (int s = 0; s < ns; s++) {
             m.addHint(y[s], slotOfHost.containsValue(s) ? 1 : 0);
             for (int a = 0; a < nf; a++) {
-                if (xs[a][s] != null) {
-                    m.addHint(xs[a][s], slotOfHost.get(fl.hosts.get(fl.hostOf[freed.get(a)])) == s ? 1 : 0);
+                int h = fl.hostOf[freed.get(a)];
+                if (xs[a][s] != null && h >= 0) {
+                    m.addHint(xs[a][s], slotOfHost.get(fl.hosts.get(h)) == s ? 1 : 0);
                 }
             }
         }
@@ -264,7 +283,7 @@ final class Repair {
         double work = solver.response().getDeterministicTime();
         boolean optimal = st == CpSolverStatus.OPTIMAL;
         if (st != CpSolverStatus.OPTIMAL && st != CpSolverStatus.FEASIBLE) {
-            return Outcome.none(work);
+            return new Outcome(false, false, work, false, 0, st == CpSolverStatus.INFEASIBLE);
         }
         double bound = Math.floor((solver.bestObjectiveBound() + 1e-6) / w) / 100.0;
         long newObj = Math.round(solver.objectiveValue());

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * anti-affinity, failures): no host over capacity in any dimension, every instance placed once, counts within stock;
  * on tiny problems the cost equals the brute-force optimum. Tries kept modest: the CPU is shared.
  */
-class FleetProperties {
+class FleetPropertiesTest {
 
     static final List<String> DIMS = List.of("cpu", "memory", "network");
 
@@ -49,7 +49,7 @@ class FleetProperties {
                 Arbitraries.integers().between(0, 6).list().ofSize(3),
                 Arbitraries.integers().between(0, 1),
                 Arbitraries.integers().between(0, 2)
-        ).as(FleetProperties::problem);
+        ).as(FleetPropertiesTest::problem);
     }
 
     static FleetProblem problem(List<FleetWorkload> ws, List<HostType> ts, List<Integer> stock, int k, int min) {
@@ -131,7 +131,7 @@ class FleetProperties {
                 Arbitraries.integers().between(0, 3).list().ofSize(3),
                 Arbitraries.integers().between(0, 0),
                 Arbitraries.integers().between(0, 2)
-        ).as(FleetProperties::problem);
+        ).as(FleetPropertiesTest::problem);
     }
 
     @Property(tries = 30)
