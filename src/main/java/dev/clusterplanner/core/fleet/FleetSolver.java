@@ -74,9 +74,22 @@ public final class FleetSolver {
         double boundWork = Math.min(1.0, 0.05 * budget + 0.05);
         double lb = Bounds.cost(f, hostBound, boundWork);
         work += boundWork * 0.2; // the bound model is tiny; count a share of its limit
+        // perturbed minimum bin slack: other starts, as long as they keep finding cheaper ones
+        SplittableRandom restarts = new SplittableRandom(settings.seed() * 31 + 7);
+        for (int fails = 0; fails < RESTART_PATIENCE && work < RESTART_SHARE * budget && start.cost() > lb + 1e-6
+                && !cancelled.getAsBoolean() && seconds(t0) <= wallCap; ) {
+            Fleet c = MinimumSlack.perturbed(f, restarts, RESTART_NOISE);
+            work += (MinimumSlack.lastNodes() + 20.0 * f.n) / MinimumSlack.NODES_PER_WORK;
+            if (complete(f, c) && c.cost() < start.cost() - 1e-9) {
+                start = c;
+                fails = 0;
+            } else {
+                fails++;
+            }
+        }
         Fleet best = start;
         Fleet cur = start.copy();
-        double bestCost = startCost;
+        double bestCost = start.cost();
         long iter = 0;
         boolean deterministic = true;
         FleetSolution.Status status = FleetSolution.Status.BUDGET_SPENT;
@@ -184,6 +197,13 @@ public final class FleetSolver {
         return o;
     }
 
+    /** Perturbed starts tried after the last one that was cheaper, at most. */
+    static final int RESTART_PATIENCE = 60;
+    /** Share of the budget the perturbed starts may take at most. */
+    static final double RESTART_SHARE = 0.1;
+    /** Perturbation of the sizes that order the perturbed starts (Fleszar and Hindi's perturbation MBS'). */
+    static final double RESTART_NOISE = 0.3;
+
     /** Largest instances x slots for which the whole problem is also solved as one CP-SAT model. */
     static final long FULL_MODEL_LIMIT = 12_000;
 
@@ -214,17 +234,18 @@ public final class FleetSolver {
         return u;
     }
 
-    /** Half the time: the emptiest of three drawn hosts plus others drawn; else all drawn. */
+    /** A quarter of the time the emptiest host, a quarter the emptiest of three drawn, plus others drawn; else all drawn. */
     static int[] pickDestroy(Flat f, Fleet fl, int r, SplittableRandom rnd) {
         int n = fl.hosts.size();
         int[] out = new int[r];
         boolean[] taken = new boolean[n];
         int c = 0;
         if (rnd.nextBoolean()) {
+            boolean all = rnd.nextBoolean();
             int pick = -1;
             double u = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < 3; j++) {
-                int h = rnd.nextInt(n);
+            for (int j = 0; j < (all ? n : 3); j++) {
+                int h = all ? j : rnd.nextInt(n);
                 double uh = fl.hosts.get(h).utilisation(f);
                 if (uh < u) {
                     u = uh;

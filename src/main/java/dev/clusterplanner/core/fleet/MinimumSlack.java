@@ -25,6 +25,8 @@ final class MinimumSlack {
     /** Search nodes of the whole construction, shared by the hosts it is expected to open (at least {@link #MIN_NODES_PER_HOST} each). */
     static final double NODES_IN_ALL = 2_000_000;
     static final long MIN_NODES_PER_HOST = 200;
+    /** Search nodes counted as one unit of the budget's work (measured: about as long as one CP-SAT work unit here). */
+    static final double NODES_PER_WORK = 2e7;
     /** Types tried for one host at most (the cheapest per useful capacity for what is left). */
     static final int TYPES_TRIED = 8;
 
@@ -54,7 +56,7 @@ final class MinimumSlack {
     private long limit;
     private int type;
 
-    private MinimumSlack(Flat f) {
+    private MinimumSlack(Flat f, java.util.SplittableRandom rnd, double noise) {
         this.f = f;
         this.dims = f.dims;
         this.ref = Greedy.refCap(f);
@@ -101,7 +103,11 @@ final class MinimumSlack {
             }
             ks[k] = k;
         }
-        Arrays.sort(ks, (a, b) -> kval[a] != kval[b] ? Double.compare(kval[b], kval[a]) : Integer.compare(a, b));
+        double[] key = new double[nk];
+        for (int k = 0; k < nk; k++) {
+            key[k] = rnd == null ? kval[k] : kval[k] * (1 + noise * (2 * rnd.nextDouble() - 1));
+        }
+        Arrays.sort(ks, (a, b) -> key[a] != key[b] ? Double.compare(key[b], key[a]) : Integer.compare(a, b));
         ord = Arrays.stream(ks).mapToInt(Integer::intValue).toArray();
         avail = new int[nk];
         take = new int[nk];
@@ -123,8 +129,24 @@ final class MinimumSlack {
 
     /** The start; instances no type with stock can take are left unplaced. */
     static Fleet start(Flat f) {
-        return new MinimumSlack(f).build();
+        return new MinimumSlack(f, null, 0).build();
     }
+
+    /**
+     * The same with the order of the kinds perturbed (each size times 1 + a draw in [-noise, noise]): the largest is
+     * no longer always the seed, so another packing comes out (Fleszar and Hindi's perturbation MBS').
+     */
+    static Fleet perturbed(Flat f, java.util.SplittableRandom rnd, double noise) {
+        return new MinimumSlack(f, rnd, noise).build();
+    }
+
+    /** Search nodes visited by the last construction on this thread (for the work count). */
+    static long lastNodes() {
+        return LAST_NODES.get();
+    }
+
+    private static final ThreadLocal<Long> LAST_NODES = ThreadLocal.withInitial(() -> 0L);
+    private long totalNodes;
 
     private Fleet build() {
         Fleet fl = new Fleet(f);
@@ -184,6 +206,7 @@ final class MinimumSlack {
             }
         }
         Greedy.finish(f, fl, ref, w);
+        LAST_NODES.set(totalNodes);
         return fl;
     }
 
@@ -248,6 +271,7 @@ final class MinimumSlack {
         if (++nodes > limit) {
             return;
         }
+        totalNodes++;
         if (val > bestVal + 1e-12) {
             bestVal = val;
             System.arraycopy(take, 0, bestTake, 0, take.length);

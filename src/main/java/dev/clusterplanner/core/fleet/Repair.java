@@ -222,10 +222,19 @@ final class Repair {
             m.addGreaterOrEqual(LinearExpr.sum(y), f.fewestHosts - outside);
         }
         // objective: cost first, then as little as possible on new hosts
-        long w = 1;
+        // objective: cost first; then the load on new hosts, the j-th slot of a type counting j + 1 times, so that at
+        // equal cost load moves onto receivers and the first slots and the last ones empty (a later step can close them)
+        long sizeSum = 0;
         for (int a = 0; a < nf; a++) {
-            w += sizeUnits[freed.get(a)];
+            sizeSum += sizeUnits[freed.get(a)];
         }
+        long[] rank = new long[ns];
+        long maxRank = 1;
+        for (int s = 0; s < ns; s++) {
+            rank[s] = 1 + s - firstSlotOfType[slotType.get(s)];
+            maxRank = Math.max(maxRank, rank[s]);
+        }
+        long w = 1 + sizeSum * maxRank;
         LinearExprBuilder obj = LinearExpr.newBuilder();
         for (int s = 0; s < ns; s++) {
             obj.addTerm(y[s], Scale.cents(f.cost[slotType.get(s)]) * w);
@@ -233,15 +242,17 @@ final class Repair {
         for (int a = 0; a < nf; a++) {
             for (int s = 0; s < ns; s++) {
                 if (xs[a][s] != null) {
-                    obj.addTerm(xs[a][s], sizeUnits[freed.get(a)]);
+                    obj.addTerm(xs[a][s], sizeUnits[freed.get(a)] * rank[s]);
                 }
             }
         }
         m.minimize(obj);
-        // hint: the current placement (destroyed host j of type t is the j-th slot of type t)
+        // hint: the current placement (the destroyed hosts of type t, fullest first, are the slots of type t in order)
         int[] usedOfType = new int[f.types];
         Map<Fleet.Host, Integer> slotOfHost = new IdentityHashMap<>();
-        for (Fleet.Host x : dHosts) {
+        List<Fleet.Host> fullestFirst = new ArrayList<>(dHosts);
+        fullestFirst.sort((p, q) -> Double.compare(q.utilisation(f), p.utilisation(f)));
+        for (Fleet.Host x : fullestFirst) {
             slotOfHost.put(x, firstSlotOfType[x.type] + usedOfType[x.type]++);
         }
         long oldObj = oldCents * w;
@@ -256,7 +267,7 @@ final class Repair {
             if (xs[a][s] == null) {
                 return Outcome.none(0);
             }
-            oldObj += sizeUnits[i];
+            oldObj += sizeUnits[i] * rank[s];
         }
         if (unplaced) {
             oldObj = Long.MAX_VALUE;
