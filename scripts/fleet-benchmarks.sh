@@ -1,9 +1,9 @@
 #!/bin/sh
 # The fleet optimiser's benchmarks in one command: Cloud Balancing (Timefold's public data sets) against the
 # published reference costs, Falkenauer u120/t60 packing quality against first fit decreasing, and 50,000
-# instances in a fresh JVM. Usage: scripts/fleet-benchmarks.sh [all|cloud|falkenauer|fifty] [seconds per cloud set]
+# instances in a fresh JVM. Usage: scripts/fleet-benchmarks.sh [all|cloud|falkenauer|fifty] [budget per cloud set, default 10]
 set -eu
 cd "$(dirname "$0")/.."
 mvn -B -o -q test-compile
 cp=$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-exec java -Xmx2g -cp "target/test-classes:target/classes:$cp" dev.clusterplanner.bench.FleetBenchmark "${1:-all}" "${2:-22}"
+exec java -Xmx2g -cp "target/test-classes:target/classes:$cp" dev.clusterplanner.bench.FleetBenchmark "${1:-all}" "${2:-10}"

@@ -14,7 +14,7 @@ import java.util.Map;
  * @param lowerBound       no fleet costs less (aggregate capacity bound, bin-packing bound, CP-SAT's bound)
  * @param status           why the search stopped
  * @param deterministic    false when the wall clock stopped the search (another run may differ)
- * @param startCost        cost of the starting answer (first fit decreasing), for comparison
+ * @param startCost        cost of the starting answer (the cheaper of first fit decreasing and Minimum Bin Slack), for comparison
  */
 public record FleetSolution(List<FleetHost> hosts, int[] instanceWorkload, int[] hostOf, double cost, double lowerBound,
                             Status status, long iterations, double seconds, boolean deterministic, double startCost) {

@@ -10,7 +10,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The cheapest fleet: first fit decreasing ({@link Greedy}) as the start, then a large neighbourhood search whose
+ * The cheapest fleet: the cheaper of first fit decreasing ({@link Greedy}) and Minimum Bin Slack ({@link MinimumSlack})
+ * as the start, perturbed Minimum Bin Slack restarts while they find cheaper starts (decision 0221), then a large
+ * neighbourhood search whose
  * every step frees the instances of a few hosts and places them again exactly with CP-SAT ({@link Repair}), within
  * a budget; a lower bound ({@link Bounds}) is reported with the answer and ends the search when reached.
  * <p>

@@ -38,6 +38,19 @@ class FleetSolverTest {
     }
 
     @Test
+    void anInstanceOnlyAStockedTypeTakesIsPlacedEvenWhenTheStartFillsThatTypeFirst() {
+        // a (1 cpu, 6 GiB) and b (5 cpu, 1 GiB), at least 2 hosts. t0 (4, 6) for 100 takes only a; t1 (6, 6) for 100,
+        // 1 in stock, takes either but not both (7 GiB). The only answer: a on t0, b on t1 = 200 (a start that puts a
+        // on t1 leaves b nowhere; found by FleetPropertiesTest)
+        FleetProblem p = new FleetProblem(List.of("cpu", "memory"),
+                List.of(new FleetWorkload("a", 1, new double[]{1, 6}, true), new FleetWorkload("b", 1, new double[]{5, 1}, true)),
+                List.of(HostType.of("t0", new double[]{4, 6}, 100), HostType.of("t1", new double[]{6, 6}, 100)), Map.of("t1", 1), 0, 2);
+        FleetSolution s = solve(p);
+        assertEquals(200, s.cost(), 1e-9);
+        assertEquals("t1", s.hosts().get(s.hostOf()[1]).typeId());
+    }
+
+    @Test
     void stockLimitForcesTheSmallHosts() {
         // big not in stock: two per small host -> 3 small hosts = 300
         FleetProblem p = new FleetProblem(CPU, List.of(w("app", 5, 2)),
