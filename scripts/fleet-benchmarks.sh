@@ -6,4 +6,5 @@ set -eu
 cd "$(dirname "$0")/.."
 mvn -B -o -q test-compile
 cp=$(mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
-exec java -Xmx2g -cp "target/test-classes:target/classes:$cp" dev.clusterplanner.bench.FleetBenchmark "${1:-all}" "${2:-10}"
+# FLEET_JAVA_OPTS: extra JVM options, e.g. -DwallCap=3000 on a busy machine (the wall clock then does not cut the search short)
+exec java -Xmx2g ${FLEET_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$cp" dev.clusterplanner.bench.FleetBenchmark "${1:-all}" "${2:-10}"

@@ -23,8 +23,8 @@ final class MinimumSlack {
     /** Search nodes per new host at most, shared by the types tried for it. */
     static final long NODES_PER_HOST = 20_000;
     /** Search nodes of the whole construction, shared by the hosts it is expected to open (at least {@link #MIN_NODES_PER_HOST} each). */
-    static final double NODES_IN_ALL = 2_000_000;
-    static final long MIN_NODES_PER_HOST = 200;
+    static final double NODES_IN_ALL = 10_000_000;
+    static final long MIN_NODES_PER_HOST = 1_000;
     /** Search nodes counted as one unit of the budget's work (measured: about as long as one CP-SAT work unit here). */
     static final double NODES_PER_WORK = 2e7;
     /** Types tried for one host at most (the cheapest per useful capacity for what is left). */
@@ -51,6 +51,8 @@ final class MinimumSlack {
     private final int[] bestTake;
     private final double[] load;
     private double[] rem;
+    /** per position, the smallest demand per dimension of the kinds from there on that are still available */
+    private double[] minDem;
     private double bestVal;
     private long nodes;
     private long limit;
@@ -158,6 +160,7 @@ final class MinimumSlack {
             }
         }
         rem = new double[(ord.length + 1) * dims];
+        minDem = new double[(ord.length + 1) * dims];
         while (true) {
             while (firstPos < ord.length && left[ord[firstPos]] == 0) {
                 firstPos++;
@@ -178,10 +181,13 @@ final class MinimumSlack {
                 avail[k] = aa[k] ? (k == seed ? 0 : Math.min(1, a)) : a;
             }
             Arrays.fill(rem, ord.length * dims, (ord.length + 1) * dims, 0);
+            Arrays.fill(minDem, ord.length * dims, (ord.length + 1) * dims, Double.POSITIVE_INFINITY);
             for (int p = ord.length - 1; p >= firstPos; p--) {
                 int k = ord[p];
                 for (int d = 0; d < dims; d++) {
                     rem[p * dims + d] = rem[(p + 1) * dims + d] + avail[k] * kdem[k * dims + d];
+                    double m = minDem[(p + 1) * dims + d];
+                    minDem[p * dims + d] = avail[k] > 0 ? Math.min(m, kdem[k * dims + d]) : m;
                 }
             }
             int bestType = -1;
@@ -280,8 +286,16 @@ final class MinimumSlack {
                 return;
             }
         }
+        if (p < ord.length && nothingFitsFrom(p)) {
+            p = ord.length;
+        }
         while (p < ord.length && maxFit(ord[p]) == 0) {
             p++;
+            nodes++; // a kind looked at counts as a node, so that the limit bounds the work with many kinds
+            totalNodes++;
+        }
+        if (nodes > limit) {
+            return;
         }
         if (p == ord.length || bound(p, val) <= bestVal + 1e-12) {
             return;
@@ -298,6 +312,16 @@ final class MinimumSlack {
                 load[d] -= c * kdem[k * dims + d];
             }
         }
+    }
+
+    /** Whether no kind from position p on fits: some dimension has less room than the smallest demand there. */
+    private boolean nothingFitsFrom(int p) {
+        for (int d = 0; d < dims; d++) {
+            if (!f.pooled[d] && f.cap[type * dims + d] - load[d] + Flat.EPS < minDem[p * dims + d]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many instances of kind k still fit beside the current load (anti-affine: at most one). */
