@@ -41,7 +41,7 @@ public final class FleetBenchmark {
 
     public static void main(String[] args) throws Exception {
         String what = args.length > 0 ? args[0] : "all";
-        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 10;
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 8;
         System.out.println("fleet benchmarks " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, load "
                 + String.format(Locale.ROOT, "%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (what.equals("all") || what.equals("cloud") || what.equals("cloud100")) {

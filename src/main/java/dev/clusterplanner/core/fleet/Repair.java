@@ -88,7 +88,9 @@ final class Repair {
             if (!offered[t]) {
                 continue;
             }
-            int cnt = Math.max(destroyedOfType[t], Math.min(Math.min(slotsPerType, hostsToCarry(f, freed, t)), poolFree[f.poolOf[t]]));
+            // placing what a start could not: room for fragmentation and anti-affinity beyond the volume
+            int carry = unplaced ? Math.min(freed.size(), Math.max(2 * hostsToCarry(f, freed, t), f.fewestHosts)) : hostsToCarry(f, freed, t);
+            int cnt = Math.max(destroyedOfType[t], Math.min(Math.min(slotsPerType, carry), poolFree[f.poolOf[t]]));
             firstSlotOfType[t] = slotType.size();
             for (int c = 0; c < cnt; c++) {
                 slotType.add(t);
