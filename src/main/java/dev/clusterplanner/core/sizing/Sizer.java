@@ -104,6 +104,17 @@ public final class Sizer {
      * @throws IllegalArgumentException when {@link #check} reports problems (callers check first and report them as input problems)
      */
     public static SizingResult size(Site site, List<Hardware> candidates, HostCost cost) {
+        return size(site, candidates, List.of(), cost);
+    }
+
+    /**
+     * Sizes a site that already owns hosts: the options of {@link #size(Site, List, HostCost)} ("replace": each candidate
+     * alone) plus, for each candidate that is bought rather than rented, "keep and add" ({@link KeepAndAdd}), all
+     * ranked by the same rule.
+     *
+     * @param owned one entry per owned host (catalog rows; they need not be candidates)
+     */
+    public static SizingResult size(Site site, List<Hardware> candidates, List<Hardware> owned, HostCost cost) {
         List<FieldProblem> problems = check(site, candidates);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("site '" + site.name() + "' cannot be sized: " + problems.get(0).field() + ": " + problems.get(0).message());
@@ -117,6 +128,7 @@ public final class Sizer {
         Optional<SizingOption> mix = c.mixes.mixed(candidates, options, cost);
         mix.ifPresent(options::add);
         findings.addAll(c.stock.findings(candidates, options, mix.orElse(null)));
+        options.addAll(KeepAndAdd.options(c, owned, candidates, cost));
 
         // findings: workloads no candidate can hold
         for (int w = 0; w < c.ws.size(); w++) {
