@@ -178,13 +178,26 @@ final class KeepAndAdd {
                 ctx.text.failureCheck(good, placement), explanation, formulas, total, 0, ownedByHw));
     }
 
+    /**
+     * With owned hosts, a homogeneous option is "replace": its explanation says so ("replace with 3 x: ...");
+     * every other option is returned as it is.
+     */
+    static SizingOption asReplace(SizingOption o, List<Hardware> owned) {
+        if (owned.isEmpty() || o.mixed() || o.keepAndAdd()) {
+            return o;
+        }
+        String text = "replace with " + o.hosts() + " " + o.hardwareIds().get(0) + " (the owned hosts are not kept): " + o.explanation();
+        return new SizingOption(o.mixed(), o.hostsByHardware(), o.hosts(), o.hostsLowerBound(), o.feasible(), o.placement(),
+                o.utilisation(), o.binding(), o.failureCheck(), text, o.formulas(), o.costUsd(), o.rank(), o.ownedByHardware());
+    }
+
     /** "keep 2 owned Meerkat + add 1 Supermicro", or "keep the 2 owned Meerkat (no new hosts)". */
     static String label(List<Hardware> owned, Hardware x, int added) {
         Map<String, Integer> names = new LinkedHashMap<>();
-        owned.forEach(h -> names.merge(h.name(), 1, Integer::sum));
+        owned.forEach(h -> names.merge(h.id(), 1, Integer::sum));
         StringBuilder kept = new StringBuilder();
         names.forEach((n, c) -> kept.append(kept.length() == 0 ? "" : " and ").append(c).append(" owned ").append(n));
-        return added == 0 ? "keep the " + kept + " (no new hosts)" : "keep " + kept + " + add " + added + " " + x.name();
+        return added == 0 ? "keep the " + kept + " (no new hosts)" : "keep " + kept + " + add " + added + " " + x.id();
     }
 
     private String whyNotFewer(int m, Map<Integer, Attempt> tried) {
@@ -253,7 +266,7 @@ final class KeepAndAdd {
         for (int i = 0; i < p.hosts().size(); i++) {
             PlacedHost h = p.hosts().get(i);
             String name = idx[i] < owned.size() ? "owned-" + (++o) : "host-" + (++n);
-            out.add(new PlacedHost(name, h.hardwareId(), h.instances(), h.used(), h.capacity()));
+            out.add(new PlacedHost(name, h.hardwareId(), h.instances(), h.used(), h.capacity(), idx[i] < owned.size()));
         }
         return new Placement(out, p.unplaced());
     }

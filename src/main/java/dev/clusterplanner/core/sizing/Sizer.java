@@ -125,9 +125,14 @@ public final class Sizer {
         for (Hardware h : candidates) {
             options.add(c.stock.limit(c.search.homogeneous(h, cost), h));
         }
+<<<<<<< HEAD
         Optional<SizingOption> mix = c.mixes.mixed(candidates, options, cost);
         mix.ifPresent(options::add);
         findings.addAll(c.stock.findings(candidates, options, mix.orElse(null)));
+=======
+        c.mixes.mixed(candidates, options, cost).ifPresent(options::add);
+        options.replaceAll(o -> KeepAndAdd.asReplace(o, owned));
+>>>>>>> fe4545f (Owned hosts through the analysis: sites/N/owned/M/hardware checked against the catalog; keep-and-add costed month by month (no capex for owned hosts, support on the plan's or catalog price, power and colocation for all hosts, sunk price in the BOM, no salvage); replace options say so; result JSON ownedByHardware, kind keep-and-add, placed host owned (schemas); CLI shows owned hosts)
         options.addAll(KeepAndAdd.options(c, owned, candidates, cost));
 
         // findings: workloads no candidate can hold
@@ -191,6 +196,20 @@ public final class Sizer {
             formulas.add(CapacityModel.explainCpuDemand(w, c.p));
         }
         return new SizingResult(site.name(), site.kind(), c.p.storageMode(), c.k, site.instanceCount(), out, findings, formulas);
+    }
+
+    /**
+     * The keep-and-add option of one candidate alone ({@link KeepAndAdd}): the owned hosts plus the fewest new hosts of
+     * {@code x}; empty for a single-host site, without owned hosts, or when no count places everything and heals.
+     */
+    public static Optional<SizingOption> keepAndAdd(Site site, List<Hardware> owned, Hardware x, HostCost cost) {
+        SiteContext c = new SiteContext(site);
+        return owned.isEmpty() || !c.cluster ? Optional.empty() : new KeepAndAdd(c).option(owned, x, cost);
+    }
+
+    /** "keep 2 owned Meerkat + add 1 Supermicro", or "keep the 2 owned Meerkat (no new hosts)". */
+    public static String keepAndAddLabel(List<Hardware> owned, Hardware x, int added) {
+        return KeepAndAdd.label(owned, x, added);
     }
 
     /**
