@@ -240,9 +240,13 @@ public class PlanningService {
             Hardware h = candidates.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElseThrow();
             int n = e.getValue() - o.ownedByHardware().getOrDefault(e.getKey(), 0); // owned hosts are not bought
             int kept = e.getValue() - n;
-            OptionalDouble running = simple.runningPerHost(h);
-            tco = tco == null || running.isEmpty() ? null : tco + kept * running.getAsDouble();
-            monthly = monthly == null || kept == 0 ? monthly : h.rentalMonthlyUsd().isEmpty() ? monthly : monthly + kept * h.rentalMonthlyUsd().getAsDouble();
+            if (kept > 0) {
+                OptionalDouble running = simple.runningPerHost(h);
+                tco = tco == null || running.isEmpty() ? null : Double.valueOf(tco + kept * running.getAsDouble());
+                if (monthly != null && h.rentalMonthlyUsd().isPresent()) {
+                    monthly = monthly + kept * h.rentalMonthlyUsd().getAsDouble();
+                }
+            }
             if (n == 0) {
                 continue;
             }

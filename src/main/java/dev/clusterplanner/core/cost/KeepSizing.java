@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 record KeepSizing(int[] newHostsByYear, String label, List<Explanation> explanations, List<Finding> findings) {
 
-    /** The cost option id of keep and add: {@code keep:<new hardware id>}, or {@code keep:none} with no new host. */
+    /** The cost option id of keep and add: {@code keep:<new hardware id>}, or {@code keep:none} with no new host in year 1. */
     static String costId(String newHardwareId) {
         return "keep:" + (newHardwareId == null ? "none" : newHardwareId);
     }

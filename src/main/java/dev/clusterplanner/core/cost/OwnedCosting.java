@@ -65,7 +65,8 @@ final class OwnedCosting extends CostModelPart {
         boolean keeping = fleet != null;
         int[] newByYear = keeping ? keep.newHostsByYear() : null;
         boolean adds = !keeping || java.util.Arrays.stream(newByYear).anyMatch(n -> n > 0);
-        String id = keeping ? KeepSizing.costId(adds ? hw0.id() : null) : "owned:" + hw0.id();
+        // the id follows the first year, as the sizing's option does (one "keep:none" when the owned hosts carry year 1)
+        String id = keeping ? KeepSizing.costId(newByYear[0] > 0 ? hw0.id() : null) : "owned:" + hw0.id();
         String label = keeping ? keep.label() : "owned " + hw0.name();
         CostOptionKind kind = keeping ? CostOptionKind.KEEP_AND_ADD : CostOptionKind.OWNED;
         Ledger led = new Ledger(months());
