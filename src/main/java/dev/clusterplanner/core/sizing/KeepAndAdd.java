@@ -99,7 +99,11 @@ final class KeepAndAdd {
         if (m0 < 0) {
             return Optional.empty();
         }
-        int limit = m0 + ctx.placed(include) + ctx.k + CapacityModel.MON_MGR_HOSTS;
+        // limited stock (decision 0281) bounds the new hosts only: the owned ones are not bought
+        int limit = (int) Math.min((long) m0 + ctx.placed(include) + ctx.k + CapacityModel.MON_MGR_HOSTS, ctx.stock.of(x));
+        if (m0 > limit) {
+            return Optional.empty();
+        }
         Attempt good = null;
         int goodM = -1;
         int bad = m0 - 1;

@@ -125,14 +125,10 @@ public final class Sizer {
         for (Hardware h : candidates) {
             options.add(c.stock.limit(c.search.homogeneous(h, cost), h));
         }
-<<<<<<< HEAD
         Optional<SizingOption> mix = c.mixes.mixed(candidates, options, cost);
         mix.ifPresent(options::add);
         findings.addAll(c.stock.findings(candidates, options, mix.orElse(null)));
-=======
-        c.mixes.mixed(candidates, options, cost).ifPresent(options::add);
         options.replaceAll(o -> KeepAndAdd.asReplace(o, owned));
->>>>>>> fe4545f (Owned hosts through the analysis: sites/N/owned/M/hardware checked against the catalog; keep-and-add costed month by month (no capex for owned hosts, support on the plan's or catalog price, power and colocation for all hosts, sunk price in the BOM, no salvage); replace options say so; result JSON ownedByHardware, kind keep-and-add, placed host owned (schemas); CLI shows owned hosts)
         options.addAll(KeepAndAdd.options(c, owned, candidates, cost));
 
         // findings: workloads no candidate can hold

@@ -86,6 +86,16 @@ class KeepAndAddTest {
     }
 
     @Test
+    void limitedStockBoundsTheNewHostsOnly() {
+        // keep 2 old needs 2 new big; with 1 big in stock there is no keep-and-add option with big
+        SizingResult one = Sizer.size(SizerTest.cluster(web(10), P), List.of(BIG.withAvailable(1)), List.of(OLD, OLD), COST);
+        assertFalse(one.options().stream().anyMatch(SizingOption::keepAndAdd));
+        // 2 in stock is enough, though with the owned hosts the cluster has 4
+        SizingResult two = Sizer.size(SizerTest.cluster(web(10), P), List.of(BIG.withAvailable(2)), List.of(OLD, OLD), COST);
+        assertEquals(Map.of("big", 2), keep(two).newHostsByHardware());
+    }
+
+    @Test
     void aRentedCandidateGetsNoKeepAndAddOption() {
         Hardware rent = Hosts.rented("rent", 64, 64, 300);
         SizingResult r = Sizer.size(SizerTest.cluster(web(10), P), List.of(rent), List.of(OLD, OLD), COST);
