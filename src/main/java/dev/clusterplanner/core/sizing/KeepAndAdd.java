@@ -68,6 +68,29 @@ final class KeepAndAdd {
     }
 
     /**
+     * Why a site with owned hosts has no keep-and-add option, as a finding (empty when it has one or owns nothing):
+     * a single-host site, no candidate that is bought, or no count of new hosts that places everything and heals.
+     */
+    static List<dev.clusterplanner.core.model.Finding> findings(SiteContext ctx, List<Hardware> owned, List<Hardware> candidates,
+                                                              List<SizingOption> keep) {
+        if (owned.isEmpty() || !keep.isEmpty()) {
+            return List.of();
+        }
+        String why;
+        if (!ctx.cluster) {
+            why = "site '" + ctx.site.name() + "' is a " + ctx.site.kind().id() + " (one host): its owned hosts are not planned around;"
+                    + " make it a cluster to compare keeping them with replacing them";
+        } else if (candidates.stream().noneMatch(h -> h.category().isOwned())) {
+            why = "site '" + ctx.site.name() + "' has no candidate that is bought (desktop or rack): rented and cloud hosts do not join"
+                    + " the owned hosts, so there is no keep-and-add option";
+        } else {
+            why = "site '" + ctx.site.name() + "': no number of new hosts of a bought candidate (within its stock) added to the "
+                    + owned.size() + " owned places every instance and survives the failures tolerated";
+        }
+        return List.of(dev.clusterplanner.core.model.Finding.info("sizing.owned-not-kept", why, ""));
+    }
+
+    /**
      * The keep-and-add option of {@code owned} (one entry per owned host) plus new hosts of {@code x}; empty when no count
      * up to the search limit places everything and heals.
      */

@@ -129,7 +129,9 @@ public final class Sizer {
         mix.ifPresent(options::add);
         findings.addAll(c.stock.findings(candidates, options, mix.orElse(null)));
         options.replaceAll(o -> KeepAndAdd.asReplace(o, owned));
-        options.addAll(KeepAndAdd.options(c, owned, candidates, cost));
+        List<SizingOption> keep = KeepAndAdd.options(c, owned, candidates, cost);
+        options.addAll(keep);
+        findings.addAll(KeepAndAdd.findings(c, owned, candidates, keep));
 
         // findings: workloads no candidate can hold
         for (int w = 0; w < c.ws.size(); w++) {

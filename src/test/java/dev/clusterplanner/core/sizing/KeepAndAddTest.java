@@ -100,6 +100,8 @@ class KeepAndAddTest {
         Hardware rent = Hosts.rented("rent", 64, 64, 300);
         SizingResult r = Sizer.size(SizerTest.cluster(web(10), P), List.of(rent), List.of(OLD, OLD), COST);
         assertFalse(r.options().stream().anyMatch(SizingOption::keepAndAdd));
+        assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("sizing.owned-not-kept") && f.text().contains("no candidate that is bought")),
+                r.findings().toString());
     }
 
     @Test
