@@ -33,7 +33,7 @@ final class BillOfMaterialsSection {
             }
             any = true;
             Optional<CostOption> chosen = s.recommended().map(ScenarioResult::cost)
-                    .filter(c -> c != null && c.kind() == CostOptionKind.OWNED);
+                    .filter(c -> c != null && (c.kind() == CostOptionKind.OWNED || c.kind() == CostOptionKind.KEEP_AND_ADD));
             String why;
             if (chosen.isPresent()) {
                 why = "the recommended option";

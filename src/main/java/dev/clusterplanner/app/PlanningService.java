@@ -54,6 +54,7 @@ public class PlanningService {
     public PlanResult analyse(Plan plan, Catalog catalog, PolicyOverrides overrides, String source) throws InputRejectedException {
         List<Site> sites = new ArrayList<>();
         List<List<Hardware>> candidates = new ArrayList<>();
+        List<List<Hardware>> ownedHosts = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         // the limits (instances, workloads, hardware, value bounds) hold for every plan, not only one read from a file
         for (FieldProblem p : ModelRules.check(plan)) {
@@ -77,6 +78,7 @@ public class PlanningService {
                             + "' is not in the catalog (" + catalog.hardware().size() + " hardware rows loaded)"));
                 }
             }
+            ownedHosts.add(ownedHosts(site, catalog, prefix, source, problems));
             for (FieldProblem p : Sizer.check(site, hw)) {
                 if (p.field().startsWith("hardware") && hw.size() < site.hardware().size()) {
                     continue; // index no longer matches; the missing id is reported above
@@ -94,7 +96,7 @@ public class PlanningService {
         List<SizingResult> sizings = new ArrayList<>();
         Map<Site, SizingResult> sized = new java.util.HashMap<>();
         for (int i = 0; i < sites.size(); i++) {
-            sizings.add(Sizer.size(sites.get(i), candidates.get(i), cost));
+            sizings.add(Sizer.size(sites.get(i), candidates.get(i), ownedHosts.get(i), cost));
             sized.put(sites.get(i), sizings.get(i));
         }
         // the cost model: every site's options month by month, on the hosts the sizing engine found above (not sized
@@ -104,7 +106,8 @@ public class PlanningService {
         List<SiteResult> out = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             Site site = sites.get(i);
-            List<Hardware> hw = candidates.get(i);
+            List<Hardware> hw = new ArrayList<>(candidates.get(i));
+            hw.addAll(ownedHosts.get(i)); // owned rows need not be candidates; the scenarios look their hosts up here
             SizingResult sizing = sizings.get(i);
             SiteCost siteCost = planCost.sites().get(i);
             List<ScenarioResult> scenarios = new ArrayList<>();
@@ -118,16 +121,38 @@ public class PlanningService {
     }
 
     /**
+     * The site's owned hosts, one entry per host, from the catalog; an id the catalog lacks is a problem naming
+     * {@code sites/N/owned/M/hardware}.
+     */
+    static List<Hardware> ownedHosts(Site site, Catalog catalog, String prefix, String source, List<InputProblem> problems) {
+        List<Hardware> out = new ArrayList<>();
+        for (int m = 0; m < site.owned().size(); m++) {
+            var o = site.owned().get(m);
+            Optional<Hardware> h = catalog.hardware(o.hardware());
+            if (h.isEmpty()) {
+                problems.add(new InputProblem(source, 0, 0, prefix + "owned/" + m + "/hardware", "site '" + site.name()
+                        + "': owned hardware '" + o.hardware() + "' is not in the catalog (" + catalog.hardware().size()
+                        + " hardware rows loaded); owned hosts must be catalog rows so their capacity and power are known"));
+                continue;
+            }
+            for (int c = 0; c < o.count(); c++) {
+                out.add(h.get());
+            }
+        }
+        return out;
+    }
+
+    /**
      * A scenario with the cost model's figures for its hosts: the owned, bare-metal or AWS-Incus option (at the plan's
      * commitment) of its hardware. A mixed scenario keeps the simple figures.
      */
     ScenarioResult scenario(SizingOption o, List<Hardware> candidates, int years, SiteCost siteCost, CostSettings.AwsCommitment commitment) {
         ScenarioResult simple = scenario(o, candidates, years);
-        if (o.mixed() || siteCost == null) {
+        if ((o.mixed() && !o.keepAndAdd()) || siteCost == null) {
             return simple;
         }
-        Hardware h = candidates.stream().filter(x -> x.id().equals(o.hardwareIds().get(0))).findFirst().orElseThrow();
-        String id = h.category().isOwned() ? "owned:" + h.id()
+        Hardware h = o.keepAndAdd() ? null : candidates.stream().filter(x -> x.id().equals(o.hardwareIds().get(0))).findFirst().orElseThrow();
+        String id = o.keepAndAdd() ? keepCostId(o) : h.category().isOwned() ? "owned:" + h.id()
                 : h.category() == HardwareCategory.BAREMETAL_CLOUD ? "bare-metal:" + h.id()
                 : "aws-incus:" + h.id() + ":" + commitment.id();
         Optional<CostOption> c = siteCost.option(id);
@@ -149,6 +174,12 @@ public class PlanningService {
             recurringMissing = true;
         }
         return new ScenarioResult(o, oneTimeMissing ? null : co.capexUsd(), recurringMissing ? null : co.monthlyUsd(), co.tcoUsd(), years, null, co);
+    }
+
+    /** The cost option id of a keep-and-add option: {@code keep:<new hardware id>}, or {@code keep:none}. */
+    static String keepCostId(SizingOption o) {
+        var added = o.newHostsByHardware().keySet();
+        return "keep:" + (added.isEmpty() ? "none" : added.iterator().next());
     }
 
     /** The cost comparison table as CSV text (what {@code plan --csv -} prints). */
@@ -207,7 +238,18 @@ public class PlanningService {
         HostCost simple = HostCost.simple(years * 12);
         for (Map.Entry<String, Integer> e : o.hostsByHardware().entrySet()) {
             Hardware h = candidates.stream().filter(x -> x.id().equals(e.getKey())).findFirst().orElseThrow();
-            int n = e.getValue();
+            int n = e.getValue() - o.ownedByHardware().getOrDefault(e.getKey(), 0); // owned hosts are not bought
+            int kept = e.getValue() - n;
+            if (kept > 0) {
+                OptionalDouble running = simple.runningPerHost(h);
+                tco = tco == null || running.isEmpty() ? null : Double.valueOf(tco + kept * running.getAsDouble());
+                if (monthly != null && h.rentalMonthlyUsd().isPresent()) {
+                    monthly = monthly + kept * h.rentalMonthlyUsd().getAsDouble();
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
             capex = capex == null || h.priceUsd() == null ? null : capex + n * h.priceUsd();
             OptionalDouble rent = h.rentalMonthlyUsd();
             monthly = monthly == null || rent.isEmpty() ? null : monthly + n * rent.getAsDouble();

@@ -16,6 +16,7 @@ import dev.clusterplanner.core.cost.CostOptionKind;
 import dev.clusterplanner.core.cost.MonthCost;
 import dev.clusterplanner.core.cost.PlanCost;
 import dev.clusterplanner.core.cost.SiteCost;
+import dev.clusterplanner.core.simulation.AgeFailureRates;
 import dev.clusterplanner.core.simulation.MonteCarlo;
 import dev.clusterplanner.core.simulation.SimulationInputs;
 import dev.clusterplanner.core.simulation.SimulationInputs.CostOption;
@@ -42,6 +43,16 @@ import java.util.function.IntConsumer;
 public class SimulationService {
 
     private final PlanningService planning = new PlanningService();
+    private final java.time.Clock clock;
+
+    public SimulationService() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    /** @param clock "today": the start of the horizon, from which an owned host's age is counted */
+    public SimulationService(java.time.Clock clock) {
+        this.clock = clock;
+    }
 
     /** The simulation of one site: which option was tested, the numbers it was given, and what came out. */
     public record SiteSimulation(String site, String option, int hosts, SimulationInputs inputs, SimulationResult result,
@@ -144,12 +155,35 @@ public class SimulationService {
                 skipped.add(o.label() + " (a price is missing: " + String.join("; ", o.missing()) + ")");
                 continue;
             }
-            if (o.kind() == CostOptionKind.OWNED && (owned < 0 || option.hardwareIds().get(0).equals(o.hardwareId()))) {
+            if (option.keepAndAdd() ? o.id().equals(PlanningService.keepCostId(option))
+                    : o.kind() == CostOptionKind.OWNED && (owned < 0 || option.hardwareIds().get(0).equals(o.hardwareId()))) {
                 owned = costs.size();
             }
             costs.add(costOption(o, months));
         }
-        return new SimulationInputs(months, hosts, groups, capacity, dims, reliability, costs, owned, uncertainty);
+        return new SimulationInputs(months, hosts, groups, capacity, dims, reliability, costs, owned, uncertainty,
+                ownedHostAges(site, option, java.time.LocalDate.now(clock)), AgeFailureRates.DEFAULT);
+    }
+
+    /**
+     * The age in months at {@code today} of each owned host with a purchase date that the option keeps (a keep-and-add
+     * option); empty for any other option. A purchase date after today counts as age 0.
+     */
+    static double[] ownedHostAges(Site site, SizingOption option, java.time.LocalDate today) {
+        if (!option.keepAndAdd()) {
+            return new double[0];
+        }
+        List<Double> ages = new ArrayList<>();
+        for (var o : site.owned()) {
+            if (o.purchased() == null) {
+                continue;
+            }
+            long months = Math.max(0, java.time.temporal.ChronoUnit.MONTHS.between(o.purchased(), today));
+            for (int c = 0; c < o.count(); c++) {
+                ages.add((double) months);
+            }
+        }
+        return ages.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static List<Hardware> hostsOf(SizingOption option, Catalog catalog) {
@@ -255,6 +289,16 @@ public class SimulationService {
         var u = in.uncertainty();
         List<String> out = new ArrayList<>();
         out.add(String.format(java.util.Locale.ROOT, "host annual failure rate %.1f %% (estimate), mean repair %.0f h (exponential)", r.hostAfr() * 100, r.hostRepairHours()));
+        double[] ages = in.hostAgeMonths();
+        if (ages.length > 0) {
+            StringBuilder aged = new StringBuilder();
+            for (int h = 0; h < ages.length; h++) {
+                aged.append(h == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.1f %% at %.0f months",
+                        in.ageRates().afr(r.hostAfr(), ages[h] / 12.0) * 100, ages[h]));
+            }
+            out.add(ages.length + " owned host(s) with a purchase date fail at a rate that grows with their age, month by month"
+                    + " (at the start: " + aged + "); " + in.ageRates().source());
+        }
         out.add(String.format(java.util.Locale.ROOT, "disk annual failure rate %.1f %% (estimate), replacement %.0f h, re-replication %.1f h (storage model)", r.diskAfr() * 100, r.diskReplaceHours(), r.recoveryHoursDisk()));
         out.add(String.format(java.util.Locale.ROOT, "host loss re-replication %.1f h (storage model); %s", r.recoveryHoursHost(),
                 r.canHealHostLoss() ? "the survivors can heal a lost host" : "a lost host cannot heal: degraded until it returns"));

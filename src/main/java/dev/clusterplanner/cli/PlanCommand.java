@@ -245,7 +245,9 @@ final class PlanCommand implements Callable<Integer> {
                     "cpu", "memory", "disk", "gpu", network ? "network" : "", "capex USD", "monthly USD", "tco USD", "why");
             for (ScenarioResult sc : s.scenarios()) {
                 var o = sc.sizing();
-                String hw = o.mixed() ? String.join(" + ", o.hostsByHardware().entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList())
+                String hw = o.keepAndAdd() ? String.join(" + ", o.ownedByHardware().entrySet().stream().map(e -> e.getValue() + " owned " + e.getKey()).toList())
+                        + String.join("", o.newHostsByHardware().entrySet().stream().map(e -> " + " + e.getValue() + "x " + e.getKey()).toList())
+                        : o.mixed() ? String.join(" + ", o.hostsByHardware().entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList())
                         : o.hardwareIds().get(0);
                 out.printf("%-4s %-40s %5d %5d %6s %6s %6s %6s" + net + " %12s %12s %12s  %s%n", o.rank() + (o.feasible() ? "" : "!"), hw, o.hosts(), o.hostsLowerBound(),
                         pct(o.utilisation().get(Dimension.CPU)), pct(o.utilisation().get(Dimension.MEMORY)),

@@ -86,7 +86,7 @@ public class MainViewModel {
         results = new PlanResultsViewModel(document, catalog, ctx.executor(), ctx.planning(), workloads.siteIndexProperty());
         risk = new RiskViewModel(document, catalog, ctx.executor(), ctx.simulation(), workloads.siteIndexProperty());
         live = new LiveViewModel(document, ctx, this::openImportedPlan);
-        settingsModel = new dev.clusterplanner.ui.settings.PlanSettingsViewModel(document, workloads.siteIndexProperty(), status);
+        settingsModel = new dev.clusterplanner.ui.settings.PlanSettingsViewModel(document, workloads.siteIndexProperty(), status, catalog);
         hardwareForm = new dev.clusterplanner.ui.catalog.HardwareFormViewModel(new dev.clusterplanner.app.UserCatalogService(ctx.catalogs()),
                 ctx.executor(), document, workloads.siteIndexProperty(), this::loadCatalogs);
     }

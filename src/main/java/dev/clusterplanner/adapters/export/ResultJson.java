@@ -58,7 +58,7 @@ public final class ResultJson {
     public record SizingDoc(int rank, String kind, Object hardware, Map<String, Integer> hostsByHardware, int hosts, int hostsLowerBound,
                             boolean feasible, String explanation, String bindingDimension, DimensionsDoc utilisation,
                             FailureCheckDoc failureCheck, List<PlacedHostDoc> placement, List<UnplacedDoc> unplaced,
-                            List<ExplanationDoc> formulas) {
+                            List<ExplanationDoc> formulas, Map<String, Integer> ownedByHardware) {
     }
 
     /** One figure per dimension; null where the dimension does not apply. */
@@ -73,7 +73,7 @@ public final class ResultJson {
     }
 
     public record PlacedHostDoc(String host, String hardware, List<String> instances, DimensionsDoc utilisation, DimensionsDoc used,
-                                DimensionsDoc capacity) {
+                                DimensionsDoc capacity, boolean owned) {
     }
 
     public record UnplacedDoc(String instance, String workload, String rule, String reason) {
@@ -121,17 +121,18 @@ public final class ResultJson {
     public static SizingDoc sizingOption(SizingOption o) {
         List<PlacedHostDoc> hosts = o.placement().hosts().stream().map(ResultJson::placedHost).toList();
         List<UnplacedDoc> unplaced = o.placement().unplaced().stream().map(ResultJson::unplaced).toList();
-        return new SizingDoc(o.rank(), o.mixed() ? "mixed" : "homogeneous", o.mixed() ? o.hardwareIds() : o.hardwareIds().get(0),
+        return new SizingDoc(o.rank(), o.keepAndAdd() ? "keep-and-add" : o.mixed() ? "mixed" : "homogeneous",
+                o.mixed() ? o.hardwareIds() : o.hardwareIds().get(0),
                 o.hostsByHardware(), o.hosts(), o.hostsLowerBound(), o.feasible(), o.explanation(),
                 o.binding() == null ? null : o.binding().id(), DimensionsDoc.of(o.utilisation()), failureCheck(o.failureCheck()),
-                hosts, unplaced, ExportJson.explanations(o.formulas()));
+                hosts, unplaced, ExportJson.explanations(o.formulas()), o.ownedByHardware());
     }
 
     static PlacedHostDoc placedHost(PlacedHost h) {
         return new PlacedHostDoc(h.name(), h.hardwareId(), h.instances(),
                 new DimensionsDoc(h.utilisation(Dimension.CPU), h.utilisation(Dimension.MEMORY), h.utilisation(Dimension.DISK),
                         h.utilisation(Dimension.GPU), h.utilisation(Dimension.NETWORK)),
-                DimensionsDoc.of(h.used()), DimensionsDoc.of(h.capacity()));
+                DimensionsDoc.of(h.used()), DimensionsDoc.of(h.capacity()), h.owned());
     }
 
     static UnplacedDoc unplaced(UnplacedInstance u) {

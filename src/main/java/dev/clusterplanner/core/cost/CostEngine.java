@@ -37,6 +37,7 @@ public final class CostEngine {
     private final AwsIncusCosting awsIncus;
     private final LiftAndShiftCosting liftAndShift;
     private final ClaimChecks claimChecks;
+    private final HostSizer sizer;
 
     public CostEngine(Catalog catalog, CostSettings settings, CostAssumptions assumptions, HostSizer sizer) {
         this.catalog = catalog;
@@ -46,8 +47,9 @@ public final class CostEngine {
             throw new IllegalArgumentException("the cost horizon must be at least 1 year, got " + this.settings.years());
         }
         Prices prices = new Prices(catalog);
+        this.sizer = sizer == null ? SizingHostSizer.INSTANCE : sizer;
         CostModelPart.Inputs in = new CostModelPart.Inputs(catalog, prices, this.settings, assume,
-                sizer == null ? SizingHostSizer.INSTANCE : sizer, new AwsStoragePricing(prices, assume));
+                this.sizer, new AwsStoragePricing(prices, assume));
         this.owned = new OwnedCosting(in);
         this.rental = new RentalCosting(in);
         this.awsIncus = new AwsIncusCosting(in);
@@ -157,6 +159,27 @@ public final class CostEngine {
                 }
             }
         }
+        // keep and add: the owned hosts plus the fewest new hosts of each bought candidate (one option when they need none)
+        OwnedFleet fleet = OwnedFleet.of(site, catalog);
+        if (!fleet.isEmpty() && site.kind() == dev.clusterplanner.core.model.SiteKind.CLUSTER) {
+            Set<String> keepIds = new LinkedHashSet<>();
+            for (String id : site.hardware()) {
+                Optional<Hardware> hw = catalog.hardware(id);
+                if (hw.isEmpty() || !hw.get().category().isOwned()) {
+                    continue;
+                }
+                KeepSizing keep = KeepSizing.of(sizerOf(), byYear, fleet, hw.get());
+                if (keep == null) {
+                    findings.add(Finding.info("cost.keep-no-fit", "site '" + site.name() + "': the owned hosts plus " + id
+                            + " do not place every instance", ""));
+                    continue;
+                }
+                CostOption o = owned.cost(site, byYear, hw.get(), fleet, keep);
+                if (keepIds.add(o.id())) {
+                    options.add(o);
+                }
+            }
+        }
         // x86 types only: an x86 VM or container image moves to them unchanged; an Arm (Graviton) type needs a rebuild
         List<Hardware> cloud = catalog.hardware(HardwareCategory.CLOUD).stream()
                 .filter(Hardware::rented).filter(h -> !h.arm()).toList();
@@ -213,6 +236,10 @@ public final class CostEngine {
             }
         }
         return new SiteCost(site.name(), months(), options, cheapest, margin, summary, breakEvens, findings);
+    }
+
+    private HostSizer sizerOf() {
+        return sizer;
     }
 
     /** A site's workloads in year {@code year} (0-based): see {@link SiteQuantities#grown}. */

@@ -3,6 +3,7 @@ package dev.clusterplanner.core.cost;
 /** The ways to run a site that the cost model compares. */
 public enum CostOptionKind {
     OWNED("owned", "buy the hosts"),
+    KEEP_AND_ADD("keep-and-add", "keep the hosts already owned and buy what they cannot carry"),
     BARE_METAL("bare-metal", "rent bare-metal servers"),
     AWS_LIFT_SHIFT("aws-lift-shift", "AWS: each instance on its own EC2 instance"),
     AWS_INCUS("aws-incus", "AWS: Incus hosts on EC2");

@@ -53,8 +53,22 @@ final class OwnedCosting extends CostModelPart {
 
     /** The owned option of {@code hw0} for the site, its workloads grown by year in {@code byYear}. */
     CostOption cost(Site site, List<Site> byYear, Hardware hw0) {
-        String id = "owned:" + hw0.id();
-        String label = "owned " + hw0.name();
+        return cost(site, byYear, hw0, null, null);
+    }
+
+    /**
+     * With {@code fleet}: the "keep and add" option: the owned hosts (no purchase, no salvage, support on their price,
+     * power and colocation) plus {@code newByYear[y]} new hosts of hw0 in year y (from the sizing engine); its id is
+     * {@code keep:<hw0 id>}, or {@code keep:none} when no new host is ever needed.
+     */
+    CostOption cost(Site site, List<Site> byYear, Hardware hw0, OwnedFleet fleet, KeepSizing keep) {
+        boolean keeping = fleet != null;
+        int[] newByYear = keeping ? keep.newHostsByYear() : null;
+        boolean adds = !keeping || java.util.Arrays.stream(newByYear).anyMatch(n -> n > 0);
+        // the id follows the first year, as the sizing's option does (one "keep:none" when the owned hosts carry year 1)
+        String id = keeping ? KeepSizing.costId(newByYear[0] > 0 ? hw0.id() : null) : "owned:" + hw0.id();
+        String label = keeping ? keep.label() : "owned " + hw0.name();
+        CostOptionKind kind = keeping ? CostOptionKind.KEEP_AND_ADD : CostOptionKind.OWNED;
         Ledger led = new Ledger(months());
         List<Explanation> ex = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
@@ -69,15 +83,20 @@ final class OwnedCosting extends CostModelPart {
                 hw = withOneGpu(hw0, gpuPart);
             }
         }
-        int[] hostsByYear = hosts(byYear, hw, ex, findings);
-        if (hostsByYear == null) {
-            return unfit(id, CostOptionKind.OWNED, label, hw0, null, ex, findings);
+        int[] hostsByYear = keeping ? newByYear : hosts(byYear, hw, ex, findings);
+        if (keeping) {
+            ex.addAll(keep.explanations());
+            findings.addAll(keep.findings());
         }
+        if (hostsByYear == null) {
+            return unfit(id, kind, label, hw0, null, ex, findings);
+        }
+        int ownedHosts = keeping ? fleet.hostCount() : 0;
         // parts per host
         PriceItem nic = null;
         PriceItem sw = null;
         boolean asked = assume.requiredNicGbps() > 0;  // an explicit assumption applies to every owned host
-        double need = asked ? assume.requiredNicGbps() : requiredNicGbps(site, hw, hostsByYear[0]);
+        double need = asked ? assume.requiredNicGbps() : requiredNicGbps(site, hw, hostsByYear[0] + ownedHosts);
         if (!asked && need > 0 && hw.nicGbps() > 0 && hw.nicGbps() < need - 1e-9 && hw.category() == HardwareCategory.DESKTOP) {
             // a desktop keeps its port: many (the Meerkat, mini PCs) have no slot for a card, and the guide's desktop
             // clusters run on their built-in port; the network analysis warns with the recovery time instead
@@ -98,14 +117,14 @@ final class OwnedCosting extends CostModelPart {
                 led.missing(CostComponent.HARDWARE, "no network card of " + num(need) + " Gb/s or more is priced in the catalog ("
                         + hw.id() + " has " + num(hw.nicGbps()) + " Gb/s)");
             }
-            if (hostsByYear[0] > 1) {
+            if (hostsByYear[0] + ownedHosts > 1 && hostsByYear[0] > 0) {
                 sw = prices.cheapestPart(PriceIds.SWITCH_PREFIX, need).orElse(null);
                 if (sw == null) {
                     led.missing(CostComponent.HARDWARE, "no switch of " + num(need) + " Gb/s or more is priced in the catalog");
                 }
             }
         }
-        if (hw0.priceUsd() == null) {
+        if (hw0.priceUsd() == null && adds) {
             led.missing(CostComponent.HARDWARE, "the catalog has no purchase price (price_usd) for " + hw0.id());
         }
         PriceItem drive = drivePart(hw);
@@ -122,7 +141,8 @@ final class OwnedCosting extends CostModelPart {
             int want = Math.max(owned, hostsByYear[y]);
             if (want > owned) {
                 int add = want - owned;
-                String why = y == 0 ? "initial hosts" : "growth in year " + (y + 1) + " needs " + want + " hosts";
+                String why = (y == 0 ? "initial hosts" : "growth in year " + (y + 1) + " needs " + want + " hosts")
+                        + (keeping ? " besides the " + ownedHosts + " owned" : "");
                 purchases.add(new Purchase(month, hw0.id(), hw0.name(), add, hw0.priceUsd(), why, hw0.source(), hw0.sourceDate(), hw0.estimate()));
                 if (gpuPart != null) {
                     purchases.add(new Purchase(month, gpuPart.id(), gpuPart.name(), add, gpuPart.value(),
@@ -139,13 +159,13 @@ final class OwnedCosting extends CostModelPart {
                 owned = want;
             }
             // storage: raw capacity needed vs what the hosts carry
-            double needGb = hostRawNeedGb(byYear.get(y), site, owned);
-            double perHostGb = hw.rawDataGb() > 0 ? hw.rawDataGb() : (site.policy().storageMode() == StorageMode.CEPH ? 0 : hw.osDiskGb());
-            double haveGb = owned * perHostGb + ownedDriveTb * 1000.0;
+            double needGb = hostRawNeedGb(byYear.get(y), site, owned + ownedHosts);
+            double perHostGb = rawGb(site, hw);
+            double haveGb = owned * perHostGb + ownedDriveTb * 1000.0 + (keeping ? fleet.hosts().stream().mapToDouble(h -> rawGb(site, h)).sum() : 0);
             if (needGb > haveGb + 1e-6) {
                 int addTb = (int) Math.ceil((needGb - haveGb) / 1000.0 - 1e-9);
-                String why = "storage needs " + num(Prices.round2(needGb)) + " GB raw (" + hostRawNeedFormula(byYear.get(y), site, owned)
-                        + "); " + owned + " hosts x " + num(perHostGb) + " GB"
+                String why = "storage needs " + num(Prices.round2(needGb)) + " GB raw (" + hostRawNeedFormula(byYear.get(y), site, owned + ownedHosts)
+                        + "); " + (keeping ? ownedHosts + " owned hosts + " : "") + owned + " hosts x " + num(perHostGb) + " GB"
                         + (ownedDriveTb > 0 ? " + " + ownedDriveTb + " TB added" : "") + " = " + num(Prices.round2(haveGb)) + " GB";
                 if (drive == null) {
                     led.missing(CostComponent.HARDWARE, "extra drives are needed (" + why + ") but no drive price per TB (part-drive-*) is in the catalog");
@@ -202,6 +222,23 @@ final class OwnedCosting extends CostModelPart {
 
         // power: electricity and colocation from the power model, month by month with the hosts in service
         int[] inService = ownedCounts(hostsByYear);
+        if (keeping) {
+            // the owned hosts: support on their price each month, their price shown as sunk; they run every month
+            Double ownedSupport = fleet.supportUsdMonth(settings.supportPctPerYear());
+            ex.add(fleet.supportExplanation(settings.supportPctPerYear()));
+            bom.addAll(0, fleet.sunkLines());
+            if (ownedSupport == null) {
+                led.missing(CostComponent.SUPPORT, "support of the owned hosts needs their price: give priceUsd in the plan's owned entry"
+                        + " or a catalog price");
+            } else {
+                for (int m = 1; m <= months(); m++) {
+                    led.add(m, CostComponent.SUPPORT, ownedSupport);
+                }
+            }
+            for (int y = 0; y < inService.length; y++) {
+                inService[y] += ownedHosts;
+            }
+        }
         boolean powerMissing = false;
         boolean coloMissing = false;
         Map<Long, PowerAnalysis> powerCache = new LinkedHashMap<>();
@@ -209,7 +246,9 @@ final class OwnedCosting extends CostModelPart {
             int y = Ledger.yearOf(m, hostsByYear.length);
             int hosts = inService[y];
             final Hardware powered = hw;
-            PowerAnalysis pa = powerCache.computeIfAbsent(((long) y << 32) | hosts, k -> PowerPlanner.analyse(byYear.get(y), powered, hosts));
+            PowerAnalysis pa = powerCache.computeIfAbsent(((long) y << 32) | hosts, k -> keeping
+                    ? PowerPlanner.analyse(byYear.get(y), withNew(fleet.hosts(), powered, hosts - ownedHosts))
+                    : PowerPlanner.analyse(byYear.get(y), powered, hosts));
             if (m == 1) {
                 pa.explanations().stream().filter(e -> POWER_FIGURES.contains(e.figure()))
                         .forEach(e -> ex.add(new Explanation(e.figure() + ", month 1", e.value(), e.unit(), e.formula(), e.citation())));
@@ -228,25 +267,38 @@ final class OwnedCosting extends CostModelPart {
             }
         }
         if (powerMissing) {
-            led.missing(CostComponent.ELECTRICITY, "the catalog has no idle/maximum watts for " + hw.id() + ", so electricity is missing");
+            led.missing(CostComponent.ELECTRICITY, "the catalog has no idle/maximum watts for " + (keeping ? "some of the hosts" : hw.id())
+                    + ", so electricity is missing");
         }
         if (coloMissing) {
-            led.missing(CostComponent.COLOCATION, "colocation per kW needs the watts of " + hw.id());
+            led.missing(CostComponent.COLOCATION, "colocation per kW needs the watts of " + (keeping ? "every host" : hw.id()));
         }
         storage.backup(led, byYear, ex);
         Double amortised = null;
-        if (hw0.priceUsd() != null) {
+        if (hw0.priceUsd() != null && adds) {
             double capex1 = Money.sum(bom.stream().filter(b -> b.month() == 1 && b.totalUsd() != null).map(BomLine::totalUsd).toList());
             amortised = Money.round(capex1 * (1 - s) / lifeMonths);
             ex.add(new Explanation("amortisation per month", amortised, "USD per month",
                     "straight line: (month-1 purchases " + usd(capex1) + " - salvage " + num(settings.salvagePct()) + " %) / " + lifeMonths
                             + " months = " + usd(amortised) + " (an accounting view; the totals count cash when it is paid)", "CostSettings.salvagePct"));
         }
-        if (hw0.priceUsd() == null) {
+        if (hw0.priceUsd() == null && adds) {
             findings.add(Finding.warning("cost.price-missing", hw0.id() + " has no purchase price: owned capex is missing", hw0.source()));
         }
-        return led.option(id, CostOptionKind.OWNED, label, hw0.id(), null, hw0.estimate() || any(bom), hostsByYear, inService,
+        return led.option(id, kind, label, adds ? hw0.id() : "", null, (adds && hw0.estimate()) || any(bom), hostsByYear, inService,
                 amortised, byYear, bom, ex, findings, settings);
+    }
+
+    /** The owned hosts followed by {@code added} hosts of {@code hw}. */
+    private static List<Hardware> withNew(List<Hardware> owned, Hardware hw, int added) {
+        List<Hardware> all = new ArrayList<>(owned);
+        all.addAll(Collections.nCopies(Math.max(0, added), hw));
+        return all;
+    }
+
+    /** Raw data capacity of one host in GB: its data drives, or its OS disk under local storage. */
+    private static double rawGb(Site site, Hardware h) {
+        return h.rawDataGb() > 0 ? h.rawDataGb() : (site.policy().storageMode() == StorageMode.CEPH ? 0 : h.osDiskGb());
     }
 
     private static boolean any(List<BomLine> bom) {

@@ -11,6 +11,7 @@ import dev.clusterplanner.core.sizing.Sizer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hosts from the sizing engine: the homogeneous cluster of one hardware that places every instance and passes the
@@ -47,6 +48,19 @@ public final class SizingHostSizer implements HostSizer {
     }
 
     /**
+     * The keep-and-add option of a sizing result that adds hosts of {@code id}, or the one that adds none (the owned hosts
+     * alone carry everything: then they do with any candidate); empty when the result has neither.
+     */
+    static Optional<SizingOption> keepOption(SizingResult r, String id) {
+        Optional<SizingOption> adds = r.options().stream().filter(SizingOption::keepAndAdd)
+                .filter(o -> o.newHostsByHardware().keySet().equals(java.util.Set.of(id))).findFirst();
+        if (adds.isPresent()) {
+            return adds;
+        }
+        return r.options().stream().filter(o -> o.keepAndAdd() && o.newHostsByHardware().isEmpty()).findFirst();
+    }
+
+    /**
      * A host sizer that reads the sizing already done for a site (an equal {@code Site}: sizing is deterministic) instead
      * of sizing it again, and remembers what it sizes itself (grown years, hardware that is not a candidate of the
      * site), so one plan's analysis sizes each (site, hardware) once.
@@ -54,12 +68,32 @@ public final class SizingHostSizer implements HostSizer {
     public static HostSizer reusing(Map<Site, SizingResult> analysed) {
         Map<Site, SizingResult> done = new HashMap<>(analysed);
         Map<Site, Map<String, SizedHosts>> memo = new HashMap<>();
-        return (site, hw) -> memo.computeIfAbsent(site, s -> new HashMap<>()).computeIfAbsent(hw.id(), id -> {
-            SizingResult r = done.get(site);
-            if (r != null && r.options().stream().anyMatch(o -> !o.mixed() && o.hardwareIds().get(0).equals(id))) {
-                return of(r, hw);
+        Map<Site, Map<String, Optional<SizingOption>>> keepMemo = new HashMap<>();
+        return new HostSizer() {
+            @Override
+            public SizedHosts size(Site site, Hardware hw) {
+                return memo.computeIfAbsent(site, s -> new HashMap<>()).computeIfAbsent(hw.id(), id -> {
+                    SizingResult r = done.get(site);
+                    if (r != null && r.options().stream().anyMatch(o -> !o.mixed() && o.hardwareIds().get(0).equals(id))) {
+                        return of(r, hw);
+                    }
+                    return INSTANCE.size(site, hw);
+                });
             }
-            return INSTANCE.size(site, hw);
-        });
+
+            @Override
+            public Optional<SizingOption> keepAndAdd(Site site, List<Hardware> owned, Hardware x) {
+                return keepMemo.computeIfAbsent(site, s -> new HashMap<>()).computeIfAbsent(x.id(), id -> {
+                    SizingResult r = done.get(site);
+                    if (r != null) {
+                        Optional<SizingOption> same = keepOption(r, id);
+                        if (same.isPresent()) {
+                            return same;
+                        }
+                    }
+                    return HostSizer.super.keepAndAdd(site, owned, x);
+                });
+            }
+        };
     }
 }

@@ -109,6 +109,7 @@ public final class MonteCarlo {
         final int hosts;
         final double hostRate;        // failures per hour per host
         final double diskRate;
+        final double[][] agedRate;    // [aged host][month]: failures per hour of a host already owned, by its age that month
 
         Model(SimulationInputs in) {
             months = in.months();
@@ -127,6 +128,35 @@ public final class MonteCarlo {
             hosts = in.hosts();
             hostRate = rate(rel.hostAfr());
             diskRate = rate(rel.diskAfr());
+            double[] ages = in.hostAgeMonths();
+            agedRate = new double[ages.length][months];
+            for (int h = 0; h < ages.length; h++) {
+                for (int t = 0; t < months; t++) {
+                    agedRate[h][t] = rate(in.ageRates().afr(rel.hostAfr(), (ages[h] + t) / 12.0));
+                }
+            }
+        }
+
+        /**
+         * The next failure time (hours) of aged host h after {@code from}, or +infinity within the horizon: the hazard is
+         * constant within each month at that month's rate, so an exponential draw of unit mean is spent month by month.
+         */
+        double nextAgedFailure(int h, double from, double draw) {
+            double left = draw;
+            double t = from;
+            while (true) {
+                int month = (int) (t / HOURS_PER_MONTH);
+                if (month >= months) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                double r = agedRate[h][month];
+                double end = (month + 1) * HOURS_PER_MONTH;
+                if (r > 0 && left <= r * (end - t)) {
+                    return t + left / r;
+                }
+                left -= r * (end - t);
+                t = end;
+            }
         }
 
         /** Constant hazard per hour with P(no failure in a year) = 1 - AFR. */
@@ -229,7 +259,19 @@ public final class MonteCarlo {
             events.clear();
             Reliability r = m.rel;
             for (int h = 0; h < m.hosts; h++) {
-                if (m.hostRate > 0) {
+                if (h < m.agedRate.length) {
+                    // a host already owned: its failure rate follows its age month by month
+                    double t = m.nextAgedFailure(h, 0, exp(rng, 1));
+                    while (t < horizon) {
+                        if (t < HOURS_PER_YEAR) {
+                            hostFailureYearOne = true;
+                        }
+                        double repair = r.hostRepairHours() > 0 ? exp(rng, 1 / r.hostRepairHours()) : 0;
+                        double window = r.canHealHostLoss() ? Math.min(repair, r.recoveryHoursHost()) : repair;
+                        events.add(new double[]{t, t + window, h});
+                        t = m.nextAgedFailure(h, t + repair, exp(rng, 1));
+                    }
+                } else if (m.hostRate > 0) {
                     double t = exp(rng, m.hostRate);
                     while (t < horizon) {
                         if (t < HOURS_PER_YEAR) {

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param costs       the cost options to compare, as deterministic monthly series
  * @param ownedOption index in {@code costs} of the owned-hardware option (-1 when none)
  * @param uncertainty the distributions, and which ones are switched on
+ * @param hostAgeMonths the age in months at the start of the horizon of the first hosts (hosts already owned with a
+ *                      known purchase date); their failure rate follows {@code ageRates} month by month. The other hosts
+ *                      keep {@code reliability.hostAfr}. Empty for a plan of new hosts.
+ * @param ageRates      how the failure rate grows with age
  */
 public record SimulationInputs(
         int months,
@@ -27,9 +31,27 @@ public record SimulationInputs(
         Reliability reliability,
         List<CostOption> costs,
         int ownedOption,
-        Uncertainty uncertainty) {
+        Uncertainty uncertainty,
+        double[] hostAgeMonths,
+        AgeFailureRates ageRates) {
+
+    /** Inputs whose hosts are all new (no age-aware failure rate). */
+    public SimulationInputs(int months, int hosts, List<DemandGroup> demand, double[] capacity, List<String> dimensions,
+                            Reliability reliability, List<CostOption> costs, int ownedOption, Uncertainty uncertainty) {
+        this(months, hosts, demand, capacity, dimensions, reliability, costs, ownedOption, uncertainty, new double[0], AgeFailureRates.DEFAULT);
+    }
 
     public SimulationInputs {
+        hostAgeMonths = hostAgeMonths == null ? new double[0] : hostAgeMonths.clone();
+        ageRates = ageRates == null ? AgeFailureRates.DEFAULT : ageRates;
+        if (hostAgeMonths.length > hosts) {
+            throw new IllegalArgumentException(hostAgeMonths.length + " host ages for " + hosts + " hosts");
+        }
+        for (double a : hostAgeMonths) {
+            if (!(a >= 0) || Double.isInfinite(a)) {
+                throw new IllegalArgumentException("a host's age must be 0 months or more, got " + a);
+            }
+        }
         Objects.requireNonNull(reliability, "reliability");
         Objects.requireNonNull(uncertainty, "uncertainty");
         demand = List.copyOf(demand);
@@ -60,6 +82,11 @@ public record SimulationInputs(
 
     public double[] capacity() {
         return capacity.clone();
+    }
+
+    @Override
+    public double[] hostAgeMonths() {
+        return hostAgeMonths.clone();
     }
 
     /**

@@ -7,10 +7,16 @@ import java.util.Map;
 /**
  * One planned host: its name ({@code host-1}, ...), hardware, the instances it runs and, per dimension,
  * what they use and what the host offers (after reserves and the Ceph tax). Disk capacity is infinite
- * under Ceph (pooled storage is not a per-host limit).
+ * under Ceph (pooled storage is not a per-host limit). {@code owned}: a host the organisation already owns (a keep-and-add
+ * option names these {@code owned-1..}).
  */
 public record PlacedHost(String name, String hardwareId, List<String> instances,
-                         Map<Dimension, Double> used, Map<Dimension, Double> capacity) {
+                         Map<Dimension, Double> used, Map<Dimension, Double> capacity, boolean owned) {
+
+    /** A new host (not one the organisation already owns). */
+    public PlacedHost(String name, String hardwareId, List<String> instances, Map<Dimension, Double> used, Map<Dimension, Double> capacity) {
+        this(name, hardwareId, instances, used, capacity, false);
+    }
 
     public PlacedHost {
         instances = instances instanceof InstanceNames ? instances : List.copyOf(instances);

@@ -104,6 +104,17 @@ public final class Sizer {
      * @throws IllegalArgumentException when {@link #check} reports problems (callers check first and report them as input problems)
      */
     public static SizingResult size(Site site, List<Hardware> candidates, HostCost cost) {
+        return size(site, candidates, List.of(), cost);
+    }
+
+    /**
+     * Sizes a site that already owns hosts: the options of {@link #size(Site, List, HostCost)} ("replace": each candidate
+     * alone) plus, for each candidate that is bought rather than rented, "keep and add" ({@link KeepAndAdd}), all
+     * ranked by the same rule.
+     *
+     * @param owned one entry per owned host (catalog rows; they need not be candidates)
+     */
+    public static SizingResult size(Site site, List<Hardware> candidates, List<Hardware> owned, HostCost cost) {
         List<FieldProblem> problems = check(site, candidates);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("site '" + site.name() + "' cannot be sized: " + problems.get(0).field() + ": " + problems.get(0).message());
@@ -117,6 +128,10 @@ public final class Sizer {
         Optional<SizingOption> mix = c.mixes.mixed(candidates, options, cost);
         mix.ifPresent(options::add);
         findings.addAll(c.stock.findings(candidates, options, mix.orElse(null)));
+        options.replaceAll(o -> KeepAndAdd.asReplace(o, owned));
+        List<SizingOption> keep = KeepAndAdd.options(c, owned, candidates, cost);
+        options.addAll(keep);
+        findings.addAll(KeepAndAdd.findings(c, owned, candidates, keep));
 
         // findings: workloads no candidate can hold
         for (int w = 0; w < c.ws.size(); w++) {
@@ -179,6 +194,20 @@ public final class Sizer {
             formulas.add(CapacityModel.explainCpuDemand(w, c.p));
         }
         return new SizingResult(site.name(), site.kind(), c.p.storageMode(), c.k, site.instanceCount(), out, findings, formulas);
+    }
+
+    /**
+     * The keep-and-add option of one candidate alone ({@link KeepAndAdd}): the owned hosts plus the fewest new hosts of
+     * {@code x}; empty for a single-host site, without owned hosts, or when no count places everything and heals.
+     */
+    public static Optional<SizingOption> keepAndAdd(Site site, List<Hardware> owned, Hardware x, HostCost cost) {
+        SiteContext c = new SiteContext(site);
+        return owned.isEmpty() || !c.cluster ? Optional.empty() : new KeepAndAdd(c).option(owned, x, cost);
+    }
+
+    /** "keep 2 owned Meerkat + add 1 Supermicro", or "keep the 2 owned Meerkat (no new hosts)". */
+    public static String keepAndAddLabel(List<Hardware> owned, Hardware x, int added) {
+        return KeepAndAdd.label(owned, x, added);
     }
 
     /**

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param explanation      one line, e.g. "4 hosts: memory binds at 81 %; 3 would hold the load but not after a host failure"
  * @param costUsd          horizon cost of the hosts by the {@link HostCost} used for ranking (null when a price is missing)
  * @param rank             1 = recommended
+ * @param ownedByHardware  for a "keep and add" option, the hosts of each hardware the organisation already owns (they are
+ *                         part of {@code hostsByHardware}; the rest are new); empty for every other option
  */
 public record SizingOption(
         boolean mixed,
@@ -35,12 +37,44 @@ public record SizingOption(
         String explanation,
         List<Explanation> formulas,
         Double costUsd,
-        int rank) {
+        int rank,
+        Map<String, Integer> ownedByHardware) {
 
     public SizingOption {
         hostsByHardware = Collections.unmodifiableMap(new LinkedHashMap<>(hostsByHardware));
+        ownedByHardware = ownedByHardware == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(ownedByHardware));
         utilisation = Collections.unmodifiableMap(enumMap(utilisation));
         formulas = List.copyOf(formulas);
+    }
+
+    /** An option without owned hosts. */
+    public SizingOption(boolean mixed, Map<String, Integer> hostsByHardware, int hosts, int hostsLowerBound, boolean feasible,
+                        Placement placement, Map<Dimension, Double> utilisation, Dimension binding, FailureCheck failureCheck,
+                        String explanation, List<Explanation> formulas, Double costUsd, int rank) {
+        this(mixed, hostsByHardware, hosts, hostsLowerBound, feasible, placement, utilisation, binding, failureCheck, explanation,
+                formulas, costUsd, rank, Map.of());
+    }
+
+    /** True for "keep and add": the owned hosts plus new ones (possibly none). */
+    public boolean keepAndAdd() {
+        return !ownedByHardware.isEmpty();
+    }
+
+    /** Owned hosts in this option (0 unless {@link #keepAndAdd()}). */
+    public int ownedHosts() {
+        return ownedByHardware.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** New hosts per hardware id: {@code hostsByHardware} less the owned ones (zeros left out). */
+    public Map<String, Integer> newHostsByHardware() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        hostsByHardware.forEach((id, n) -> {
+            int added = n - ownedByHardware.getOrDefault(id, 0);
+            if (added > 0) {
+                out.put(id, added);
+            }
+        });
+        return out;
     }
 
     static java.util.EnumMap<Dimension, Double> enumMap(Map<Dimension, Double> m) {
@@ -56,6 +90,6 @@ public record SizingOption(
 
     SizingOption withRank(int r) {
         return new SizingOption(mixed, hostsByHardware, hosts, hostsLowerBound, feasible, placement, utilisation, binding,
-                failureCheck, explanation, formulas, costUsd, r);
+                failureCheck, explanation, formulas, costUsd, r, ownedByHardware);
     }
 }

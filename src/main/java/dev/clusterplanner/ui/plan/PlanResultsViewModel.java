@@ -438,6 +438,13 @@ public class PlanResultsViewModel {
     }
 
     private String title(SizingOption o) {
+        if (o.keepAndAdd()) {
+            List<String> kept = new ArrayList<>();
+            o.ownedByHardware().forEach((id, n) -> kept.add(n + " owned " + name(id)));
+            List<String> added = new ArrayList<>();
+            o.newHostsByHardware().forEach((id, n) -> added.add(n + " x " + name(id)));
+            return "Keep " + String.join(" + ", kept) + (added.isEmpty() ? " (no new hosts)" : ", add " + String.join(" + ", added));
+        }
         if (o.hostsByHardware().size() == 1) {
             String id = o.hardwareIds().get(0);
             return name(id);

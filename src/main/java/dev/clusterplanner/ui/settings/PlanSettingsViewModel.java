@@ -28,11 +28,24 @@ public class PlanSettingsViewModel {
     private final PlanDocument document;
     private final IntegerProperty siteIndex;
     private final StringProperty status;
+    private final OwnedHostsViewModel owned;
 
     public PlanSettingsViewModel(PlanDocument document, IntegerProperty siteIndex, StringProperty status) {
+        this(document, siteIndex, status, null);
+    }
+
+    /** @param catalog the loaded catalog: the rows owned hosts are chosen from */
+    public PlanSettingsViewModel(PlanDocument document, IntegerProperty siteIndex, StringProperty status,
+                                 javafx.beans.property.ObjectProperty<dev.clusterplanner.core.model.Catalog> catalog) {
         this.document = document;
         this.siteIndex = siteIndex;
         this.status = status == null ? new SimpleStringProperty() : status;
+        this.owned = new OwnedHostsViewModel(document, siteIndex, catalog, this.status, java.time.LocalDate::now);
+    }
+
+    /** The selected site's hardware already owned. */
+    public OwnedHostsViewModel owned() {
+        return owned;
     }
 
     public ReadOnlyObjectProperty<Plan> planProperty() {

@@ -80,7 +80,8 @@ public class SettingsView {
                 section("Storage", STORAGE), section("Facility and power", FACILITY));
         Label siteTitle = new Label("Sites");
         siteTitle.getStyleClass().add(Styles.AREA_TITLE);
-        VBox content = new VBox(8, heading, hint, planSections, siteTitle, siteBar, siteProblem, siteSections);
+        VBox content = new VBox(8, heading, hint, planSections, siteTitle, siteBar, siteProblem, siteSections,
+                new OwnedHostsView(vm.owned()).root());
         content.getStyleClass().add(Styles.AREA);
         content.setId("settingsArea");
         root = new ScrollPane(content);
