@@ -110,10 +110,22 @@ public class CatalogService {
         if (userFolder != null && Files.isDirectory(userFolder)) {
             used = userFolder;
             List<CatalogLoader.Source> sources = CatalogLoader.readFolder(userFolder, problems);
-            user = CatalogLoader.read(sources, today(), CatalogLoader.rates(shipped));
+            user = CatalogLoader.read(sources, today(), CatalogLoader.rates(shipped), hardwareIds(shipped), priceIds(shipped));
             problems.addAll(user.problems());
         }
         return new Report(CatalogLoader.overlay(shipped, user), problems, shipped.files() + user.files(), used);
+    }
+
+    static java.util.Set<String> hardwareIds(CatalogLoader.Layer layer) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        layer.hardware().forEach(h -> ids.add(h.id()));
+        return ids;
+    }
+
+    static java.util.Set<String> priceIds(CatalogLoader.Layer layer) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        layer.prices().forEach(p -> ids.add(p.id()));
+        return ids;
     }
 
     /** The catalogs shipped in the jar alone. */
@@ -148,7 +160,9 @@ public class CatalogService {
             problems.add(new InputProblem(folderOrFile.toString(), 0, 0, "", "holds no catalog files: expected *.csv files in it or in its "
                     + "hardware/, prices/ or workloads/ folders"));
         }
-        CatalogLoader.Layer layer = CatalogLoader.read(sources, today());
+        // an option file may name the shipped hardware rows and parts (a user's folder is layered over them)
+        CatalogLoader.Layer shipped = CatalogLoader.read(shippedSources(), today());
+        CatalogLoader.Layer layer = CatalogLoader.read(sources, today(), CatalogLoader.rates(shipped), hardwareIds(shipped), priceIds(shipped));
         problems.addAll(layer.problems());
         return new Report(CatalogLoader.overlay(layer, CatalogLoader.Layer.EMPTY), problems, sources.size(), null);
     }

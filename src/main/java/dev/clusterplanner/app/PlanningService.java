@@ -227,7 +227,7 @@ public class PlanningService {
                 all.add(h);
             }
         }
-        return new Catalog(all, base.prices(), base.profiles(), base.overridden());
+        return base.withHardwareRows(all);
     }
 
     /** First-version costs (the cost model replaces these): capex = hosts x price; monthly = hosts x rental; tco over the horizon. */

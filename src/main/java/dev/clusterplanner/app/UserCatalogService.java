@@ -144,7 +144,11 @@ public final class UserCatalogService {
             }
         }
         sources.add(incoming);
-        CatalogLoader.Layer all = CatalogLoader.read(sources, catalogs.today(), rates);
+        java.util.Set<String> shippedHardware = new java.util.HashSet<>();
+        shipped.hardware().forEach(h -> shippedHardware.add(h.id()));
+        java.util.Set<String> shippedParts = new java.util.HashSet<>();
+        shipped.prices().forEach(p -> shippedParts.add(p.id()));
+        CatalogLoader.Layer all = CatalogLoader.read(sources, catalogs.today(), rates, shippedHardware, shippedParts);
         problems.addAll(all.problems());
         if (!problems.isEmpty()) {
             throw new InputRejectedException(renamed(problems, incoming.name(), shownAs));

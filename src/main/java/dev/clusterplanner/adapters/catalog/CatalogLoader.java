@@ -3,6 +3,7 @@ package dev.clusterplanner.adapters.catalog;
 import dev.clusterplanner.adapters.files.InputFiles;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.HardwareOption;
 import dev.clusterplanner.core.model.InputProblem;
 import dev.clusterplanner.core.model.InputRejectedException;
 import dev.clusterplanner.core.model.Limits;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class CatalogLoader {
 
     /** What a catalog file holds; decided by its folder. */
     public enum Kind {
-        HARDWARE("hardware"), PRICES("prices"), WORKLOADS("workloads");
+        HARDWARE("hardware"), PRICES("prices"), WORKLOADS("workloads"), OPTIONS("options");
 
         private final String folder;
 
@@ -61,7 +63,7 @@ public final class CatalogLoader {
 
     /** What one layer holds, in file order, and the problems of the files it rejected. */
     public record Layer(List<Hardware> hardware, List<PriceItem> prices, List<Workload> profiles,
-                        List<InputProblem> problems, int files) {
+                        List<InputProblem> problems, int files, List<HardwareOption> options) {
         public static final Layer EMPTY = new Layer(List.of(), List.of(), List.of(), List.of(), 0);
 
         public Layer {
@@ -69,6 +71,11 @@ public final class CatalogLoader {
             prices = List.copyOf(prices);
             profiles = List.copyOf(profiles);
             problems = List.copyOf(problems);
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+
+        public Layer(List<Hardware> hardware, List<PriceItem> prices, List<Workload> profiles, List<InputProblem> problems, int files) {
+            this(hardware, prices, profiles, problems, files, List.of());
         }
     }
 
@@ -84,8 +91,19 @@ public final class CatalogLoader {
      * exchange rate among this layer's prices and {@code baseRates} (the shipped layer's, for a user's layer).
      */
     public static Layer read(List<Source> sources, LocalDate today, Map<String, PriceItem> baseRates) {
+        return read(sources, today, baseRates, Set.of(), Set.of());
+    }
+
+    /**
+     * Reads one layer over a base: an option file may name hardware rows ({@code baseHardware}) and parts
+     * ({@code baseParts}) of the base layer (the shipped catalogs, for a user's folder). Option files are read last, so
+     * that they can name the hardware rows and parts of any file of the layer.
+     */
+    public static Layer read(List<Source> sources, LocalDate today, Map<String, PriceItem> baseRates, Set<String> baseHardware,
+                             Set<String> baseParts) {
         List<Source> ordered = new ArrayList<>(sources.stream().filter(s -> s.kind() == Kind.PRICES).toList());
-        sources.stream().filter(s -> s.kind() != Kind.PRICES).forEach(ordered::add);
+        sources.stream().filter(s -> s.kind() != Kind.PRICES && s.kind() != Kind.OPTIONS).forEach(ordered::add);
+        sources.stream().filter(s -> s.kind() == Kind.OPTIONS).forEach(ordered::add);
         sources = ordered;
         List<Hardware> hardware = new ArrayList<>();
         List<PriceItem> prices = new ArrayList<>();
@@ -94,7 +112,9 @@ public final class CatalogLoader {
         Map<String, String> hardwareIds = new HashMap<>();
         Map<String, String> priceIds = new HashMap<>();
         Map<String, String> profileNames = new HashMap<>();
-        for (Source s : sources) {
+        List<HardwareOption> options = new ArrayList<>();
+        Map<String, String> optionIds = new HashMap<>();
+        for (Source s : ordered) {
             switch (s.kind()) {
                 case HARDWARE -> {
                     Map<String, PriceItem> rates = BilledCurrency.rates(prices, baseRates);
@@ -107,6 +127,16 @@ public final class CatalogLoader {
                     for (Lined<PriceItem> p : PriceCsv.parse(s.text(), s.name(), today, problems, priceIds)) {
                         prices.add(p.value());
                         priceIds.put(p.value().id(), s.name() + " line " + p.line());
+                    }
+                }
+                case OPTIONS -> {
+                    Set<String> hw = new HashSet<>(baseHardware);
+                    hardware.forEach(h -> hw.add(h.id()));
+                    Set<String> parts = new HashSet<>(baseParts);
+                    prices.forEach(p -> parts.add(p.id()));
+                    for (Lined<HardwareOption> o : OptionCsv.parse(s.text(), s.name(), today, problems, optionIds, hw, parts)) {
+                        options.add(o.value());
+                        optionIds.put(o.value().id(), s.name() + " line " + o.line());
                     }
                 }
                 case WORKLOADS -> {
@@ -130,7 +160,7 @@ public final class CatalogLoader {
                 }
             }
         }
-        return new Layer(hardware, prices, profiles, problems, sources.size());
+        return new Layer(hardware, prices, profiles, problems, sources.size(), options);
     }
 
     /** The exchange rates a layer holds, by currency ("EUR" -> its newest usd_per_eur row). */
@@ -174,8 +204,16 @@ public final class CatalogLoader {
                 overridden.add(w.name());
             }
         }
+        Map<String, HardwareOption> options = new LinkedHashMap<>();
+        shipped.options().forEach(o -> options.put(o.id(), o));
+        for (HardwareOption o : user.options()) {
+            userRows.add(o.id());
+            if (options.put(o.id(), o) != null) {
+                overridden.add(o.id());
+            }
+        }
         return new Catalog(new ArrayList<>(hardware.values()), new ArrayList<>(prices.values()),
-                new ArrayList<>(profiles.values()), overridden, userRows);
+                new ArrayList<>(profiles.values()), overridden, userRows, new ArrayList<>(options.values()));
     }
 
     /**
@@ -204,8 +242,8 @@ public final class CatalogLoader {
             Kind k = sniff(text);
             if (k == null) {
                 problems.add(new InputProblem(f.toString(), 1, 0, "", "cannot tell what this file holds: a hardware file has a "
-                        + "'cores' column, a price file a 'unit' column, a workload file a 'vcpu' column; or put it in a "
-                        + "hardware/, prices/ or workloads/ folder"));
+                        + "'cores' column, a price file a 'unit' column, a workload file a 'vcpu' column, an option file a "
+                        + "'choice' column; or put it in a hardware/, prices/, workloads/ or options/ folder"));
             } else {
                 out.add(new Source(f.toString(), k, text));
             }
@@ -246,6 +284,9 @@ public final class CatalogLoader {
         }
         if (trimmed.contains("vcpu")) {
             return Kind.WORKLOADS;
+        }
+        if (trimmed.contains("choice")) {
+            return Kind.OPTIONS;
         }
         return null;
     }

@@ -1,5 +1,7 @@
 package dev.clusterplanner.core.fleet;
 
+import dev.clusterplanner.core.configure.Dominance;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,8 +12,10 @@ import java.util.Objects;
  * choice each is taken (memory as DIMM slots x sizes, data drives as bays x sizes, NICs, GPUs). Every choice adds
  * capacity and cost; a choice that adds nothing at no cost is "as shipped".
  * <p>
- * {@link #configurations()} lists every combination that is not dominated (another combination offers at least as much
- * in every dimension for no more money); the solver picks among them, all drawing on the chassis' one stock pool.
+ * {@link #configurations()} lists every combination that is not dominated (the one rule, {@link Dominance}: another
+ * combination offers at least as much in every dimension for no more money); the solver picks among them, all drawing on
+ * the chassis' one stock pool. Catalog rows with options become configurations through
+ * {@code core.configure.Configurations}, which uses the same rule.
  */
 public record Chassis(String id, double[] baseCapacity, double baseCost, List<OptionGroup> groups) {
 
@@ -88,37 +92,7 @@ public record Chassis(String id, double[] baseCapacity, double baseCost, List<Op
         }
         List<HostType> all = new ArrayList<>();
         expand(0, new ArrayList<>(), all);
-        List<HostType> kept = new ArrayList<>();
-        for (HostType t : all) {
-            boolean dominated = false;
-            for (HostType o : all) {
-                if (o != t && dominates(o, t, all.indexOf(o) < all.indexOf(t))) {
-                    dominated = true;
-                    break;
-                }
-            }
-            if (!dominated) {
-                kept.add(t);
-            }
-        }
-        return kept;
-    }
-
-    /** a is at least as good as b in every dimension and costs no more; a tie is broken by listing order. */
-    private static boolean dominates(HostType a, HostType b, boolean aFirst) {
-        if (a.cost() > b.cost()) {
-            return false;
-        }
-        boolean strictly = a.cost() < b.cost();
-        double[] ca = a.capacity();
-        double[] cb = b.capacity();
-        for (int d = 0; d < ca.length; d++) {
-            if (ca[d] < cb[d]) {
-                return false;
-            }
-            strictly |= ca[d] > cb[d];
-        }
-        return strictly || aFirst;
+        return Dominance.nonDominated(all, HostType::capacity, HostType::cost);
     }
 
     private void expand(int g, List<Option> chosen, List<HostType> out) {

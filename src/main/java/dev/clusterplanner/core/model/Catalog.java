@@ -17,9 +17,10 @@ import java.util.Set;
  * @param profiles   the workload profile library, by name
  * @param userRows   ids (a profile: its name) of every row that comes from the user's own catalog folder,
  *                   new or overriding: marked as the user's in every listing
+ * @param options    configure-to-order choices for hardware rows (catalog {@code options/*.csv})
  */
 public record Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Workload> profiles, Set<String> overridden,
-                      Set<String> userRows) {
+                      Set<String> userRows, List<HardwareOption> options) {
 
     public static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of(), Set.of());
 
@@ -29,6 +30,13 @@ public record Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Work
         profiles = List.copyOf(profiles);
         overridden = Set.copyOf(overridden);
         userRows = Set.copyOf(userRows);
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** A catalog without configure-to-order options (the constructor before {@code options/*.csv} existed). */
+    public Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Workload> profiles, Set<String> overridden,
+                   Set<String> userRows) {
+        this(hardware, prices, profiles, overridden, userRows, List.of());
     }
 
     /** A catalog without rows of the user's own (shipped rows, tests). */
@@ -62,6 +70,16 @@ public record Catalog(List<Hardware> hardware, List<PriceItem> prices, List<Work
         List<PriceItem> out = new ArrayList<>(prices.stream().filter(p -> p.id().startsWith(prefix)).toList());
         out.sort((a, b) -> Double.compare(a.tier(), b.tier()));
         return Collections.unmodifiableList(out);
+    }
+
+    /** The configure-to-order choices offered for a hardware row, in catalog order (empty when it has none). */
+    public List<HardwareOption> options(String hardwareId) {
+        return options.stream().filter(o -> o.hardware().equals(hardwareId)).toList();
+    }
+
+    /** The same catalog with other hardware rows (prices, profiles, options and markings kept). */
+    public Catalog withHardwareRows(List<Hardware> rows) {
+        return new Catalog(rows, prices, profiles, overridden, userRows, options);
     }
 
     public Optional<Workload> profile(String name) {

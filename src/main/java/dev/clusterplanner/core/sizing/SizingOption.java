@@ -88,6 +88,12 @@ public record SizingOption(
         return List.copyOf(hostsByHardware.keySet());
     }
 
+    /** The same option with another one-line explanation (the configure-to-order choice says which configuration and why). */
+    public SizingOption withExplanation(String text) {
+        return new SizingOption(mixed, hostsByHardware, hosts, hostsLowerBound, feasible, placement, utilisation, binding,
+                failureCheck, text, formulas, costUsd, rank);
+    }
+
     SizingOption withRank(int r) {
         return new SizingOption(mixed, hostsByHardware, hosts, hostsLowerBound, feasible, placement, utilisation, binding,
                 failureCheck, explanation, formulas, costUsd, r, ownedByHardware);
