@@ -93,10 +93,16 @@ public class PlanningService {
         }
         int months = plan.cost().months();
         HostCost cost = HostCost.simple(months);
+        // configure-to-order: each candidate with options becomes its chosen configuration, once, before the sizing
+        ConfigureStep.Applied configured = ConfigureStep.apply(sites, candidates, catalog, cost, this);
+        sites = configured.sites();
+        candidates = configured.candidates();
+        catalog = configured.catalog();
         List<SizingResult> sizings = new ArrayList<>();
         Map<Site, SizingResult> sized = new java.util.HashMap<>();
         for (int i = 0; i < sites.size(); i++) {
-            sizings.add(Sizer.size(sites.get(i), candidates.get(i), ownedHosts.get(i), cost));
+            sizings.add(ConfigureStep.explained(Sizer.size(sites.get(i), candidates.get(i), ownedHosts.get(i), cost),
+                    configured.choices().get(i)));
             sized.put(sites.get(i), sizings.get(i));
         }
         // the cost model: every site's options month by month, on the hosts the sizing engine found above (not sized
@@ -113,11 +119,12 @@ public class PlanningService {
             List<ScenarioResult> scenarios = new ArrayList<>();
             for (SizingOption o : sizing.options()) {
                 scenarios.add(scenario(o, hw, plan.cost().years(), siteCost, plan.cost().awsCommitment())
-                        .withStorageNetworkPower(StorageNetworkPower.analyse(site, hostsOf(o, hw), plan.cost().years())));
+                        .withStorageNetworkPower(StorageNetworkPower.analyse(site, hostsOf(o, hw), plan.cost().years()))
+                        .withConfiguration(ConfigureStep.of(o, configured.choices().get(i))));
             }
             out.add(new SiteResult(site.name(), site.kind(), sizing, scenarios, sizing.findings(), siteCost));
         }
-        return new PlanResult(plan.name(), plan.cost().years(), out, planCost);
+        return new PlanResult(plan.name(), plan.cost().years(), out, planCost, catalog);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.core.configure.ConfigurationChoice;
 import dev.clusterplanner.adapters.export.ResultJson;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.cost.CostOption;
@@ -21,9 +22,24 @@ import java.util.List;
  * @param cost       the cost model's option for these hosts (owned, bare-metal or AWS Incus hosts at the plan's
  *                   commitment); null for a mixed option, which keeps the simple figures. When present, capex, monthly
  *                   and tco are its figures (month-1 purchases and setup, month-1 recurring, the monthly series' total)
+ * @param configuration the configure-to-order choice behind each of its hardware rows that has options (empty when none)
  */
 public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
-                             StorageNetworkPower storageNetworkPower, CostOption cost) {
+                             StorageNetworkPower storageNetworkPower, CostOption cost, List<ConfigurationChoice.Chosen> configuration) {
+
+    public ScenarioResult {
+        configuration = configuration == null ? List.of() : List.copyOf(configuration);
+    }
+
+    public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
+                          StorageNetworkPower storageNetworkPower, CostOption cost) {
+        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, List.of());
+    }
+
+    /** The same scenario with the configure-to-order choices behind its hardware. */
+    public ScenarioResult withConfiguration(List<ConfigurationChoice.Chosen> chosen) {
+        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, chosen);
+    }
 
     public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
                           StorageNetworkPower storageNetworkPower) {
@@ -35,7 +51,7 @@ public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthl
     }
 
     public ScenarioResult withStorageNetworkPower(StorageNetworkPower snp) {
-        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost);
+        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost, configuration);
     }
 
     /** Findings about this scenario (storage, network, power), worst first. */
@@ -53,6 +69,7 @@ public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthl
 
     /** This scenario as {@code sites[].scenarios[]} of the result JSON. */
     public ResultJson.ScenarioDoc toDocument() {
-        return ResultJson.scenario(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost);
+        return ResultJson.scenario(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost)
+                .withConfiguration(configuration.stream().map(ResultJson::configuration).toList());
     }
 }

@@ -22,6 +22,9 @@ import dev.clusterplanner.core.storage.StorageNetworkPower;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.clusterplanner.core.configure.Configuration;
+import dev.clusterplanner.core.configure.ConfigurationChoice;
+
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +54,24 @@ public final class ResultJson {
      * option was analysed.
      */
     public record ScenarioDoc(@JsonUnwrapped SizingDoc sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
-                              @JsonUnwrapped StorageNetworkPowerDoc snp, OptionSummaryDoc cost) {
+                              @JsonUnwrapped StorageNetworkPowerDoc snp, OptionSummaryDoc cost, List<ConfigurationDoc> configuration) {
+        public ScenarioDoc {
+            configuration = configuration == null ? List.of() : List.copyOf(configuration);
+        }
+
+        /** The same scenario with the configure-to-order choices behind its hardware. */
+        public ScenarioDoc withConfiguration(List<ConfigurationDoc> c) {
+            return new ScenarioDoc(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost, c);
+        }
+    }
+
+    /** A configured row of a scenario: the choices taken (each with its price and source), what they add, and why. */
+    public record ConfigurationDoc(String hardware, String base, boolean asShipped, double addedUsd, double addedMonthlyUsd,
+                                   List<ChoiceDoc> options, int tried, int offered, String explanation) {
+    }
+
+    public record ChoiceDoc(String id, String group, String choice, Double priceUsd, Double monthlyUsd, String source,
+                            String sourceDate, boolean estimate) {
     }
 
     /** {@code hardware} is the hardware id, or the list of ids of a mixed option. */
@@ -114,7 +134,17 @@ public final class ResultJson {
     public static ScenarioDoc scenario(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
                                        StorageNetworkPower snp, CostOption cost) {
         return new ScenarioDoc(sizingOption(sizing), capexUsd, monthlyUsd, tcoUsd, years, snp == null ? null : storageNetworkPower(snp),
-                cost == null ? null : CostJson.summary(cost));
+                cost == null ? null : CostJson.summary(cost), List.of());
+    }
+
+    /** A configure-to-order choice of a scenario's hardware row. */
+    public static ConfigurationDoc configuration(ConfigurationChoice.Chosen c) {
+        Configuration k = c.chosen();
+        List<ChoiceDoc> options = k.choices().stream().map(x -> new ChoiceDoc(x.option().id(), x.option().group().id(),
+                x.option().choice(), x.priceUsd(), x.monthlyUsd(), x.priceSource(),
+                x.sourceDate() == null ? null : x.sourceDate().toString(), x.estimate())).toList();
+        return new ConfigurationDoc(k.row().id(), k.base().id(), k.asShipped(), k.addedUsd(), k.addedMonthlyUsd(), options,
+                c.tried(), c.offered(), c.explanation());
     }
 
     /** A sizing option: hardware, hosts, bound, placement, utilisation, unplaced, failure check, explanation, formulas. */

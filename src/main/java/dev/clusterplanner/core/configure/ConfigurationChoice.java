@@ -1,8 +1,11 @@
 package dev.clusterplanner.core.configure;
 
+import dev.clusterplanner.core.capacity.CephCapacity;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.Policy;
 import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.model.StorageMode;
 import dev.clusterplanner.core.sizing.HomogeneousSizing;
 import dev.clusterplanner.core.sizing.HostCost;
 import dev.clusterplanner.core.sizing.SizingOption;
@@ -19,7 +22,7 @@ import java.util.List;
  */
 public final class ConfigurationChoice {
 
-    /** Most configurations sized per candidate; the cheapest by price per host are tried first, and a cap is said. */
+    /** Most configurations sized per candidate (the cheapest per host first); a cap is said in the explanation. */
     public static final int MAX_TRIED = 32;
 
     /**
@@ -68,36 +71,53 @@ public final class ConfigurationChoice {
         return new Result(out, chosen);
     }
 
-    /** The choice for one candidate with options. */
+    /**
+     * The choice for one candidate with options. The row as shipped is sized first; then the other non-dominated
+     * configurations, cheapest per host first, until one could not beat the best found even on the fewest hosts the
+     * policy allows (per-host cost x floor; all later ones cost more), or {@link #MAX_TRIED} were sized.
+     */
     public static Chosen choose(Site site, Hardware base, Catalog catalog, HostCost cost) {
         Configurations.Expansion all = Configurations.expand(base, catalog.options(base.id()), catalog.prices());
         List<Configuration> offered = Configurations.nonDominated(all.configurations(), site.policy(), cost);
-        List<Configuration> tried = new ArrayList<>(offered);
-        // cheapest per host first (as shipped, when kept, is the cheapest), so a cap drops the dearest
-        tried.sort((a, b) -> Double.compare(cost.perHost(a.row()).orElse(Double.MAX_VALUE), cost.perHost(b.row()).orElse(Double.MAX_VALUE)));
-        boolean capped = tried.size() > MAX_TRIED || all.capped();
-        if (tried.size() > MAX_TRIED) {
-            tried = new ArrayList<>(tried.subList(0, MAX_TRIED));
-        }
+        List<Configuration> order = new ArrayList<>(offered);
+        order.removeIf(Configuration::asShipped);
+        order.sort((a, b) -> Double.compare(cost.perHost(a.row()).getAsDouble(), cost.perHost(b.row()).getAsDouble()));
+        HomogeneousSizing sizing = HomogeneousSizing.of(site);
         Configuration shipped = all.configurations().get(0);
-        if (tried.stream().noneMatch(Configuration::asShipped)) {
-            tried.add(0, shipped); // the row as shipped is always sized: the comparison the explanation makes
-        }
-        List<SizingOption> sized = HomogeneousSizing.each(site, tried.stream().map(Configuration::row).toList(), cost);
-        int best = -1;
-        for (int i = 0; i < tried.size(); i++) {
-            if (better(sized.get(i), best < 0 ? null : sized.get(best))) {
-                best = i;
+        SizingOption asShipped = sizing.size(shipped.row(), cost);
+        Configuration pick = shipped;
+        SizingOption best = better(asShipped, null) ? asShipped : null;
+        int floor = floor(site);
+        int tried = 1;
+        boolean capped = all.capped();
+        int skipped = 0;
+        for (int i = 0; i < order.size(); i++) {
+            Configuration c = order.get(i);
+            if (best != null && cost.perHost(c.row()).getAsDouble() * floor >= best.costUsd()) {
+                skipped = order.size() - i; // sorted by cost per host: none of the rest can be cheaper either
+                break;
+            }
+            if (tried >= MAX_TRIED) {
+                capped = true;
+                break;
+            }
+            SizingOption s = sizing.size(c.row(), cost);
+            tried++;
+            if (better(s, best)) {
+                best = s;
+                pick = c;
             }
         }
-        int shippedAt = indexOfShipped(tried);
-        SizingOption asShipped = sized.get(shippedAt);
-        if (best < 0) {
-            best = shippedAt;
-        }
-        Configuration pick = tried.get(best);
-        String text = explain(pick, sized.get(best), asShipped, tried.size(), offered.size(), capped);
-        return new Chosen(pick, sized.get(best), asShipped, tried.size(), offered.size(), text);
+        SizingOption chosen = best == null ? asShipped : best;
+        String text = explain(pick, chosen, asShipped, tried, skipped, offered.size(), capped);
+        return new Chosen(pick, chosen, asShipped, tried, offered.size(), text);
+    }
+
+    /** The fewest hosts the policy allows: its minimum, and under Ceph the copies' (or chunks') hosts. */
+    static int floor(Site site) {
+        Policy p = site.policy();
+        int f = Math.max(1, p.minHosts());
+        return p.storageMode() == StorageMode.CEPH ? Math.max(f, CephCapacity.protectionWidth(p.ceph())) : f;
     }
 
     /** The rule: feasible and priced beats not; then lower cost; then fewer hosts; else the earlier one stays. */
@@ -126,20 +146,22 @@ public final class ConfigurationChoice {
     }
 
     /**
-     * "4 hosts with 4 x 3.84 TB NVMe (+140.80 USD a month per host): as shipped 12 hosts: ceph capacity binds ...;
-     * 3 configurations tried".
+     * "4 hosts with 2 x 3.84 TB NVMe (+52.80 USD a month per host): as shipped 12 hosts were needed (...); 3 of 3
+     * configurations sized".
      */
-    static String explain(Configuration pick, SizingOption chosen, SizingOption asShipped, int tried, int offered, boolean capped) {
+    static String explain(Configuration pick, SizingOption chosen, SizingOption asShipped, int tried, int skipped, int offered,
+                          boolean capped) {
         String n = chosen.hosts() + " host" + (chosen.hosts() == 1 ? "" : "s");
-        String triedText = tried + " configuration" + (tried == 1 ? "" : "s") + " tried"
-                + (capped ? " (capped: " + offered + " non-dominated ones offered, the " + tried + " cheapest per host sized)" : "");
+        String triedText = tried + " of " + offered + " configuration" + (offered == 1 ? "" : "s") + " sized"
+                + (skipped > 0 ? " (" + skipped + " cost more per host than the best answer could save)" : "")
+                + (capped ? " (capped at " + MAX_TRIED + " sized; further combinations were not tried)" : "");
         if (pick.asShipped()) {
-            return n + " as shipped: no configuration of " + pick.base().id() + " fits for less (" + triedText + ")";
+            return n + " as shipped: no configuration of " + pick.base().id() + " fits for less; " + triedText;
         }
         String adds = pick.base().rented() ? "+" + Configurations.money(pick.addedMonthlyUsd()) + " USD a month per host"
                 : "+" + Configurations.money(pick.addedUsd()) + " USD per host";
         String shipped = asShipped.feasible()
-                ? "as shipped " + asShipped.hosts() + " host" + (asShipped.hosts() == 1 ? "" : "s") + " were needed ("
+                ? "as shipped " + asShipped.hosts() + " host" + (asShipped.hosts() == 1 ? " was" : "s were") + " needed ("
                 + asShipped.explanation() + ")" + (asShipped.costUsd() != null && chosen.costUsd() != null
                 ? ", " + Configurations.money(Math.round(asShipped.costUsd())) + " against " + Configurations.money(Math.round(chosen.costUsd()))
                 + " USD over the horizon" : "")

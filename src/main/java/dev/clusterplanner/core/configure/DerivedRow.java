@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A configuration as a hardware row: the catalog row with what each choice sets (memory; data drives, their size and
  * type; NIC ports and speed; GPU model, count, VRAM and watts), its price or monthly rate plus the choices', its notes
- * naming every choice with its price and source, and an id that names the configuration.
+ * naming every choice with its price and source, and an id that names the configuration. Its stock ({@code available})
+ * is the row's: every configuration of a row draws on the row's stock.
  */
 final class DerivedRow {
 
@@ -81,6 +82,6 @@ final class DerivedRow {
         return new Hardware(id(b, choices), name, b.category(), b.vendor(), b.cpuModel(), b.sockets(), b.cores(), b.threads(),
                 b.baseGhz(), b.cpuScore(), memory, price, monthly, b.hourlyUsd(), b.setupUsd(), b.osDiskGb(), disks, diskGb, diskType,
                 ports, gbps, gpuModel, gpus, vram, watts, b.rackUnits(), b.powerIdleW(), b.powerMaxW(), b.region(), b.source(), date,
-                estimate, note, b.billing(), b.cpuArch(), b.runsVms());
+                estimate, note, b.billing(), b.cpuArch(), b.runsVms()).withAvailable(b.available());
     }
 }

@@ -13,15 +13,28 @@ import java.util.List;
  */
 public final class HomogeneousSizing {
 
-    private HomogeneousSizing() {
+    private final SiteContext c;
+
+    private HomogeneousSizing(Site site) {
+        this.c = new SiteContext(site);
     }
 
-    /** One homogeneous option per row, in the rows' order. The site and rows must pass {@link Sizer#check}. */
+    /** The site's demand prepared once; the site must pass {@link Sizer#check}. */
+    public static HomogeneousSizing of(Site site) {
+        return new HomogeneousSizing(site);
+    }
+
+    /** The homogeneous option of one row (which must pass {@link Sizer#check} for this site). */
+    public SizingOption size(Hardware h, HostCost cost) {
+        return c.search.homogeneous(h, cost);
+    }
+
+    /** One homogeneous option per row, in the rows' order. */
     public static List<SizingOption> each(Site site, List<Hardware> rows, HostCost cost) {
-        SiteContext c = new SiteContext(site);
+        HomogeneousSizing s = of(site);
         List<SizingOption> out = new ArrayList<>();
         for (Hardware h : rows) {
-            out.add(c.search.homogeneous(h, cost));
+            out.add(s.size(h, cost));
         }
         return out;
     }
