@@ -1,5 +1,7 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.core.configure.Configuration;
+import dev.clusterplanner.core.configure.ConfigurationChoice;
 import dev.clusterplanner.core.cost.BomLine;
 import dev.clusterplanner.core.cost.CostOption;
 import dev.clusterplanner.core.cost.CostOptionKind;
@@ -17,7 +19,10 @@ import java.util.Optional;
 
 import static dev.clusterplanner.app.ReportFormat.usdCents;
 
-/** The "Bill of materials" chapter: every purchase of each site's recommended owned option (else its cheapest owned one), with its source and date. */
+/**
+ * The "Bill of materials" chapter: every purchase of each site's recommended owned option (else its cheapest owned one),
+ * with its source and date; then the configure-to-order choices of every option that has them.
+ */
 final class BillOfMaterialsSection {
 
     private BillOfMaterialsSection() {
@@ -72,6 +77,52 @@ final class BillOfMaterialsSection {
         }
         if (!any) {
             b.add(new Paragraph("Not available: the cost comparison was not run.", TextStyle.NOTE));
+        }
+        b.addAll(configured(ctx));
+        return b;
+    }
+
+    /**
+     * "Configured to order": per site, every option whose hardware has configure-to-order choices, with the configuration
+     * chosen, what each choice adds per host and for all its hosts, its price source and date, and why it was chosen.
+     */
+    static List<Block> configured(ReportContext ctx) {
+        List<Block> b = new ArrayList<>();
+        for (SiteResult s : ctx.result().sites()) {
+            List<ScenarioResult> with = s.scenarios().stream().filter(sc -> !sc.configuration().isEmpty()).toList();
+            if (with.isEmpty()) {
+                continue;
+            }
+            b.add(new Heading(2, "Site " + s.name() + ": configured to order"));
+            b.add(new Paragraph("For each hardware candidate with options, the cheapest configuration that makes the site fit"
+                    + " (ties: fewer hosts). Per host is what a choice adds to one host's price (USD) or monthly rent (USD a month).",
+                    TextStyle.NOTE));
+            List<Row> rows = new ArrayList<>();
+            for (ScenarioResult sc : with) {
+                for (ConfigurationChoice.Chosen c : sc.configuration()) {
+                    Configuration k = c.chosen();
+                    int hosts = sc.sizing().hostsByHardware().getOrDefault(k.row().id(), 0);
+                    String option = "#" + sc.sizing().rank() + " " + k.base().id();
+                    if (k.asShipped()) {
+                        rows.add(Row.of(option, String.valueOf(hosts), "", "as shipped", "", "", "", "", ""));
+                    }
+                    for (Configuration.Choice x : k.choices()) {
+                        boolean monthly = x.monthlyUsd() != null;
+                        double per = monthly ? x.monthlyUsd() : x.priceUsd();
+                        rows.add(Row.of(option, String.valueOf(hosts), x.option().group().id(), x.option().choice(),
+                                usdCents(per) + (monthly ? " a month" : ""), usdCents(per * hosts) + (monthly ? " a month" : ""),
+                                x.priceSource(), x.sourceDate() == null ? "no date" : x.sourceDate().toString(), x.estimate() ? "estimate" : ""));
+                    }
+                }
+            }
+            b.add(new Block.Table(List.of(Column.left("Option"), Column.right("Hosts"), Column.left("Group"), Column.left("Choice"),
+                    Column.right("Per host USD"), Column.right("All hosts USD"), Column.left("Price source"), Column.left("Price date"),
+                    Column.left("Estimate")), rows));
+            for (ScenarioResult sc : with) {
+                for (ConfigurationChoice.Chosen c : sc.configuration()) {
+                    b.add(new Paragraph("#" + sc.sizing().rank() + " " + c.chosen().row().id() + ": " + c.explanation(), TextStyle.NOTE));
+                }
+            }
         }
         return b;
     }

@@ -1,5 +1,6 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.core.configure.Configurations;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
 import dev.clusterplanner.core.model.HardwareCategory;
@@ -22,7 +23,8 @@ public final class CatalogAudit {
     public enum Gap {
         NO_ADDRESS("no public address (https://...) in its source"),
         ESTIMATE_WITHOUT_NOTES("an estimate whose notes do not say how it was made"),
-        OWNED_WITHOUT_POWER("a priced machine to buy without idle and loaded power (its running cost cannot be costed)");
+        OWNED_WITHOUT_POWER("a priced machine to buy without idle and loaded power (its running cost cannot be costed)"),
+        UNPRICED_CHOICE("a configure-to-order choice without a price (it is never chosen)");
 
         private final String text;
 
@@ -85,6 +87,9 @@ public final class CatalogAudit {
             if (ownedWithoutPower(h)) {
                 out.add(new Finding(h.id(), kind, Gap.OWNED_WITHOUT_POWER));
             }
+        }
+        for (Configurations.Unpriced u : Configurations.unpriced(catalog)) {
+            out.add(new Finding(u.option().id(), "option of " + u.option().hardware() + " (" + u.reason() + ")", Gap.UNPRICED_CHOICE));
         }
         for (PriceItem p : catalog.prices()) {
             if (!hasAddress(p.source())) {

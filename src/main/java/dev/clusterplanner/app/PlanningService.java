@@ -2,6 +2,8 @@ package dev.clusterplanner.app;
 
 import dev.clusterplanner.adapters.export.CostCsv;
 import dev.clusterplanner.adapters.export.ResultJson;
+import dev.clusterplanner.core.configure.Configuration;
+import dev.clusterplanner.core.configure.ConfigurationChoice;
 import dev.clusterplanner.core.cost.CostAssumptions;
 import dev.clusterplanner.core.cost.CostComponent;
 import dev.clusterplanner.core.cost.CostEngine;
@@ -214,7 +216,32 @@ public class PlanningService {
                 }
             }
         }
-        return CostCsv.write(result.cost(), rows, target);
+        return CostCsv.write(result.cost(), rows, configurationRows(result), target);
+    }
+
+    /** The configure-to-order bill of materials of every scenario: each choice of each configured host type it uses. */
+    static List<CostCsv.ConfigurationRow> configurationRows(PlanResult result) {
+        List<CostCsv.ConfigurationRow> out = new ArrayList<>();
+        for (SiteResult s : result.sites()) {
+            Integer recommended = s.recommended().map(r -> r.sizing().rank()).orElse(null);
+            for (ScenarioResult sc : s.scenarios()) {
+                boolean rec = recommended != null && recommended == sc.sizing().rank();
+                for (ConfigurationChoice.Chosen c : sc.configuration()) {
+                    Configuration k = c.chosen();
+                    int hosts = sc.sizing().hostsByHardware().getOrDefault(k.row().id(), 0);
+                    if (k.asShipped()) {
+                        out.add(new CostCsv.ConfigurationRow(s.name(), sc.sizing().rank(), rec, k.row().id(), k.base().id(), hosts,
+                                "", "", "as shipped", null, null, false, c.explanation(), null));
+                    }
+                    for (Configuration.Choice x : k.choices()) {
+                        out.add(new CostCsv.ConfigurationRow(s.name(), sc.sizing().rank(), rec, k.row().id(), k.base().id(), hosts,
+                                x.option().group().id(), x.option().id(), x.option().choice(), x.priceUsd(), x.monthlyUsd(), x.estimate(),
+                                x.priceSource(), x.sourceDate() == null ? null : x.sourceDate().toString()));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
 

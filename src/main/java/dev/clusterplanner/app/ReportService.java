@@ -120,7 +120,7 @@ public class ReportService {
                            Paper paper, LocalDate date, Progress progress) throws IOException {
         Progress p = progress == null ? Progress.NONE : progress;
         p.update(0.1, "Building the report");
-        ReportDocument doc = ReportBuilder.build(new ReportContext(plan, catalog, result, risk, date, producer()), live);
+        ReportDocument doc = ReportBuilder.build(new ReportContext(plan, result.catalogOver(catalog), result, risk, date, producer()), live);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         int pages = ReportPdf.write(doc, paper == Paper.LETTER ? PaperSize.LETTER : PaperSize.A4, out,
                 (f, step) -> p.update(0.15 + 0.85 * f, step));

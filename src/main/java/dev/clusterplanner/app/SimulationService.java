@@ -72,6 +72,7 @@ public class SimulationService {
     public List<SiteSimulation> simulate(Plan plan, Catalog catalog, PlanResult analysed, int trials, long seed, Uncertainty uncertainty,
                                          IntConsumer progress, BooleanSupplier cancelled) {
         PlanCost cost = analysed.cost();
+        catalog = analysed.catalogOver(catalog); // the analysis' configured rows are looked up like catalog rows
         List<SiteSimulation> out = new ArrayList<>();
         int sites = plan.sites().size();
         for (int i = 0; i < sites; i++) {

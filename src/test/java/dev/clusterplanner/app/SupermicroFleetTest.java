@@ -1,16 +1,14 @@
 package dev.clusterplanner.app;
 
-import dev.clusterplanner.core.fleet.Chassis;
+import dev.clusterplanner.core.configure.Configurations;
 import dev.clusterplanner.core.fleet.FleetCheck;
 import dev.clusterplanner.core.fleet.FleetProblem;
 import dev.clusterplanner.core.fleet.FleetSettings;
 import dev.clusterplanner.core.fleet.FleetSolution;
 import dev.clusterplanner.core.fleet.FleetSolver;
-import dev.clusterplanner.core.fleet.HostType;
 import dev.clusterplanner.core.fleet.SiteFleet;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Hardware;
-import dev.clusterplanner.core.model.PriceItem;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.sizing.HostCost;
 import org.junit.jupiter.api.Test;
@@ -41,30 +39,28 @@ class SupermicroFleetTest {
         assertEquals(List.of(), FleetCheck.violations(fixed, f));
         assertEquals(12, f.hosts().size());
 
-        // the same server configured with more drives, each priced by the parts catalog's NVMe price per TB
-        PriceItem perTb = catalog.price("part-drive-nvme-tb").orElseThrow();
-        String source = perTb.id() + ": " + perTb.source() + " (" + perTb.sourceDate() + ")";
-        Chassis cto = SiteFleet.driveChassis(row, site.policy(), cost.perHost(row).orElseThrow(), List.of(
-                new SiteFleet.DriveChoice("1 x 960 GB (as shipped)", 1, 960, 0, ""),
-                new SiteFleet.DriveChoice("2 x 3.84 TB NVMe", 2, 3840, 2 * 3.84 * perTb.value(), source),
-                new SiteFleet.DriveChoice("4 x 3.84 TB NVMe", 4, 3840, 4 * 3.84 * perTb.value(), source)));
-        FleetProblem configured = SiteFleet.of(site, List.of(row), cost, Map.of(), List.of(), List.of(cto), Map.of());
+        // the same server as the catalog's options configure it (data drives as monthly add-ons): its non-dominated
+        // configurations, each a hardware row, are the fleet's host types
+        List<Hardware> configurations = Configurations.configurations(row, catalog, site.policy(), cost);
+        assertEquals(3, configurations.size(), configurations.stream().map(Hardware::id).toList().toString());
+        FleetProblem configured = SiteFleet.of(site, configurations, cost, Map.of(), List.of(), List.of(), Map.of());
         FleetSolution c = FleetSolver.solve(configured, FleetSettings.of(2));
         assertEquals(List.of(), FleetCheck.violations(configured, c));
         assertTrue(c.hosts().size() < 12 && c.hosts().size() <= 5, "hosts " + c.hostsByType());
         assertTrue(c.cost() < f.cost(), c.cost() + " vs " + f.cost());
-        // the bill of materials: the hosts with more drives name them, with their price and its source
-        Chassis.Option drives = null;
+        // the bill of materials: the hosts with more drives are a configured row that names the drives and their price source
+        Hardware drives = null;
         for (var h : c.hosts()) {
-            HostType t = configured.types().get(h.type());
-            if (!t.configuration().isEmpty() && t.configuration().get(0).name().contains("3.84 TB")) {
-                drives = t.configuration().get(0);
+            String id = configured.types().get(h.type()).id();
+            Hardware r = configurations.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+            if (r.dataDiskGb() == 3840) {
+                drives = r;
             }
         }
         assertTrue(drives != null, "no host with more drives: " + c.hostsByType());
-        assertTrue(drives.source().contains("part-drive-nvme-tb"), drives.source());
+        assertTrue(drives.notes().contains("3.84 TB") && drives.notes().contains("part-drive-nvme-tb"), drives.notes());
         System.out.println("supermicro-cluster, bare metal: fixed row " + f.hostsByType() + " " + f.cost() + " USD; configured "
-                + c.hostsByType() + " " + c.cost() + " USD, drives " + drives.name() + " at " + drives.cost() + " USD (" + drives.source() + ")");
+                + c.hostsByType() + " " + c.cost() + " USD, drives " + drives.id());
     }
 
     @Test

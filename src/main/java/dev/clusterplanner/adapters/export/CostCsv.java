@@ -38,6 +38,16 @@ public final class CostCsv {
     public static final String MONTHLY = "monthly.csv";
     public static final String BOM = "bill-of-materials.csv";
     public static final String PLACEMENT = "placement.csv";
+    public static final String CONFIGURATION = "configuration.csv";
+
+    /**
+     * One choice of a configured host type of a scenario (configure-to-order): per host what it adds to the price or the
+     * monthly rent, times the scenario's hosts of that type; a row as shipped is one line with choice "as shipped".
+     */
+    public record ConfigurationRow(String site, int rank, boolean recommended, String hardware, String base, int hosts,
+                                   String group, String optionId, String choice, Double priceUsd, Double monthlyUsd,
+                                   boolean estimate, String source, String sourceDate) {
+    }
 
     private CostCsv() {
     }
@@ -129,28 +139,54 @@ public final class CostCsv {
         return csv(List.of("site", "scenario_rank", "recommended", "host", "hardware", "instance"), rows);
     }
 
+    /** The configure-to-order bill of materials: every choice of every configured host type of every scenario. */
+    public static String configuration(List<ConfigurationRow> rows) {
+        List<String[]> out = new ArrayList<>();
+        for (ConfigurationRow c : rows) {
+            out.add(new String[]{c.site(), Integer.toString(c.rank()), Boolean.toString(c.recommended()), c.hardware(), c.base(),
+                    Integer.toString(c.hosts()), nz(c.group()), nz(c.optionId()), c.choice(), usd(c.priceUsd()), usd(c.monthlyUsd()),
+                    c.priceUsd() == null ? "" : usd(c.priceUsd() * c.hosts()), c.monthlyUsd() == null ? "" : usd(c.monthlyUsd() * c.hosts()),
+                    Boolean.toString(c.estimate()), nz(c.source()), nz(c.sourceDate())});
+        }
+        return csv(List.of("site", "scenario_rank", "recommended", "hardware", "base_hardware", "hosts", "group", "option_id",
+                "choice", "price_usd_per_host", "monthly_usd_per_host", "total_usd", "total_usd_per_month", "estimate",
+                "source", "source_date"), out);
+    }
+
     /** Every table by file name, in the order they are written. */
     public static Map<String, String> tables(PlanCost plan, List<PlacementRow> placement) {
+        return tables(plan, placement, List.of());
+    }
+
+    /** Every table by file name, in the order they are written (with the configure-to-order bill of materials). */
+    public static Map<String, String> tables(PlanCost plan, List<PlacementRow> placement, List<ConfigurationRow> configuration) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(COMPARISON, comparison(plan));
         out.put(PLAN_TOTALS, planTotals(plan));
         out.put(MONTHLY, monthly(plan));
         out.put(BOM, billOfMaterials(plan));
         out.put(PLACEMENT, placement(placement));
+        out.put(CONFIGURATION, configuration(configuration));
         return out;
     }
 
     /**
      * Writes the tables. {@code target} ending in {@code .csv} is the comparison table, the others go beside it as
-     * {@code NAME-plan-totals.csv}, {@code NAME-monthly.csv}, {@code NAME-bill-of-materials.csv} and
-     * {@code NAME-placement.csv}; any other {@code target} is a folder (created if needed) holding
-     * {@code comparison.csv}, {@code plan-totals.csv}, {@code monthly.csv}, {@code bill-of-materials.csv} and
-     * {@code placement.csv}. Each file is written to a temporary file and renamed over the target.
+     * {@code NAME-plan-totals.csv}, {@code NAME-monthly.csv}, {@code NAME-bill-of-materials.csv},
+     * {@code NAME-placement.csv} and {@code NAME-configuration.csv}; any other {@code target} is a folder (created if
+     * needed) holding {@code comparison.csv}, {@code plan-totals.csv}, {@code monthly.csv}, {@code bill-of-materials.csv},
+     * {@code placement.csv} and {@code configuration.csv}. Each file is written to a temporary file and renamed over the target.
      *
      * @return the files written
      */
     public static List<Path> write(PlanCost plan, List<PlacementRow> placement, Path target) throws IOException {
-        Map<String, String> tables = tables(plan, placement);
+        return write(plan, placement, List.of(), target);
+    }
+
+    /** As {@link #write(PlanCost, List, Path)}, with the configure-to-order bill of materials ({@code configuration.csv}). */
+    public static List<Path> write(PlanCost plan, List<PlacementRow> placement, List<ConfigurationRow> configuration, Path target)
+            throws IOException {
+        Map<String, String> tables = tables(plan, placement, configuration);
         List<Path> written = new ArrayList<>();
         String name = target.getFileName() == null ? "" : target.getFileName().toString();
         boolean single = name.toLowerCase(Locale.ROOT).endsWith(".csv") && !Files.isDirectory(target);

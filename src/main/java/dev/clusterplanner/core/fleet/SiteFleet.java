@@ -33,10 +33,6 @@ public final class SiteFleet {
     public record Owned(String hardwareId, int count, double runningCost) {
     }
 
-    /** One choice of data drives for a chassis: {@code drives} x {@code driveGb}, at {@code cost} over the horizon. */
-    public record DriveChoice(String name, int drives, double driveGb, double cost, String source) {
-    }
-
     private SiteFleet() {
     }
 
@@ -47,7 +43,9 @@ public final class SiteFleet {
      * @param cost         horizon cost of one new host
      * @param available    stock per hardware id (absent = unlimited)
      * @param owned        hosts already owned
-     * @param chassis      configure-to-order candidates
+     * @param chassis      configure-to-order candidates as chassis (option vectors); a catalog row with options is better
+     *                     offered as its configurations, {@code core.configure.Configurations#configurations}, one
+     *                     hardware row each
      * @param bandwidthMbps per workload name, what one instance sends and receives on its host's NIC (absent = the
      *                      workload's own {@code bandwidthMbps})
      */
@@ -118,33 +116,5 @@ public final class SiteFleet {
                 ? CephCapacity.hostRawBytes(h) / CephCapacity.BYTES_PER_GB * p.ceph().nearfullRatio() / CephCapacity.overhead(p.ceph())
                 : Double.POSITIVE_INFINITY;
         return out;
-    }
-
-    /**
-     * A configure-to-order chassis from a catalog row: the row as shipped, with its data drives replaced by one of
-     * {@code choices}. Each choice adds (or takes) the difference it makes: under Ceph one OSD per drive (its threads and
-     * memory, {@code cephThreadsPerOsd}, {@code cephMemoryPerOsdGib}) and its share of the pool; with local storage
-     * the drives' GiB.
-     */
-    public static Chassis driveChassis(Hardware row, Policy p, double rowCost, List<DriveChoice> choices) {
-        double[] base = capacity(row, p);
-        boolean ceph = p.storageMode() == StorageMode.CEPH;
-        double baseRawGb = Math.max(0, row.dataDisks()) * row.dataDiskGb();
-        List<Chassis.Option> opts = new ArrayList<>();
-        for (DriveChoice dc : choices) {
-            double[] adds = new double[DIMENSIONS.size()];
-            int dOsd = ceph ? dc.drives() - Math.max(0, row.dataDisks()) : 0;
-            adds[0] = -dOsd * p.cephThreadsPerOsd() * row.cpuScore();
-            adds[1] = -dOsd * p.cephMemoryPerOsdGib();
-            double rawGb = dc.drives() * dc.driveGb();
-            if (!ceph && !Double.isInfinite(base[2])) {
-                adds[2] = (rawGb - baseRawGb) * CapacityModel.GIB_PER_GB;
-            }
-            if (ceph) {
-                adds[CEPH] = (rawGb - baseRawGb) * p.ceph().nearfullRatio() / CephCapacity.overhead(p.ceph());
-            }
-            opts.add(new Chassis.Option("data drives", dc.name(), adds, dc.cost(), dc.source()));
-        }
-        return new Chassis(row.id() + "-cto", base, rowCost, List.of(new Chassis.OptionGroup("data drives", opts)));
     }
 }
