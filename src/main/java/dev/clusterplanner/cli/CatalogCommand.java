@@ -66,8 +66,9 @@ final class CatalogCommand implements Runnable {
             }
             Catalog c = r.catalog();
             String what = dir == null ? "shipped catalogs" + (r.userFolder() == null ? "" : " with " + r.userFolder()) : dir.toString();
-            out.printf("%s: OK, %d file(s): %d hardware row(s), %d price(s), %d workload profile(s)%s%n", what, r.files(),
+            out.printf("%s: OK, %d file(s): %d hardware row(s), %d price(s), %d workload profile(s)%s%s%n", what, r.files(),
                     c.hardware().size(), c.prices().size(), c.profiles().size(),
+                    c.options().isEmpty() ? "" : ", " + c.options().size() + " configure-to-order choice(s)",
                     c.overridden().isEmpty() ? "" : "; " + c.overridden().size() + " override(s) of shipped rows");
             List<CatalogAudit.Finding> audit = CatalogAudit.audit(c);
             CatalogTable.printAudit(c, audit, out);

@@ -1,24 +1,109 @@
 package dev.clusterplanner.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clusterplanner.core.configure.ConfigurationChoice;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Plan;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * Issue 17, "Done when": on the supermicro-cluster example the rented OVHcloud Advance-5, offered with drive options,
+ * fits in fewer hosts than the fixed row, and the bill of materials (JSON, CSV, the PDF read back) shows the drives.
+ * <p>
+ * By hand: the site's instance disks are 2,773 GiB = 2,977.5 GB stored; Ceph usable on N equal hosts = (N - 1) x raw per
+ * host / 3 copies x 0.85 nearfull (the largest host in reserve). As shipped one 960 GB data drive: 272 GB per host,
+ * N - 1 >= 10.95, 12 hosts x 224 USD x 60 months = 161,280 USD. With 2 x 3.84 TB (one data drive of 3,840 GB): 1,088 GB
+ * per host, N - 1 >= 2.74, 4 hosts x (224 + 52.80) x 60 = 66,432 USD.
+ */
 class ConfigureToOrderTest {
 
+    static final String OVH = "baremetal-ovh-advance5-8224p";
+    static final String CONFIGURED = OVH + ".ovh-a5-2x3.84tb";
+    static Catalog catalog;
+    static Plan plan;
+    static PlanResult result;
+
+    @BeforeAll
+    static void analyse() throws Exception {
+        catalog = new CatalogService().load();
+        plan = ExamplePlans.load("supermicro-cluster.plan.json");
+        result = new PlanningService().analyse(plan, catalog);
+    }
+
+    static ScenarioResult ovh() {
+        return result.sites().get(0).scenarios().stream().filter(s -> s.hardwareIds().get(0).startsWith(OVH)).findFirst().orElseThrow();
+    }
+
     @Test
-    void probe() throws Exception {
-        Catalog catalog = new CatalogService().load();
-        Plan plan = ExamplePlans.load("supermicro-cluster.plan.json");
-        PlanResult r = new PlanningService().analyse(plan, catalog);
-        for (SiteResult s : r.sites()) {
-            for (ScenarioResult sc : s.scenarios()) {
-                System.out.println(sc.sizing().rank() + " " + sc.sizing().hostsByHardware() + " " + sc.tcoUsd() + " :: " + sc.sizing().explanation());
-                sc.configuration().forEach(c -> System.out.println("   " + c.chosen().row().id() + " tried " + c.tried() + "/" + c.offered() + " " + c.chosen().row().notes()));
+    void theRentedServerWithMoreDrivesFitsInFewerHostsThanAsShipped() {
+        ScenarioResult s = ovh();
+        assertEquals(List.of(CONFIGURED), s.hardwareIds());
+        assertEquals(4, s.hosts());
+        ConfigurationChoice.Chosen c = s.configuration().get(0);
+        assertEquals(12, c.asShipped().hosts(), "the fixed row: Ceph capacity binds");
+        assertEquals(161_280, c.asShipped().costUsd(), 0.005);
+        assertEquals(66_432, c.sizing().costUsd(), 0.005);
+        assertEquals(52.80, c.chosen().addedMonthlyUsd(), 1e-9);
+        assertTrue(s.sizing().explanation().startsWith("4 hosts with 2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive)"
+                + " (+52.80 USD a month per host): as shipped 12 hosts were needed (12 hosts: Ceph usable capacity binds"),
+                s.sizing().explanation());
+        // the cost model costed the configured row: rent 276.80 a month per host
+        assertEquals(4 * 276.80, s.cost().series().get(1).amount(dev.clusterplanner.core.cost.CostComponent.COMPUTE), 0.005);
+        // the row keeps its estimate mark: the add-on is an estimate with its formula
+        assertTrue(result.catalogOver(catalog).hardware(CONFIGURED).orElseThrow().estimate());
+    }
+
+    @Test
+    void theJsonNamesTheChosenDrivesWithTheirPriceAndSource() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(new PlanningService().toJson(result));
+        JsonNode scenario = null;
+        for (JsonNode sc : doc.get("sites").get(0).get("scenarios")) {
+            if (sc.get("hardware").asText().equals(CONFIGURED)) {
+                scenario = sc;
             }
         }
-        assertTrue(true);
+        assertTrue(scenario != null, "no scenario " + CONFIGURED);
+        JsonNode conf = scenario.get("configuration").get(0);
+        assertEquals(OVH, conf.get("base").asText());
+        assertFalse(conf.get("asShipped").asBoolean());
+        JsonNode option = conf.get("options").get(0);
+        assertEquals("data-drives", option.get("group").asText());
+        assertEquals(52.8, option.get("monthlyUsd").asDouble(), 1e-9);
+        assertTrue(option.get("source").asText().contains("5.76 TB, x 330 USD/TB"), option.get("source").asText());
+        assertTrue(option.get("estimate").asBoolean());
+    }
+
+    @Test
+    void theCsvAndThePdfBillOfMaterialsShowTheChosenDrives(@TempDir Path dir) throws Exception {
+        new PlanningService().writeCsv(result, dir);
+        List<String> lines = Files.readAllLines(dir.resolve("configuration.csv"));
+        String row = lines.stream().filter(l -> l.contains(CONFIGURED)).findFirst().orElseThrow();
+        // 4 hosts x 52.80 = 211.20 USD a month
+        assertTrue(row.contains(",4,data-drives,ovh-a5-2x3.84tb,\"2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive)\",,52.80,,211.20,true,"), row);
+
+        byte[] pdf = new ReportService(new PlanningService()).render(plan, catalog, result, List.of(), ReportService.Paper.A4,
+                LocalDate.of(2026, 12, 6), null).pdf();
+        String text;
+        try (PDDocument d = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(d).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("configured to order"), "no configured-to-order section");
+        assertTrue(text.contains("2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive)"), "the PDF does not name the drives");
+        assertTrue(text.contains("211.20 a month"), "the PDF does not show 4 x 52.80 a month");
     }
 }

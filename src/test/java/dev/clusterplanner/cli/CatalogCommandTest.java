@@ -26,7 +26,10 @@ class CatalogCommandTest {
         Path catalogs = Path.of(System.getProperty("project.basedir", "."), "catalogs");
         CliTest.Result r = CliTest.run("catalog", "check", catalogs.toString());
         assertEquals(0, r.code(), r.out() + r.err());
-        assertTrue(r.out().contains(": OK, 9 file(s)"), r.out());
+        assertTrue(r.out().contains(": OK, 10 file(s)"), r.out());
+        assertTrue(r.out().contains(", 13 configure-to-order choice(s)"), r.out());
+        // the choices without a price are listed, never chosen
+        assertTrue(r.out().contains("3 row(s) with a configure-to-order choice without a price (it is never chosen): ovh-a5-192gb, sm-8224p-6x96gb, thelio-128gb"), r.out());
     }
 
     @Test

@@ -93,7 +93,7 @@ public final class ConfigurationChoice {
         int skipped = 0;
         for (int i = 0; i < order.size(); i++) {
             Configuration c = order.get(i);
-            if (best != null && cost.perHost(c.row()).getAsDouble() * floor >= best.costUsd()) {
+            if (best != null && cost.perHost(c.row()).getAsDouble() * floor > best.costUsd() + 0.005) {
                 skipped = order.size() - i; // sorted by cost per host: none of the rest can be cheaper either
                 break;
             }

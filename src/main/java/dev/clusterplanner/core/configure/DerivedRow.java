@@ -19,7 +19,7 @@ final class DerivedRow {
     private DerivedRow() {
     }
 
-    /** {@code <row id>.<choice id>.<choice id>}: valid wherever a catalog id is (letters, digits, '.', '_', '-'). */
+    /** {@code <row id>.<choice id>...} in group order (memory, data drives, NIC, GPU): valid wherever a catalog id is. */
     static String id(Hardware base, List<Configuration.Choice> choices) {
         StringBuilder id = new StringBuilder(base.id());
         for (Configuration.Choice c : choices) {

@@ -139,13 +139,15 @@ class CostCsvTest {
     void aFolderGetsOneFilePerTableAndAFileNameGetsSiblings(@TempDir Path dir) throws Exception {
         PlanCost plan = plan();
         List<Path> written = CostCsv.write(plan, List.of(new CostCsv.PlacementRow("dev", 1, true, "host-1", "desktop-a", "app-1")), dir.resolve("out"));
-        assertEquals(5, written.size());
+        assertEquals(6, written.size());
         assertTrue(Files.exists(dir.resolve("out/comparison.csv")));
+        assertTrue(Files.readString(dir.resolve("out/configuration.csv"), StandardCharsets.UTF_8).startsWith("site,scenario_rank,recommended,hardware,"));
         assertTrue(Files.readString(dir.resolve("out/placement.csv"), StandardCharsets.UTF_8).contains("dev,1,true,host-1,desktop-a,app-1\r\n"));
         List<Path> single = CostCsv.write(plan, List.of(), dir.resolve("cost.csv"));
         assertEquals(dir.resolve("cost.csv"), single.get(0));
         assertTrue(Files.exists(dir.resolve("cost-monthly.csv")));
         assertTrue(Files.exists(dir.resolve("cost-bill-of-materials.csv")));
+        assertTrue(Files.exists(dir.resolve("cost-configuration.csv")));
         byte[] bytes = Files.readAllBytes(dir.resolve("cost.csv"));
         assertNotEquals((byte) 0xEF, bytes[0], "no byte-order mark");
     }
