@@ -124,11 +124,16 @@ public final class UserCatalogService {
         }
         Catalog shipped = catalogs.loadShipped();
         Map<String, PriceItem> rates = CatalogLoader.rates(shipped.prices());
-        CatalogLoader.Layer alone = CatalogLoader.read(List.of(incoming), catalogs.today(), rates);
+        java.util.Set<String> shippedHardware = new java.util.HashSet<>();
+        shipped.hardware().forEach(h -> shippedHardware.add(h.id()));
+        java.util.Set<String> shippedParts = new java.util.HashSet<>();
+        shipped.prices().forEach(p -> shippedParts.add(p.id()));
+        // an option file may name the shipped hardware rows and parts
+        CatalogLoader.Layer alone = CatalogLoader.read(List.of(incoming), catalogs.today(), rates, shippedHardware, shippedParts);
         if (!alone.problems().isEmpty()) {
             throw new InputRejectedException(renamed(alone.problems(), incoming.name(), shownAs));
         }
-        int rows = alone.hardware().size() + alone.prices().size() + alone.profiles().size();
+        int rows = alone.hardware().size() + alone.prices().size() + alone.profiles().size() + alone.options().size();
         if (rows == 0) {
             throw new InputRejectedException(List.of(new InputProblem(shownAs, 0, 0, "", "the file has no rows")));
         }
@@ -144,10 +149,6 @@ public final class UserCatalogService {
             }
         }
         sources.add(incoming);
-        java.util.Set<String> shippedHardware = new java.util.HashSet<>();
-        shipped.hardware().forEach(h -> shippedHardware.add(h.id()));
-        java.util.Set<String> shippedParts = new java.util.HashSet<>();
-        shipped.prices().forEach(p -> shippedParts.add(p.id()));
         CatalogLoader.Layer all = CatalogLoader.read(sources, catalogs.today(), rates, shippedHardware, shippedParts);
         problems.addAll(all.problems());
         if (!problems.isEmpty()) {
@@ -157,6 +158,7 @@ public final class UserCatalogService {
         shipped.hardware().forEach(h -> shippedIds.put(h.id(), "hardware"));
         shipped.prices().forEach(p -> shippedIds.put(p.id(), "price"));
         shipped.profiles().forEach(w -> shippedIds.put(w.name(), "workload profile"));
+        shipped.options().forEach(o -> shippedIds.put(o.id(), "configure-to-order choice"));
         List<String> overrides = ids(alone).stream().filter(shippedIds::containsKey).toList();
         if (!overrides.isEmpty() && !replace) {
             throw new InputRejectedException(overrides.stream().map(id -> new InputProblem(shownAs, 0, 0, "id",
@@ -172,6 +174,7 @@ public final class UserCatalogService {
         layer.hardware().stream().map(Hardware::id).forEach(out::add);
         layer.prices().stream().map(PriceItem::id).forEach(out::add);
         layer.profiles().stream().map(Workload::name).forEach(out::add);
+        layer.options().forEach(o -> out.add(o.id()));
         return out;
     }
 

@@ -42,6 +42,21 @@ class UserCatalogServiceTest {
     }
 
     @Test
+    void anOptionFileForAShippedRowIsImportedIntoOptionsAndOffered() throws Exception {
+        Path user = dir.resolve("user");
+        String options = "id,hardware,group,choice,memory_gib,parts,source,source_date,estimate\n"
+                + "my-sm-768,rack-supermicro-as1115sv-8224p,memory,12 x 64 GB (my quote),768,"
+                + "part-memory-ddr5-rdimm-64gb-2026q1-actual x 6,https://example.org/my-quote,2026-12-01,false\n";
+        UserCatalogService.Result r = service(user).importCsv(file("my-options.csv", options), false);
+        assertEquals(user.resolve("options/my-options.csv"), r.file());
+        assertEquals(1, r.rows());
+        Catalog c = new CatalogService(user, TODAY).load();
+        assertTrue(c.isUserRow("my-sm-768"));
+        assertEquals(768.0, c.options("rack-supermicro-as1115sv-8224p").stream()
+                .filter(o -> o.id().equals("my-sm-768")).findFirst().orElseThrow().memoryGib());
+    }
+
+    @Test
     void aGoodQuoteIsCopiedUnchangedIntoHardwareAndListedAsTheUsers() throws Exception {
         Path user = dir.resolve("user");
         Path in = file("quotes.csv", QUOTE);
