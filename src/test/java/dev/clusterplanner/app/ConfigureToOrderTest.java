@@ -3,6 +3,12 @@ package dev.clusterplanner.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clusterplanner.core.configure.ConfigurationChoice;
+import dev.clusterplanner.core.configure.Configurations;
+import dev.clusterplanner.core.model.Hardware;
+import dev.clusterplanner.core.model.Site;
+import dev.clusterplanner.core.sizing.HomogeneousSizing;
+import dev.clusterplanner.core.sizing.HostCost;
+import dev.clusterplanner.core.sizing.SizingOption;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Plan;
 import org.apache.pdfbox.Loader;
@@ -66,6 +72,23 @@ class ConfigureToOrderTest {
         assertEquals(4 * 276.80, s.cost().series().get(1).amount(dev.clusterplanner.core.cost.CostComponent.COMPUTE), 0.005);
         // the row keeps its estimate mark: the add-on is an estimate with its formula
         assertTrue(result.catalogOver(catalog).hardware(CONFIGURED).orElseThrow().estimate());
+    }
+
+    @Test
+    void fourDrivesWouldCostMoreBecauseTheirOsdsTakeTheMemoryAThirdHostWouldNeed() throws Exception {
+        // 4 x 3.84 TB (3 Ceph data drives) carries 3 x 1,088 = 3,264 GB per host: Ceph alone would allow the minimum 3,
+        // but each OSD takes 4 GiB: 96 - 2 reserve - 3 x 4 - 2 mon/mgr = 80 GiB per host (88 with one OSD), and two
+        // survivors of a failure hold 160 GiB, less than the site needs; so 4 hosts x (224 + 123.20) x 60 = 83,328 USD,
+        // dearer than 4 hosts with 2 x 3.84 TB (66,432)
+        Site site = plan.sites().get(0);
+        HostCost cost = HostCost.simple(60);
+        Hardware four = Configurations.configurations(catalog.hardware(OVH).orElseThrow(), catalog, site.policy(), cost).stream()
+                .filter(h -> h.id().endsWith("ovh-a5-4x3.84tb")).findFirst().orElseThrow();
+        SizingOption o = HomogeneousSizing.of(site).size(four, cost);
+        assertEquals(4, o.hosts());
+        assertEquals(83_328, o.costUsd(), 0.005);
+        assertTrue(o.explanation().contains("memory binds"), o.explanation());
+        assertEquals(3, ovh().configuration().get(0).tried(), "as shipped, 2 x and 4 x 3.84 TB were sized");
     }
 
     @Test
