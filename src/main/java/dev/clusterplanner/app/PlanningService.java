@@ -4,6 +4,7 @@ import dev.clusterplanner.adapters.export.CostCsv;
 import dev.clusterplanner.adapters.export.ResultJson;
 import dev.clusterplanner.core.configure.Configuration;
 import dev.clusterplanner.core.configure.ConfigurationChoice;
+import dev.clusterplanner.core.configure.Configurations;
 import dev.clusterplanner.core.cost.CostAssumptions;
 import dev.clusterplanner.core.cost.CostComponent;
 import dev.clusterplanner.core.cost.CostEngine;
@@ -65,6 +66,7 @@ public class PlanningService {
         if (!problems.isEmpty()) {
             throw new InputRejectedException(problems);
         }
+        List<Hardware> namedRows = new ArrayList<>();
         for (int i = 0; i < plan.sites().size(); i++) {
             Site site = plan.sites().get(i);
             site = site.withPolicy(overrides.apply(site.policy()));
@@ -73,8 +75,14 @@ public class PlanningService {
             for (int j = 0; j < site.hardware().size(); j++) {
                 String id = site.hardware().get(j);
                 Optional<Hardware> h = catalog.hardware(id);
+                Optional<Configuration> named = h.isPresent() ? Optional.empty() : Configurations.resolve(id, catalog);
                 if (h.isPresent()) {
                     hw.add(h.get());
+                } else if (named.isPresent()) {
+                    hw.add(named.get().row()); // a configured id, as the outputs write it
+                    if (namedRows.stream().noneMatch(r -> r.id().equals(id))) {
+                        namedRows.add(named.get().row());
+                    }
                 } else {
                     problems.add(new InputProblem(source, 0, 0, prefix + "hardware/" + j, "site '" + site.name() + "': hardware '" + id
                             + "' is not in the catalog (" + catalog.hardware().size() + " hardware rows loaded)"));
@@ -92,6 +100,9 @@ public class PlanningService {
         }
         if (!problems.isEmpty()) {
             throw new InputRejectedException(problems);
+        }
+        if (!namedRows.isEmpty()) {
+            catalog = withHardware(catalog, namedRows);
         }
         int months = plan.cost().months();
         HostCost cost = HostCost.simple(months);

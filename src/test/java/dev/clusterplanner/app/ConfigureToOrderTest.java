@@ -25,6 +25,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -89,6 +90,24 @@ class ConfigureToOrderTest {
         assertEquals(83_328, o.costUsd(), 0.005);
         assertTrue(o.explanation().contains("memory binds"), o.explanation());
         assertEquals(3, ovh().configuration().get(0).tried(), "as shipped, 2 x and 4 x 3.84 TB were sized");
+    }
+
+    @Test
+    void aPlanMayNameAConfigurationByTheIdTheOutputsWrite() throws Exception {
+        // the 4-drive configuration named as a candidate is taken as it is (4 hosts, 83,328 USD), with its choices shown
+        String four = OVH + ".ovh-a5-4x3.84tb";
+        Plan named = plan.withSite(0, s -> s.withHardware(List.of(four)));
+        PlanResult r = new PlanningService().analyse(named, catalog);
+        ScenarioResult s = r.sites().get(0).scenarios().get(0);
+        assertEquals(List.of(four), s.hardwareIds());
+        assertEquals(4, s.hosts());
+        assertEquals("ovh-a5-4x3.84tb", s.configuration().get(0).chosen().choices().get(0).option().id());
+        assertTrue(s.sizing().explanation().endsWith("; the plan names this configuration"), s.sizing().explanation());
+        assertTrue(r.catalogOver(catalog).hardware(four).isPresent());
+        // an id that names no configuration is still an input problem
+        Plan wrong = plan.withSite(0, x -> x.withHardware(List.of(OVH + ".no-such-choice")));
+        assertTrue(assertThrows(dev.clusterplanner.core.model.InputRejectedException.class, () -> new PlanningService().analyse(wrong, catalog))
+                .getMessage().contains("is not in the catalog"));
     }
 
     @Test

@@ -62,6 +62,8 @@ public final class ConfigurationChoice {
         for (Hardware h : candidates) {
             if (catalog.options(h.id()).isEmpty()) {
                 out.add(h);
+                // a configuration the plan names itself: kept as named, its choices still shown
+                Configurations.resolve(h.id(), catalog).filter(k -> !k.asShipped()).ifPresent(k -> chosen.add(named(site, k, cost)));
                 continue;
             }
             Chosen c = choose(site, h, catalog, cost);
@@ -111,6 +113,15 @@ public final class ConfigurationChoice {
         SizingOption chosen = best == null ? asShipped : best;
         String text = explain(pick, chosen, asShipped, tried, skipped, offered.size(), capped);
         return new Chosen(pick, chosen, asShipped, tried, offered.size(), text);
+    }
+
+    /** A configuration the plan names as a candidate: sized as it is, beside its row as shipped for the explanation. */
+    static Chosen named(Site site, Configuration k, HostCost cost) {
+        HomogeneousSizing sizing = HomogeneousSizing.of(site);
+        SizingOption s = sizing.size(k.row(), cost);
+        SizingOption shipped = sizing.size(k.base(), cost);
+        String text = explain(k, s, shipped, 1, 0, 1, false).replaceFirst("; 1 of 1 configuration sized$", "; the plan names this configuration");
+        return new Chosen(k, s, shipped, 1, 1, text);
     }
 
     /** The fewest hosts the policy allows: its minimum, and under Ceph the copies' (or chunks') hosts. */

@@ -53,6 +53,26 @@ public final class Configurations {
                 .stream().map(Configuration::row).toList();
     }
 
+    /**
+     * The configuration a configured id names ({@code <row id>.<choice id>...}, as every output writes it), so that a plan
+     * may name one as a candidate; empty when no row with options expands to it.
+     */
+    public static Optional<Configuration> resolve(String id, Catalog catalog) {
+        for (Hardware h : catalog.hardware()) {
+            if (id.startsWith(h.id() + ".")) {
+                List<HardwareOption> options = catalog.options(h.id());
+                if (!options.isEmpty()) {
+                    for (Configuration c : expand(h, options, catalog.prices()).configurations()) {
+                        if (c.row().id().equals(id)) {
+                            return Optional.of(c);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every choice of the catalog that has no price, with the reason (a missing part, a price that does not fit the row). */
     public static List<Unpriced> unpriced(Catalog catalog) {
         List<Unpriced> out = new ArrayList<>();
