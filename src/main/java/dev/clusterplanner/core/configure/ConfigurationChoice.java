@@ -18,7 +18,9 @@ import java.util.List;
  * its non-dominated configurations ({@link Configurations}) are each sized as a homogeneous cluster and the cheapest
  * feasible one is kept (ties: fewer hosts, then the listing order, as shipped first); that configuration's row replaces
  * the candidate, so the sizing, the cost model, the simulation and every export read the same chosen row. A candidate
- * none of whose configurations fits or has a price stays as shipped.
+ * none of whose configurations fits or has a price stays as shipped. Stock limits hold: every configuration of a row
+ * draws on the row's stock, so a configuration that needs more hosts than in stock does not fit (and fewer, larger
+ * hosts may).
  */
 public final class ConfigurationChoice {
 
@@ -84,7 +86,7 @@ public final class ConfigurationChoice {
         List<Configuration> order = new ArrayList<>(offered);
         order.removeIf(Configuration::asShipped);
         order.sort((a, b) -> Double.compare(cost.perHost(a.row()).getAsDouble(), cost.perHost(b.row()).getAsDouble()));
-        HomogeneousSizing sizing = HomogeneousSizing.of(site);
+        HomogeneousSizing sizing = HomogeneousSizing.of(withStockOf(site, base, all.configurations()));
         Configuration shipped = all.configurations().get(0);
         SizingOption asShipped = sizing.size(shipped.row(), cost);
         Configuration pick = shipped;
@@ -122,6 +124,17 @@ public final class ConfigurationChoice {
         SizingOption shipped = sizing.size(k.base(), cost);
         String text = explain(k, s, shipped, 1, 0, 1, false).replaceFirst("; 1 of 1 configuration sized$", "; the plan names this configuration");
         return new Chosen(k, s, shipped, 1, 1, text);
+    }
+
+    /** The site with its stock override of a row (if any) holding for every configuration of the row too. */
+    static Site withStockOf(Site site, Hardware base, List<Configuration> configurations) {
+        Integer stock = site.available().get(base.id());
+        if (stock == null) {
+            return site;
+        }
+        java.util.Map<String, Integer> available = new java.util.LinkedHashMap<>(site.available());
+        configurations.forEach(c -> available.put(c.row().id(), stock));
+        return site.withAvailable(available);
     }
 
     /** The fewest hosts the policy allows: its minimum, and under Ceph the copies' (or chunks') hosts. */

@@ -138,21 +138,20 @@ public final class Configurations {
 
     /**
      * The configurations no other one dominates for this policy ({@link Dominance}): capacity per host as the sizing
-     * engine counts it (cpu, memory, local disk, GPU, with the Ceph tax of each OSD), the host's share of the Ceph pool,
-     * NIC bandwidth; cost = the horizon cost used for ranking. A configuration without a cost is left out.
+     * engine counts it (cpu, memory, local disk, GPU, network, with the Ceph tax of each OSD), the host's raw Ceph
+     * capacity; cost = the horizon cost used for ranking. A configuration without a cost is left out.
      */
     public static List<Configuration> nonDominated(List<Configuration> all, Policy p, HostCost cost) {
         List<Configuration> priced = all.stream().filter(c -> cost.perHost(c.row()).isPresent()).toList();
         return Dominance.nonDominated(priced, c -> capacity(c.row(), p), c -> cost.perHost(c.row()).getAsDouble());
     }
 
-    /** What one host offers for domination: the sizing engine's dimensions, Ceph raw share and NIC Mbit/s. */
+    /** What one host offers for domination: the sizing engine's dimensions (network included) and its Ceph raw share. */
     static double[] capacity(Hardware h, Policy p) {
         double[] c = CapacityModel.capacity(h, p, 0);
-        double[] out = new double[c.length + 2];
+        double[] out = new double[c.length + 1];
         System.arraycopy(c, 0, out, 0, c.length);
         out[c.length] = p.storageMode() == StorageMode.CEPH ? CephCapacity.hostRawBytes(h) / CephCapacity.BYTES_PER_GB : 0;
-        out[c.length + 1] = Math.max(0, h.nicPorts()) * h.nicGbps() * 1000;
         return out;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The sizing engine's homogeneous search for several rows of one site, sharing the site's prepared demand: what the
  * configure-to-order choice ({@code core.configure.ConfigurationChoice}) tries per configuration. Each answer is the
- * option {@link Sizer#size} would give the row alone (unranked).
+ * option {@link Sizer#size} would give the row alone (unranked), stock limit included.
  */
 public final class HomogeneousSizing {
 
@@ -24,9 +24,12 @@ public final class HomogeneousSizing {
         return new HomogeneousSizing(site);
     }
 
-    /** The homogeneous option of one row (which must pass {@link Sizer#check} for this site). */
+    /**
+     * The homogeneous option of one row (which must pass {@link Sizer#check} for this site), within the site's stock of
+     * it as {@link Sizer#size} sizes it (more hosts than in stock: not feasible, and it says so).
+     */
     public SizingOption size(Hardware h, HostCost cost) {
-        return c.search.homogeneous(h, cost);
+        return c.stock.limit(c.search.homogeneous(h, cost), h);
     }
 
     /** One homogeneous option per row, in the rows' order. */

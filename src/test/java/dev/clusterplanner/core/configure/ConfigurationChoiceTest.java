@@ -76,6 +76,22 @@ class ConfigurationChoiceTest {
     }
 
     @Test
+    void stockOfTheRowHoldsForItsConfigurationsSoFewerLargerHostsWin() {
+        Hardware srv = Rows.rented("srv", 500, 100);
+        // 1 x 1,500 GB (+20): 4 hosts x 120 = 480 a month; 1 x 2,000 GB (+70): 3 hosts x 170 = 510 a month
+        List<HardwareOption> options = List.of(
+                Rows.drives("d15", "srv", 1, 1500, 20.0, List.of()),
+                Rows.drives("d20", "srv", 1, 2000, 70.0, List.of()));
+        Catalog c = Rows.catalog(List.of(srv), List.of(), options);
+        assertEquals("srv.d15", ConfigurationChoice.choose(site(), srv, c, COST).chosen().row().id(), "unlimited: the cheaper");
+        // only 3 servers to be had at this site: the 4-host configuration does not fit, the dearer 3-host one does
+        Site three = site().withAvailable(java.util.Map.of("srv", 3));
+        ConfigurationChoice.Chosen chosen = ConfigurationChoice.choose(three, srv, c, COST);
+        assertEquals("srv.d20", chosen.chosen().row().id());
+        assertEquals(510 * 60, chosen.sizing().costUsd(), 1e-6);
+    }
+
+    @Test
     void aRowThatFitsBestAsShippedStaysAsShipped() {
         Hardware srv = Rows.rented("srv", 4000, 100);
         // 4,000 GB already carries 1,133 GB per host: 3 hosts (the minimum); more drives only cost more
