@@ -61,7 +61,7 @@ final class ConfigureStep {
         return new Applied(outSites, outCandidates, withRows, choices);
     }
 
-    /** The sizing with each configured candidate's option explained by its choice (which configuration and why). */
+    /** The sizing with each configured candidate's sentence followed by its choice (which configuration and why). */
     static SizingResult explained(SizingResult sizing, ConfigurationChoice.Result choice) {
         if (choice.chosen().isEmpty()) {
             return sizing;
@@ -69,7 +69,7 @@ final class ConfigureStep {
         List<SizingOption> options = new ArrayList<>();
         for (SizingOption o : sizing.options()) {
             ConfigurationChoice.Chosen c = o.mixed() ? null : choice.of(o.hardwareIds().get(0));
-            options.add(c == null || c.sizing().hosts() != o.hosts() ? o : o.withExplanation(c.explanation()));
+            options.add(c == null || c.sizing().hosts() != o.hosts() ? o : o.withExplanation(o.explanation() + "; " + c.explanation()));
         }
         return new SizingResult(sizing.site(), sizing.kind(), sizing.storage(), sizing.failuresTolerated(), sizing.instances(),
                 options, sizing.findings(), sizing.formulas());

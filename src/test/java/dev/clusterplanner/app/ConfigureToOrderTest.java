@@ -66,9 +66,12 @@ class ConfigureToOrderTest {
         assertEquals(161_280, c.asShipped().costUsd(), 0.005);
         assertEquals(66_432, c.sizing().costUsd(), 0.005);
         assertEquals(52.80, c.chosen().addedMonthlyUsd(), 1e-9);
-        assertTrue(s.sizing().explanation().startsWith("4 hosts with 2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive)"
-                + " (+52.80 USD a month per host): as shipped 12 hosts were needed (12 hosts: Ceph usable capacity binds"),
-                s.sizing().explanation());
+        // the sizing's own sentence for the configured row, then which configuration and why
+        String why = s.sizing().explanation();
+        assertTrue(why.startsWith("4 hosts: Ceph usable capacity binds at 91 %"), why);
+        assertTrue(why.contains("; configured with 2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive) (+52.80 USD a month per host):"
+                + " as shipped 12 hosts were needed (12 hosts: Ceph usable capacity binds at 100 %"), why);
+        assertTrue(why.contains("161,280 against 66,432 USD over the horizon; 3 of 3 configurations sized"), why);
         // the cost model costed the configured row: rent 276.80 a month per host
         assertEquals(4 * 276.80, s.cost().series().get(1).amount(dev.clusterplanner.core.cost.CostComponent.COMPUTE), 0.005);
         // the row keeps its estimate mark: the add-on is an estimate with its formula

@@ -35,7 +35,7 @@ public final class ConfigurationChoice {
      * @param asShipped   the row as shipped, sized the same way (null when the row itself was not tried)
      * @param tried       configurations sized
      * @param offered     non-dominated configurations (more than {@code tried} when capped)
-     * @param explanation which configuration and why, in one sentence
+     * @param explanation which configuration and why (follows the option's own sizing sentence)
      */
     public record Chosen(Configuration chosen, SizingOption sizing, SizingOption asShipped, int tried, int offered,
                          String explanation) {
@@ -170,17 +170,17 @@ public final class ConfigurationChoice {
     }
 
     /**
-     * "4 hosts with 2 x 3.84 TB NVMe (+52.80 USD a month per host): as shipped 12 hosts were needed (...); 3 of 3
-     * configurations sized".
+     * Which configuration and why, as a note the option's own sizing sentence is followed by: "configured with 2 x 3.84 TB
+     * NVMe (+52.80 USD a month per host): as shipped 12 hosts were needed (...), 161,280 against 66,432 USD over the
+     * horizon; 3 of 3 configurations sized", or "as shipped: no configuration of X fits for less; ...".
      */
     static String explain(Configuration pick, SizingOption chosen, SizingOption asShipped, int tried, int skipped, int offered,
                           boolean capped) {
-        String n = chosen.hosts() + " host" + (chosen.hosts() == 1 ? "" : "s");
         String triedText = tried + " of " + offered + " configuration" + (offered == 1 ? "" : "s") + " sized"
                 + (skipped > 0 ? " (" + skipped + " cost more per host than the best answer could save)" : "")
                 + (capped ? " (capped at " + MAX_TRIED + " sized; further combinations were not tried)" : "");
         if (pick.asShipped()) {
-            return n + " as shipped: no configuration of " + pick.base().id() + " fits for less; " + triedText;
+            return "as shipped: no configuration of " + pick.base().id() + " fits for less; " + triedText;
         }
         String adds = pick.base().rented() ? "+" + Configurations.money(pick.addedMonthlyUsd()) + " USD a month per host"
                 : "+" + Configurations.money(pick.addedUsd()) + " USD per host";
@@ -190,6 +190,6 @@ public final class ConfigurationChoice {
                 ? ", " + Configurations.money(Math.round(asShipped.costUsd())) + " against " + Configurations.money(Math.round(chosen.costUsd()))
                 + " USD over the horizon" : "")
                 : "as shipped it does not fit (" + asShipped.explanation() + ")";
-        return n + " with " + pick.summary() + " (" + adds + "): " + shipped + "; " + triedText;
+        return "configured with " + pick.summary() + " (" + adds + "): " + shipped + "; " + triedText;
     }
 }

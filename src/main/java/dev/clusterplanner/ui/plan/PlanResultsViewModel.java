@@ -61,11 +61,6 @@ public class PlanResultsViewModel {
             return PlanResultsViewModel.whyNot(scenario.sizing());
         }
 
-        /** Its configure-to-order choice in words ("" when its hardware has no options). */
-        public String configuration() {
-            return ConfigurationWords.of(scenario);
-        }
-
         /** The badge: "2 warnings", "1 error, 1 warning", counted from the same list as the Findings tab. */
         public String findingsBadge() {
             return PlanResultsViewModel.badge(scenario.findings());
@@ -460,8 +455,7 @@ public class PlanResultsViewModel {
     }
 
     private String name(String id) {
-        Catalog c = result.get() == null ? catalog.get() : result.get().catalogOver(catalog.get());
-        return c.hardware(id).map(h -> h.name() == null || h.name().isBlank() ? id : h.name()).orElse(id);
+        return (result.get() == null ? catalog.get() : result.get().catalogOver(catalog.get())).hardware(id).map(h -> h.name() == null || h.name().isBlank() ? id : h.name()).orElse(id);
     }
 
     /** "142 W, 104 kWh/month"; says why when there is no figure (rented hardware, a missing catalog figure). */

@@ -134,7 +134,7 @@ public class PlanView {
         t.getColumns().add(col("Purchase", c -> c.feasible() ? PlanResultsViewModel.money(c.capexUsd()) : "not costed", 110));
         t.getColumns().add(col("Monthly", c -> c.feasible() ? PlanResultsViewModel.money(c.monthlyUsd()) : "not costed", 100));
         t.getColumns().add(col("Total over the horizon", c -> c.feasible() ? PlanResultsViewModel.money(c.tcoUsd()) : "not costed", 150));
-        t.getColumns().add(col("Configuration", PlanResultsViewModel.OptionCard::configuration, 220));
+        t.getColumns().add(col("Configuration", c -> ConfigurationWords.of(c.scenario()), 220));
         t.getColumns().add(col("Findings", PlanResultsViewModel.OptionCard::findingsBadge, 140));
         t.getColumns().add(col("Power", PlanResultsViewModel.OptionCard::power, 180));
         t.setPlaceholder(new Label("No results yet."));
@@ -210,8 +210,9 @@ public class PlanView {
                 figure("Power", c.power(), null),
                 figure("Recovery", c.recovery(), null),
                 figure("Use", c.utilisation(), null));
-        if (!c.configuration().isEmpty()) {
-            Node configured = figure("Configured", c.configuration(), prefix + "Configured");
+        String configuration = ConfigurationWords.of(c.scenario());
+        if (!configuration.isEmpty()) {
+            Node configured = figure("Configured", configuration, prefix + "Configured");
             javafx.scene.control.Tooltip.install(configured, new javafx.scene.control.Tooltip(ConfigurationWords.why(c.scenario())));
             box.getChildren().add(configured);
         }

@@ -25,15 +25,16 @@ class ConfigurationCardTest {
         PlanResultsViewModel.OptionCard ovh = vm.cards().stream()
                 .filter(c -> c.scenario().hardwareIds().get(0).startsWith("baremetal-ovh-advance5-8224p")).findFirst().orElseThrow();
         assertEquals(4, ovh.hosts());
-        assertEquals("2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive) (+52.80 USD a month per host)", ovh.configuration());
+        assertEquals("2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive) (+52.80 USD a month per host)", ConfigurationWords.of(ovh.scenario()));
         assertTrue(ConfigurationWords.why(ovh.scenario()).contains("as shipped 12 hosts were needed"));
+        assertTrue(ovh.explanation().startsWith("4 hosts: Ceph usable capacity binds"), ovh.explanation());
         // the configured row's own name is the card's title, found in the analysis' catalog
         assertTrue(ovh.title().contains("configured: 2 x 3.84 TB NVMe"), ovh.title());
         PlanResultsViewModel.OptionCard supermicro = vm.cards().stream()
                 .filter(c -> c.scenario().hardwareIds().get(0).equals("rack-supermicro-as1115sv-8224p")).findFirst().orElseThrow();
-        assertEquals("as shipped", supermicro.configuration());
+        assertEquals("as shipped", ConfigurationWords.of(supermicro.scenario()));
         PlanResultsViewModel.OptionCard aws = vm.cards().stream()
                 .filter(c -> c.scenario().hardwareIds().get(0).startsWith("aws-")).findFirst().orElseThrow();
-        assertEquals("", aws.configuration(), "a row without options shows nothing");
+        assertEquals("", ConfigurationWords.of(aws.scenario()), "a row without options shows nothing");
     }
 }
