@@ -38,7 +38,8 @@ final class BillOfMaterialsSection {
             }
             any = true;
             Optional<CostOption> chosen = s.recommended().map(ScenarioResult::cost)
-                    .filter(c -> c != null && (c.kind() == CostOptionKind.OWNED || c.kind() == CostOptionKind.KEEP_AND_ADD));
+                    .filter(c -> c != null && (c.kind() == CostOptionKind.OWNED || c.kind() == CostOptionKind.KEEP_AND_ADD
+                            || c.kind() == CostOptionKind.MIXED && !c.bom().isEmpty()));
             String why;
             if (chosen.isPresent()) {
                 why = "the recommended option";

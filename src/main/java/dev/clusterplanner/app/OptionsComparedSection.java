@@ -6,6 +6,7 @@ import dev.clusterplanner.core.document.Block.Heading;
 import dev.clusterplanner.core.document.Block.Paragraph;
 import dev.clusterplanner.core.document.Block.Row;
 import dev.clusterplanner.core.document.Block.TextStyle;
+import dev.clusterplanner.core.fleet.FleetSummary;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.sizing.Dimension;
 import dev.clusterplanner.core.sizing.SizingOption;
@@ -42,7 +43,7 @@ final class OptionsComparedSection {
             List<Row> rows = new ArrayList<>();
             for (ScenarioResult sc : s.scenarios()) {
                 SizingOption o = sc.sizing();
-                List<String> cells = new ArrayList<>(List.of(String.valueOf(o.rank()), ctx.optionLabel(o), String.valueOf(o.hosts()),
+                List<String> cells = new ArrayList<>(List.of(String.valueOf(o.rank()), label(ctx, sc), String.valueOf(o.hosts()),
                         String.valueOf(o.hostsLowerBound()), pct(o.utilisation().get(Dimension.CPU)),
                         pct(o.utilisation().get(Dimension.MEMORY)), pct(o.utilisation().get(Dimension.DISK)),
                         pct(o.utilisation().get(Dimension.GPU))));
@@ -59,6 +60,12 @@ final class OptionsComparedSection {
             }
             columns.addAll(List.of(Column.right("Capex USD"), Column.right("Monthly USD"), Column.right("Total USD"), Column.left("Feasible")));
             b.add(new Block.Table(columns, rows));
+            for (ScenarioResult sc : s.scenarios()) {
+                if (sc.isFleet()) {
+                    b.add(new Heading(3, "Cheapest fleet"));
+                    b.add(new Paragraph(fleetParagraph(ctx, sc)));
+                }
+            }
             if (s.scenarios().stream().anyMatch(sc -> sc.storageNetworkPower() != null)) {
                 List<Row> snpRows = new ArrayList<>();
                 for (ScenarioResult sc : s.scenarios()) {
@@ -66,7 +73,7 @@ final class OptionsComparedSection {
                     if (p == null) {
                         continue;
                     }
-                    snpRows.add(new Row(List.of(String.valueOf(sc.sizing().rank()), ctx.optionLabel(sc.sizing()), num2(p.usableTiB()),
+                    snpRows.add(new Row(List.of(String.valueOf(sc.sizing().rank()), label(ctx, sc), num2(p.usableTiB()),
                             num2(p.recoveryHoursHostLoss()), num2(p.replicationGbps()), num2(p.nicGbpsRequired()),
                             whole(p.powerWatts()), whole(p.energyKwhMonth()), String.valueOf(p.rackUnits())),
                             sc.sizing().rank() == rec));
@@ -85,5 +92,29 @@ final class OptionsComparedSection {
             b.addAll(CostComparisonSection.wholePlan(ctx.result().cost()));
         }
         return b;
+    }
+
+    /** The option's label, "Cheapest fleet: ..." for the fleet. */
+    static String label(ReportContext ctx, ScenarioResult sc) {
+        return (sc.isFleet() ? "Cheapest fleet: " : "") + ctx.optionLabel(sc.sizing());
+    }
+
+    /** What the cheapest fleet is, its hosts and cost, the lower bound and gap, why the search stopped, and reproducibility. */
+    static String fleetParagraph(ReportContext ctx, ScenarioResult sc) {
+        FleetSummary f = sc.fleet();
+        SizingOption o = sc.sizing();
+        List<String> parts = new ArrayList<>();
+        o.hostsByHardware().forEach((id, n) -> parts.add(n + " x " + id));
+        return "Option " + o.rank() + " is the cheapest fleet the optimiser found across all of this site's hardware candidates at once"
+                + " (any number of types, within stock, with the failure headroom; OR-Tools CP-SAT in a large neighbourhood search):"
+                + " " + String.join(" + ", parts) + ", " + FleetSummary.usd(f.costUsd()) + " USD over " + ctx.result().years()
+                + " years by the cost the options are ranked by (purchase, setup and rent). No fleet of these candidates costs less than "
+                + FleetSummary.usd(f.lowerBoundUsd()) + " USD (the lower bound), so this one is at most " + FleetSummary.percent(f.gap())
+                + " above the cheapest possible (the gap). The search stopped: " + f.stoppedBecause() + ", after "
+                + String.format(java.util.Locale.ROOT, "%.1f", f.seconds()) + " s of a " + ReportFormat.num2(f.budgetSeconds())
+                + " s time limit. " + (f.reproducible() ? "The same plan and time limit give the same fleet."
+                : "Not reproducible: the clock stopped the search on a busy machine, another run may differ.")
+                + " It is judged like every other option: " + (o.feasible() ? "it places every instance and " + o.failureCheck().summary() + "."
+                : "it does not fit: " + o.failureCheck().summary() + ".");
     }
 }

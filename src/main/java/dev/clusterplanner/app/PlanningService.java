@@ -9,9 +9,12 @@ import dev.clusterplanner.core.cost.CostAssumptions;
 import dev.clusterplanner.core.cost.CostComponent;
 import dev.clusterplanner.core.cost.CostEngine;
 import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.cost.MixedHosts;
 import dev.clusterplanner.core.cost.PlanCost;
 import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.cost.SizingHostSizer;
+import dev.clusterplanner.core.fleet.FleetOption;
+import dev.clusterplanner.core.fleet.FleetSummary;
 import dev.clusterplanner.core.model.CostSettings;
 import dev.clusterplanner.core.model.HardwareCategory;
 import dev.clusterplanner.core.sizing.PlacedHost;
@@ -55,6 +58,16 @@ public class PlanningService {
      * @param source    the name problems are reported against (the plan file)
      */
     public PlanResult analyse(Plan plan, Catalog catalog, PolicyOverrides overrides, String source) throws InputRejectedException {
+        return analyse(plan, catalog, overrides, source, List.of());
+    }
+
+    /**
+     * The analysis with the cheapest fleets found for its sites ({@link FleetService}): each answer whose site equals a
+     * site of the plan as analysed (overrides applied) becomes one more option of that site ({@link FleetOption}), judged by
+     * the sizing engine's rules and ranked with the others; an answer for a site that changed since is left out.
+     */
+    public PlanResult analyse(Plan plan, Catalog catalog, PolicyOverrides overrides, String source, List<FleetService.Answer> fleets)
+            throws InputRejectedException {
         List<Site> sites = new ArrayList<>();
         List<List<Hardware>> candidates = new ArrayList<>();
         List<List<Hardware>> ownedHosts = new ArrayList<>();
@@ -108,36 +121,101 @@ public class PlanningService {
         HostCost cost = HostCost.simple(months);
         // configure-to-order: each candidate with options becomes its chosen configuration, once, before the sizing
         ConfigureStep.Applied configured = ConfigureStep.apply(sites, candidates, catalog, cost, this);
+        List<Site> asGiven = sites;
         sites = configured.sites();
         candidates = configured.candidates();
         catalog = configured.catalog();
         List<SizingResult> sizings = new ArrayList<>();
         Map<Site, SizingResult> sized = new java.util.HashMap<>();
+        Map<Integer, FleetFound> fleetOf = new java.util.HashMap<>();
         for (int i = 0; i < sites.size(); i++) {
-            sizings.add(ConfigureStep.explained(Sizer.size(sites.get(i), candidates.get(i), ownedHosts.get(i), cost),
-                    configured.choices().get(i)));
-            sized.put(sites.get(i), sizings.get(i));
+            SizingResult sizing = ConfigureStep.explained(Sizer.size(sites.get(i), candidates.get(i), ownedHosts.get(i), cost),
+                    configured.choices().get(i));
+            Site site = sites.get(i);
+            Site searched = asGiven.get(i); // the fleet was searched on the site as given, before configure-to-order
+            Optional<FleetService.Answer> fleet = fleets.stream().filter(f -> f.solved().equals(searched)).findFirst();
+            if (fleet.isPresent()) {
+                SizingOption option = FleetOption.of(site, fleet.get().candidates(), fleet.get().problem(), fleet.get().solution(),
+                        fleet.get().summary());
+                sizing = sizing.withOption(option);
+                fleetOf.put(i, new FleetFound(option.placement(), fleet.get().summary(), fleet.get().candidates()));
+            }
+            sizings.add(sizing);
+            sized.put(site, sizing);
         }
         // the cost model: every site's options month by month, on the hosts the sizing engine found above (not sized
         // again); only the grown years and hardware that is no candidate of the site are sized for the cost model
+        List<List<MixedHosts>> mixes = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            List<MixedHosts> m = new ArrayList<>();
+            for (SizingOption o : sizings.get(i).options()) {
+                boolean fleet = fleetOf.containsKey(i) && o.placement() == fleetOf.get(i).placement();
+                if (fleet || (o.mixed() && !o.keepAndAdd())) {
+                    m.add(new MixedHosts(mixId(o, fleet), (fleet ? "cheapest fleet: " : "mix: ") + mixText(o), o.hostsByHardware(),
+                            o.ownedByHardware()));
+                }
+            }
+            mixes.add(m);
+        }
+        // the fleet may use configurations of a candidate that the configure step did not choose: the cost model and the
+        // scenarios look them up too
+        List<Hardware> fleetRows = new ArrayList<>();
+        for (FleetFound f : fleetOf.values()) {
+            for (Hardware h : f.rows()) {
+                if (catalog.hardware(h.id()).isEmpty() && fleetRows.stream().noneMatch(r -> r.id().equals(h.id()))) {
+                    fleetRows.add(h);
+                }
+            }
+        }
+        if (!fleetRows.isEmpty()) {
+            catalog = withHardware(catalog, fleetRows);
+        }
         PlanCost planCost = new CostEngine(catalog, plan.cost(), CostAssumptions.DEFAULT, SizingHostSizer.reusing(sized))
-                .plan(plan.withSites(sites));
+                .plan(plan.withSites(sites), mixes);
         List<SiteResult> out = new ArrayList<>();
         for (int i = 0; i < sites.size(); i++) {
             Site site = sites.get(i);
             List<Hardware> hw = new ArrayList<>(candidates.get(i));
             hw.addAll(ownedHosts.get(i)); // owned rows need not be candidates; the scenarios look their hosts up here
+            if (fleetOf.containsKey(i)) {
+                fleetOf.get(i).rows().stream().filter(r -> hw.stream().noneMatch(x -> x.id().equals(r.id()))).forEach(hw::add);
+            }
             SizingResult sizing = sizings.get(i);
             SiteCost siteCost = planCost.sites().get(i);
             List<ScenarioResult> scenarios = new ArrayList<>();
+            FleetFound fleet = fleetOf.get(i);
             for (SizingOption o : sizing.options()) {
-                scenarios.add(scenario(o, hw, plan.cost().years(), siteCost, plan.cost().awsCommitment())
+                boolean isFleet = fleet != null && o.placement() == fleet.placement();
+                ScenarioResult sc = scenario(o, hw, plan.cost().years(), siteCost, plan.cost().awsCommitment(), isFleet)
                         .withStorageNetworkPower(StorageNetworkPower.analyse(site, hostsOf(o, hw), plan.cost().years()))
-                        .withConfiguration(ConfigureStep.of(o, configured.choices().get(i))));
+                        .withConfiguration(ConfigureStep.of(o, configured.choices().get(i)));
+                // the ranked option is a copy: the fleet's is the one with its placement
+                scenarios.add(isFleet ? sc.withFleet(fleet.summary()) : sc);
             }
             out.add(new SiteResult(site.name(), site.kind(), sizing, scenarios, sizing.findings(), siteCost));
         }
         return new PlanResult(plan.name(), plan.cost().years(), out, planCost, catalog);
+    }
+
+    /** The cost model's id of a mixed option: {@code fleet} for the cheapest fleet, {@code mix:<id>x<n>+...} for the sizing engine's mix. */
+    static String mixId(SizingOption o, boolean fleet) {
+        if (fleet) {
+            return "fleet";
+        }
+        List<String> parts = new ArrayList<>();
+        o.hostsByHardware().forEach((id, n) -> parts.add(id + "x" + n));
+        return "mix:" + String.join("+", parts);
+    }
+
+    /** "2 x a + 1 x b". */
+    static String mixText(SizingOption o) {
+        List<String> parts = new ArrayList<>();
+        o.hostsByHardware().forEach((id, n) -> parts.add(n + " x " + id));
+        return String.join(" + ", parts);
+    }
+
+    /** The fleet option of a site: its placement (which identifies it after ranking) and its search's summary. */
+    private record FleetFound(dev.clusterplanner.core.sizing.Placement placement, FleetSummary summary, List<Hardware> rows) {
     }
 
     /**
@@ -166,15 +244,25 @@ public class PlanningService {
      * A scenario with the cost model's figures for its hosts: the owned, bare-metal or AWS-Incus option (at the plan's
      * commitment) of its hardware. A mixed scenario keeps the simple figures.
      */
-    ScenarioResult scenario(SizingOption o, List<Hardware> candidates, int years, SiteCost siteCost, CostSettings.AwsCommitment commitment) {
+    ScenarioResult scenario(SizingOption o, List<Hardware> candidates, int years, SiteCost siteCost, CostSettings.AwsCommitment commitment,
+                            boolean fleet) {
         ScenarioResult simple = scenario(o, candidates, years);
-        if ((o.mixed() && !o.keepAndAdd()) || siteCost == null) {
+        if (siteCost == null) {
             return simple;
         }
-        Hardware h = o.keepAndAdd() ? null : candidates.stream().filter(x -> x.id().equals(o.hardwareIds().get(0))).findFirst().orElseThrow();
-        String id = o.keepAndAdd() ? keepCostId(o) : h.category().isOwned() ? "owned:" + h.id()
-                : h.category() == HardwareCategory.BAREMETAL_CLOUD ? "bare-metal:" + h.id()
-                : "aws-incus:" + h.id() + ":" + commitment.id();
+        String id;
+        if (fleet) {
+            id = mixId(o, true);
+        } else if (o.keepAndAdd()) {
+            id = keepCostId(o);
+        } else if (o.mixed()) {
+            id = mixId(o, fleet);
+        } else {
+            Hardware h = candidates.stream().filter(x -> x.id().equals(o.hardwareIds().get(0))).findFirst().orElseThrow();
+            id = h.category().isOwned() ? "owned:" + h.id()
+                    : h.category() == HardwareCategory.BAREMETAL_CLOUD ? "bare-metal:" + h.id()
+                    : "aws-incus:" + h.id() + ":" + commitment.id();
+        }
         Optional<CostOption> c = siteCost.option(id);
         if (c.isEmpty()) {
             return simple;
@@ -216,9 +304,16 @@ public class PlanningService {
             throw new IllegalStateException("the result has no cost comparison");
         }
         List<CostCsv.PlacementRow> rows = new ArrayList<>();
+        List<CostCsv.FleetRow> fleets = new ArrayList<>();
         for (SiteResult s : result.sites()) {
             Integer recommended = s.recommended().map(r -> r.sizing().rank()).orElse(null);
             for (ScenarioResult sc : s.scenarios()) {
+                if (sc.isFleet()) {
+                    FleetSummary f = sc.fleet();
+                    fleets.add(new CostCsv.FleetRow(s.name(), sc.sizing().rank(), recommended != null && recommended == sc.sizing().rank(),
+                            sc.sizing().feasible(), sc.hosts(), mixText(sc.sizing()), f.costUsd(), f.lowerBoundUsd(), f.gap(), f.statusId(),
+                            f.reproducible(), f.budgetSeconds(), f.seconds()));
+                }
                 for (PlacedHost h : sc.sizing().placement().hosts()) {
                     for (String instance : h.instances()) {
                         rows.add(new CostCsv.PlacementRow(s.name(), sc.sizing().rank(), recommended != null && recommended == sc.sizing().rank(),
@@ -227,7 +322,7 @@ public class PlanningService {
                 }
             }
         }
-        return CostCsv.write(result.cost(), rows, configurationRows(result), target);
+        return CostCsv.write(result.cost(), rows, configurationRows(result), fleets, target);
     }
 
     /** The configure-to-order bill of materials of every scenario: each choice of each configured host type it uses. */

@@ -4,6 +4,7 @@ import dev.clusterplanner.core.configure.ConfigurationChoice;
 import dev.clusterplanner.adapters.export.ResultJson;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.fleet.FleetSummary;
 import dev.clusterplanner.core.sizing.SizingOption;
 import dev.clusterplanner.core.storage.StorageNetworkPower;
 
@@ -23,22 +24,29 @@ import java.util.List;
  *                   commitment); null for a mixed option, which keeps the simple figures. When present, capex, monthly
  *                   and tco are its figures (month-1 purchases and setup, month-1 recurring, the monthly series' total)
  * @param configuration the configure-to-order choice behind each of its hardware rows that has options (empty when none)
+ * @param fleet      for the cheapest fleet ({@link FleetService}): its lower bound, gap, status and reproducibility; null otherwise
  */
 public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
-                             StorageNetworkPower storageNetworkPower, CostOption cost, List<ConfigurationChoice.Chosen> configuration) {
+                             StorageNetworkPower storageNetworkPower, CostOption cost, List<ConfigurationChoice.Chosen> configuration,
+                             FleetSummary fleet) {
 
     public ScenarioResult {
         configuration = configuration == null ? List.of() : List.copyOf(configuration);
     }
 
     public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
+                          StorageNetworkPower storageNetworkPower, CostOption cost, List<ConfigurationChoice.Chosen> configuration) {
+        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, configuration, null);
+    }
+
+    public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
                           StorageNetworkPower storageNetworkPower, CostOption cost) {
-        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, List.of());
+        this(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, List.of(), null);
     }
 
     /** The same scenario with the configure-to-order choices behind its hardware. */
     public ScenarioResult withConfiguration(List<ConfigurationChoice.Chosen> chosen) {
-        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, chosen);
+        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, chosen, fleet);
     }
 
     public ScenarioResult(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
@@ -51,7 +59,17 @@ public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthl
     }
 
     public ScenarioResult withStorageNetworkPower(StorageNetworkPower snp) {
-        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost, configuration);
+        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost, configuration, fleet);
+    }
+
+    /** This scenario as the cheapest fleet, with what its search says about it (bound, gap, status). */
+    public ScenarioResult withFleet(FleetSummary summary) {
+        return new ScenarioResult(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, configuration, summary);
+    }
+
+    /** True for the cheapest fleet found by the optimiser ({@link FleetService}). */
+    public boolean isFleet() {
+        return fleet != null;
     }
 
     /** Findings about this scenario (storage, network, power), worst first. */
@@ -69,7 +87,7 @@ public record ScenarioResult(SizingOption sizing, Double capexUsd, Double monthl
 
     /** This scenario as {@code sites[].scenarios[]} of the result JSON. */
     public ResultJson.ScenarioDoc toDocument() {
-        return ResultJson.scenario(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost)
+        return ResultJson.scenario(sizing, capexUsd, monthlyUsd, tcoUsd, years, storageNetworkPower, cost, fleet)
                 .withConfiguration(configuration.stream().map(ResultJson::configuration).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.clusterplanner.cli;
 
 import dev.clusterplanner.app.CatalogService;
+import dev.clusterplanner.app.FleetService;
 import dev.clusterplanner.app.OutputBatch;
 import dev.clusterplanner.app.PlanResult;
 import dev.clusterplanner.app.PlanService;
@@ -16,6 +17,7 @@ import dev.clusterplanner.core.cost.ClaimCheck;
 import dev.clusterplanner.core.cost.CostOption;
 import dev.clusterplanner.core.cost.PlanCost;
 import dev.clusterplanner.core.cost.SiteCost;
+import dev.clusterplanner.core.fleet.FleetSummary;
 import dev.clusterplanner.core.model.Catalog;
 import dev.clusterplanner.core.model.Finding;
 import dev.clusterplanner.core.model.Hardware;
@@ -105,6 +107,11 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--risk-trials", paramLabel = "N", description = "with --pdf: also run the risk simulation with N trials (seed 1) and add its histograms")
     Integer riskTrials;
 
+    @Option(names = "--fleet", paramLabel = "SECONDS", description = {"also search for the cheapest fleet of each site (any number of its",
+            "hardware candidates at once) for up to SECONDS per site, and list it as one more option with its lower bound and",
+            "gap (0 or absent: off; the same plan and SECONDS give the same fleet)"})
+    Double fleet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -132,6 +139,7 @@ final class PlanCommand implements Callable<Integer> {
         OptionChecks.range(spec, "--cpu-overcommit", cpuOvercommit, 1, Limits.MAX_CPU_OVERCOMMIT);
         OptionChecks.range(spec, "--cpu-overcommit-vms", cpuOvercommitVms, 1, Limits.MAX_CPU_OVERCOMMIT);
         OptionChecks.range(spec, "--reserve-memory-gib", reserveMemoryGib, 0, Limits.MAX_HOST_GIB);
+        OptionChecks.range(spec, "--fleet", fleet, 0, FleetService.MAX_SECONDS);
         OptionChecks.output(spec, "--json", json);
         OptionChecks.output(spec, "--csv", csv);
         if ("-".equals(json) && "-".equals(csv)) {
@@ -186,6 +194,10 @@ final class PlanCommand implements Callable<Integer> {
         for (int i = 0; i < used.sites().size(); i++) {
             used = used.withSite(i, s -> s.withPolicy(overrides.apply(s.policy())));
         }
+        if (fleet != null && fleet > 0) {
+            List<FleetService.Answer> fleets = searchFleets(used, catalog, fleet, spec.commandLine().getErr());
+            result = planning.analyse(plan, catalog, overrides, source, fleets);
+        }
         ReportService.Live liveProbe = live == null ? null : ReportService.live(live, used, liveSite);
         List<SimulationService.SiteSimulation> risk = riskTrials == null ? List.of()
                 : new SimulationService().simulate(used, catalog, result, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
@@ -229,6 +241,22 @@ final class PlanCommand implements Callable<Integer> {
         return result.hasErrors() ? Cli.FINDINGS : Cli.OK;
     }
 
+    /** The cheapest fleet of every site, one after the other, with a line on standard error as each starts and ends. */
+    static List<FleetService.Answer> searchFleets(Plan plan, Catalog catalog, double seconds, PrintWriter err) {
+        FleetService service = new FleetService();
+        List<FleetService.Answer> out = new java.util.ArrayList<>();
+        for (int i = 0; i < plan.sites().size(); i++) {
+            String name = plan.sites().get(i).name();
+            err.printf("Searching for the cheapest fleet of site '%s' (time limit %s s) ...%n", name, OptionChecks.fmt(seconds));
+            err.flush();
+            FleetService.Answer a = service.cheapest(plan, catalog, i, FleetService.settings(seconds), p -> { }, () -> false);
+            err.printf("  %s USD in %.1f s: %s%n", FleetSummary.usd(a.summary().costUsd()), a.summary().seconds(), a.summary().sentence());
+            err.flush();
+            out.add(a);
+        }
+        return out;
+    }
+
     static void printTable(PlanResult result, PrintWriter out) {
         out.printf("Plan '%s' (%d years)%n", result.plan(), result.years());
         for (SiteResult s : result.sites()) {
@@ -245,10 +273,10 @@ final class PlanCommand implements Callable<Integer> {
                     "cpu", "memory", "disk", "gpu", network ? "network" : "", "capex USD", "monthly USD", "tco USD", "why");
             for (ScenarioResult sc : s.scenarios()) {
                 var o = sc.sizing();
-                String hw = o.keepAndAdd() ? String.join(" + ", o.ownedByHardware().entrySet().stream().map(e -> e.getValue() + " owned " + e.getKey()).toList())
+                String hw = (sc.isFleet() ? "fleet: " : "") + (o.keepAndAdd() ? String.join(" + ", o.ownedByHardware().entrySet().stream().map(e -> e.getValue() + " owned " + e.getKey()).toList())
                         + String.join("", o.newHostsByHardware().entrySet().stream().map(e -> " + " + e.getValue() + "x " + e.getKey()).toList())
                         : o.mixed() ? String.join(" + ", o.hostsByHardware().entrySet().stream().map(e -> e.getValue() + "x " + e.getKey()).toList())
-                        : o.hardwareIds().get(0);
+                        : o.hardwareIds().get(0));
                 out.printf("%-4s %-40s %5d %5d %6s %6s %6s %6s" + net + " %12s %12s %12s  %s%n", o.rank() + (o.feasible() ? "" : "!"), hw, o.hosts(), o.hostsLowerBound(),
                         pct(o.utilisation().get(Dimension.CPU)), pct(o.utilisation().get(Dimension.MEMORY)),
                         pct(o.utilisation().get(Dimension.DISK)), pct(o.utilisation().get(Dimension.GPU)),

@@ -38,6 +38,18 @@ public final class CostCsv {
     public static final String MONTHLY = "monthly.csv";
     public static final String BOM = "bill-of-materials.csv";
     public static final String PLACEMENT = "placement.csv";
+    /** Written only when a site has a cheapest fleet ({@code plan --fleet}). */
+    public static final String FLEET = "fleet.csv";
+
+    /**
+     * One site's cheapest fleet: its rank among the site's options, hosts, the cost it minimised, the lower bound and the gap
+     * (0..1), why the search stopped, whether the same plan and time limit give it again, the time limit and the time taken.
+     */
+    public record FleetRow(String site, int rank, boolean recommended, boolean feasible, int hosts, String hostsByHardware,
+                           double costUsd, double lowerBoundUsd, double gap, String status, boolean reproducible,
+                           double timeLimitSeconds, double seconds) {
+    }
+
     public static final String CONFIGURATION = "configuration.csv";
 
     /**
@@ -153,6 +165,32 @@ public final class CostCsv {
                 "source", "source_date"), out);
     }
 
+    public static String fleet(List<FleetRow> fleet) {
+        List<String[]> rows = new ArrayList<>();
+        for (FleetRow f : fleet) {
+            rows.add(new String[]{f.site(), Integer.toString(f.rank()), Boolean.toString(f.recommended()), Boolean.toString(f.feasible()),
+                    Integer.toString(f.hosts()), f.hostsByHardware(), money(f.costUsd()), money(f.lowerBoundUsd()),
+                    String.format(Locale.ROOT, "%.4f", f.gap()), f.status(), Boolean.toString(f.reproducible()),
+                    String.format(Locale.ROOT, "%.3f", f.timeLimitSeconds()), String.format(Locale.ROOT, "%.3f", f.seconds())});
+        }
+        return csv(List.of("site", "scenario_rank", "recommended", "feasible", "hosts", "hosts_by_hardware", "cost_usd", "lower_bound_usd",
+                "gap", "status", "reproducible", "time_limit_s", "seconds"), rows);
+    }
+
+    private static String money(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Every table by file name, in the order they are written; {@code fleet.csv} only when there is a fleet. */
+    public static Map<String, String> tables(PlanCost plan, List<PlacementRow> placement, List<ConfigurationRow> configuration,
+                                             List<FleetRow> fleet) {
+        Map<String, String> out = tables(plan, placement, configuration);
+        if (!fleet.isEmpty()) {
+            out.put(FLEET, fleet(fleet));
+        }
+        return out;
+    }
+
     /** Every table by file name, in the order they are written. */
     public static Map<String, String> tables(PlanCost plan, List<PlacementRow> placement) {
         return tables(plan, placement, List.of());
@@ -186,7 +224,13 @@ public final class CostCsv {
     /** As {@link #write(PlanCost, List, Path)}, with the configure-to-order bill of materials ({@code configuration.csv}). */
     public static List<Path> write(PlanCost plan, List<PlacementRow> placement, List<ConfigurationRow> configuration, Path target)
             throws IOException {
-        Map<String, String> tables = tables(plan, placement, configuration);
+        return write(plan, placement, configuration, List.of(), target);
+    }
+
+    /** As {@link #write(PlanCost, List, List, Path)}, with {@code fleet.csv} (or {@code NAME-fleet.csv}) when there is a fleet. */
+    public static List<Path> write(PlanCost plan, List<PlacementRow> placement, List<ConfigurationRow> configuration, List<FleetRow> fleet,
+                                   Path target) throws IOException {
+        Map<String, String> tables = tables(plan, placement, configuration, fleet);
         List<Path> written = new ArrayList<>();
         String name = target.getFileName() == null ? "" : target.getFileName().toString();
         boolean single = name.toLowerCase(Locale.ROOT).endsWith(".csv") && !Files.isDirectory(target);

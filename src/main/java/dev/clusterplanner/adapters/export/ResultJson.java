@@ -1,5 +1,6 @@
 package dev.clusterplanner.adapters.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.clusterplanner.adapters.export.CostJson.OptionSummaryDoc;
 import dev.clusterplanner.adapters.export.CostJson.PlanCostDoc;
@@ -7,6 +8,7 @@ import dev.clusterplanner.adapters.export.CostJson.SiteCostDoc;
 import dev.clusterplanner.adapters.export.ExportJson.ExplanationDoc;
 import dev.clusterplanner.adapters.export.ExportJson.FindingDoc;
 import dev.clusterplanner.core.cost.CostOption;
+import dev.clusterplanner.core.fleet.FleetSummary;
 import dev.clusterplanner.core.cost.PlanCost;
 import dev.clusterplanner.core.cost.SiteCost;
 import dev.clusterplanner.core.model.Finding;
@@ -54,14 +56,27 @@ public final class ResultJson {
      * option was analysed.
      */
     public record ScenarioDoc(@JsonUnwrapped SizingDoc sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
-                              @JsonUnwrapped StorageNetworkPowerDoc snp, OptionSummaryDoc cost, List<ConfigurationDoc> configuration) {
+                              @JsonUnwrapped StorageNetworkPowerDoc snp, OptionSummaryDoc cost, List<ConfigurationDoc> configuration,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) FleetDoc fleet) {
         public ScenarioDoc {
             configuration = configuration == null ? List.of() : List.copyOf(configuration);
         }
 
         /** The same scenario with the configure-to-order choices behind its hardware. */
         public ScenarioDoc withConfiguration(List<ConfigurationDoc> c) {
-            return new ScenarioDoc(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost, c);
+            return new ScenarioDoc(sizing, capexUsd, monthlyUsd, tcoUsd, years, snp, cost, c, fleet);
+        }
+    }
+
+    /**
+     * What the cheapest-fleet search says about its option: cost, lower bound, gap (0..1), why it stopped, whether the same
+     * plan and time limit give the same fleet, the time limit asked for and the time taken, the steps and the starting cost.
+     */
+    public record FleetDoc(double costUsd, double lowerBoundUsd, double gap, String status, boolean reproducible,
+                           double timeLimitSeconds, double seconds, long steps, double startCostUsd, String summary) {
+        static FleetDoc of(FleetSummary f) {
+            return new FleetDoc(f.costUsd(), f.lowerBoundUsd(), f.gap(), f.statusId(), f.reproducible(), f.budgetSeconds(),
+                    Math.round(f.seconds() * 1000) / 1000.0, f.steps(), f.startCostUsd(), f.sentence());
         }
     }
 
@@ -132,9 +147,9 @@ public final class ResultJson {
 
     /** A scenario: the sizing option, its simple figures, storage/network/power when analysed (may be null), its cost option (may be null). */
     public static ScenarioDoc scenario(SizingOption sizing, Double capexUsd, Double monthlyUsd, Double tcoUsd, int years,
-                                       StorageNetworkPower snp, CostOption cost) {
+                                       StorageNetworkPower snp, CostOption cost, FleetSummary fleet) {
         return new ScenarioDoc(sizingOption(sizing), capexUsd, monthlyUsd, tcoUsd, years, snp == null ? null : storageNetworkPower(snp),
-                cost == null ? null : CostJson.summary(cost), List.of());
+                cost == null ? null : CostJson.summary(cost), List.of(), fleet == null ? null : FleetDoc.of(fleet));
     }
 
     /** A configure-to-order choice of a scenario's hardware row. */

@@ -38,6 +38,7 @@ public final class CostEngine {
     private final LiftAndShiftCosting liftAndShift;
     private final ClaimChecks claimChecks;
     private final HostSizer sizer;
+    private final MixedCosting mixed;
 
     public CostEngine(Catalog catalog, CostSettings settings, CostAssumptions assumptions, HostSizer sizer) {
         this.catalog = catalog;
@@ -55,6 +56,7 @@ public final class CostEngine {
         this.awsIncus = new AwsIncusCosting(in);
         this.liftAndShift = new LiftAndShiftCosting(in);
         this.claimChecks = new ClaimChecks(in);
+        this.mixed = new MixedCosting(in);
     }
 
     /** The plan costed with the default assumptions, the sizing engine's hosts and the linear power model. */
@@ -67,9 +69,17 @@ public final class CostEngine {
     }
 
     public PlanCost plan(Plan plan) {
+        return plan(plan, List.of());
+    }
+
+    /**
+     * The plan costed with mixed options too: {@code mixes.get(i)} are site i's (may be shorter than the sites: none).
+     * Each is costed from its parts ({@link MixedCosting}) and compared with the site's other options.
+     */
+    public PlanCost plan(Plan plan, List<List<MixedHosts>> mixes) {
         List<SiteCost> sites = new ArrayList<>();
-        for (Site s : plan.sites()) {
-            sites.add(site(s));
+        for (int i = 0; i < plan.sites().size(); i++) {
+            sites.add(site(plan.sites().get(i), i < mixes.size() ? mixes.get(i) : List.of()));
         }
         Set<String> keys = new LinkedHashSet<>();
         sites.forEach(sc -> sc.options().forEach(o -> keys.add(o.key())));
@@ -133,6 +143,11 @@ public final class CostEngine {
     }
 
     public SiteCost site(Site site) {
+        return site(site, List.of());
+    }
+
+    /** The site's options, its mixed options ({@link MixedHosts}) among them. */
+    public SiteCost site(Site site, List<MixedHosts> mixes) {
         List<Site> byYear = new ArrayList<>();
         for (int y = 0; y < settings.years(); y++) {
             byYear.add(SiteQuantities.grown(site, y));
@@ -179,6 +194,9 @@ public final class CostEngine {
                     options.add(o);
                 }
             }
+        }
+        for (MixedHosts m : mixes) {
+            options.add(mixed.cost(site, byYear, m));
         }
         // x86 types only: an x86 VM or container image moves to them unchanged; an Arm (Graviton) type needs a rebuild
         List<Hardware> cloud = catalog.hardware(HardwareCategory.CLOUD).stream()

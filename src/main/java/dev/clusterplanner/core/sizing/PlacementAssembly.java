@@ -7,7 +7,6 @@ import dev.clusterplanner.core.model.Workload;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,41 +208,14 @@ final class PlacementAssembly {
     }
 
     Map<Dimension, Double> utilisation(Placement placement) {
-        Map<Dimension, Double> out = new EnumMap<>(Dimension.class);
-        for (Dimension d : Dimension.values()) {
-            double u = 0;
-            double c = 0;
-            for (PlacedHost h : placement.hosts()) {
-                u += h.used().get(d);
-                c += h.capacity().get(d);
-            }
-            if (Double.isInfinite(c) || (c <= 0 && u <= 0)) {
-                continue;
-            }
-            out.put(d, c <= 0 ? Double.POSITIVE_INFINITY : u / c);
-        }
-        return out;
+        return placement.utilisation();
     }
 
     static Dimension binding(Map<Dimension, Double> util) {
-        Dimension best = null;
-        for (Map.Entry<Dimension, Double> e : util.entrySet()) {
-            if (best == null || e.getValue() > util.get(best)) {
-                best = e.getKey();
-            }
-        }
-        return best;
+        return Placement.binding(util);
     }
 
     Explanation utilFormula(Placement placement, Dimension d) {
-        double u = 0;
-        double c = 0;
-        for (PlacedHost h : placement.hosts()) {
-            u += h.used().get(d);
-            c += h.capacity().get(d);
-        }
-        return new Explanation(d.id() + " utilisation", c > 0 ? u / c : 0, "fraction",
-                "placed " + num(u) + " " + d.unit() + " / capacity of " + placement.hosts().size() + " hosts " + num(c) + " " + d.unit()
-                        + " = " + pct(c > 0 ? u / c : 0), "binding dimension: the highest utilisation");
+        return placement.utilisationFormula(d);
     }
 }

@@ -13,7 +13,6 @@ import dev.clusterplanner.core.model.Workload;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,20 +174,7 @@ public final class Sizer {
                     + "'" + (c.k > 0 ? " with " + c.k + " host failure(s) tolerated" : "") + "; see the unplaced instances", ""));
         }
 
-        Map<SizingOption, Integer> position = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < options.size(); i++) {
-            position.put(options.get(i), i);
-        }
-        List<SizingOption> ranked = new ArrayList<>(options);
-        ranked.sort(Comparator.comparing((SizingOption o) -> !o.feasible())
-                .thenComparing(o -> o.costUsd() == null)
-                .thenComparingDouble(o -> o.costUsd() == null ? 0 : o.costUsd())
-                .thenComparingInt(SizingOption::hosts)
-                .thenComparingInt(o -> position.get(o)));
-        List<SizingOption> out = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            out.add(ranked.get(i).withRank(i + 1));
-        }
+        List<SizingOption> out = SizingResult.rank(options);
         List<Explanation> formulas = new ArrayList<>();
         for (Workload w : c.ws) {
             formulas.add(CapacityModel.explainCpuDemand(w, c.p));
@@ -254,6 +240,27 @@ public final class Sizer {
             }
         }
         return Optional.of(c.assembly.placement(hw, caps, runs.w, runs.h, runs.first, runs.count, runs.n, new ArrayList<>()));
+    }
+
+    /** A placement on given hosts with its failure check. */
+    public record Placed(Placement placement, FailureCheck failureCheck) {
+    }
+
+    /**
+     * The sizing engine's own placement of a given row of hosts (e.g. the cheapest fleet's, in host order): its placement
+     * attempts (the orders, spares and failure check it uses for a mix), balanced as its options are. Empty when no attempt
+     * places every instance and heals after the site's failures.
+     */
+    public static Optional<Placed> placeOn(Site site, List<Hardware> hosts) {
+        SiteContext c = new SiteContext(site);
+        Hardware[] row = hosts.toArray(Hardware[]::new);
+        Attempts.Attempt at = c.attempts.attempt(row, c.orders(c.counts(), maxCap(c.caps(row))));
+        if (!at.ok()) {
+            return Optional.empty();
+        }
+        at = c.attempts.balanced(at);
+        Placement placement = c.assembly.placement(row, at.packing(), List.of());
+        return Optional.of(new Placed(placement, c.text.failureCheck(at, placement)));
     }
 
     static double[] maxCap(double[][] caps) {

@@ -41,4 +41,24 @@ public record Survival(boolean holds, int[] failedHosts, int strandedInstance, l
         }
         return new Survival(o.holds(), o.failedSet(), stranded, o.setsChecked(), o.method());
     }
+
+    /**
+     * The same check for instances given workload by workload, so anti-affinity holds during the evacuation as in the
+     * sizing engine's own check: replicas of an anti-affine workload never land on one host.
+     *
+     * @param demand     what one instance of each workload takes, per {@link Dimension}
+     * @param antiAffine per workload: its replicas must run on distinct hosts
+     * @param hostOf     per workload, the host of each of its instances (-1: not running anywhere)
+     * @return the survival; {@code strandedInstance} is then the index of the workload whose instance finds no host
+     */
+    public static Survival ofWorkloads(double[][] caps, double[][] demand, boolean[] antiAffine, int[][] hostOf, int k) {
+        int[] counts = new int[demand.length];
+        for (int w = 0; w < demand.length; w++) {
+            counts[w] = hostOf[w].length;
+        }
+        Instances inst = new Instances(demand, antiAffine.clone(), counts, Sizer.maxCap(caps), true);
+        Packing pk = Packing.of(inst, caps, hostOf);
+        Packing.Outcome o = pk.checkFailures(k);
+        return new Survival(o.holds(), o.failedSet(), o.strandedW(), o.setsChecked(), o.method());
+    }
 }

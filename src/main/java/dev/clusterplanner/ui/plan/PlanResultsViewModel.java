@@ -1,6 +1,8 @@
 package dev.clusterplanner.ui.plan;
 
+import dev.clusterplanner.app.FleetService;
 import dev.clusterplanner.app.PlanResult;
+import dev.clusterplanner.app.PolicyOverrides;
 import dev.clusterplanner.app.PlanningService;
 import dev.clusterplanner.app.ScenarioResult;
 import dev.clusterplanner.app.SiteResult;
@@ -133,6 +135,8 @@ public class PlanResultsViewModel {
     private final ObjectProperty<String> failedHost = new SimpleObjectProperty<>();
     private final StringProperty whatIf = new SimpleStringProperty("");
     private final ObservableList<HostRow> whatIfPlacement = FXCollections.observableArrayList();
+    private final FleetSearchViewModel fleet;
+    private Placement fleetPlacement;
     private TaskHandle running;
     private boolean pending;
     private long lastMillis = -1;
@@ -144,6 +148,7 @@ public class PlanResultsViewModel {
         this.executor = executor;
         this.planning = planning;
         this.siteIndex = siteIndex;
+        this.fleet = new FleetSearchViewModel(document, catalog, executor, new FleetService(), siteIndex, this::recompute);
         document.planProperty().addListener((o, a, b) -> recompute());
         catalog.addListener((o, a, b) -> recompute());
         siteIndex.addListener((o, a, b) -> showSite());
@@ -153,6 +158,10 @@ public class PlanResultsViewModel {
     }
 
     // ----- properties
+
+    public FleetSearchViewModel fleet() { // "Find the cheapest fleet": each answer is one more option card of its site
+        return fleet;
+    }
 
     public ObjectProperty<PlanResult> resultProperty() {
         return result;
@@ -253,12 +262,9 @@ public class PlanResultsViewModel {
         return whatIfPlacement;
     }
 
-    public IntegerProperty siteIndexProperty() {
-        return siteIndex;
-    }
+    public IntegerProperty siteIndexProperty() { return siteIndex; }
 
-    /** Milliseconds the last computation took, -1 before the first. */
-    public long lastMillis() {
+    public long lastMillis() { // milliseconds the last computation took, -1 before the first
         return lastMillis;
     }
 
@@ -289,7 +295,8 @@ public class PlanResultsViewModel {
         computing.set(true);
         state.set("Computing ...");
         long start = System.nanoTime();
-        running = executor.submit(c -> planning.analyse(plan, cat), new TaskListener<>() {
+        List<FleetService.Answer> fleets = fleet.answers();
+        running = executor.submit(c -> planning.analyse(plan, cat, PolicyOverrides.NONE, plan.name(), fleets), new TaskListener<>() {
             @Override
             public void succeeded(PlanResult value) {
                 lastMillis = (System.nanoTime() - start) / 1_000_000;
@@ -384,6 +391,7 @@ public class PlanResultsViewModel {
         for (ScenarioResult s : site.scenarios()) {
             SizingOption o = s.sizing();
             int warnings = (int) findingsOf(site, s).stream().filter(f -> f.severity().atLeast(Severity.WARNING)).count();
+            fleetPlacement = s.isFleet() ? o.placement() : fleetPlacement;
             out.add(new OptionCard(o.rank(), title(o), o.feasible(), best.isPresent() && best.get() == s, o.hosts(),
                     "at least " + o.hostsLowerBound() + "; " + o.failureCheck().summary(),
                     s.capexUsd(), s.monthlyUsd(), s.tcoUsd(), s.years(), power(s.storageNetworkPower()), recovery(s.storageNetworkPower()),
@@ -445,13 +453,12 @@ public class PlanResultsViewModel {
             o.newHostsByHardware().forEach((id, n) -> added.add(n + " x " + name(id)));
             return "Keep " + String.join(" + ", kept) + (added.isEmpty() ? " (no new hosts)" : ", add " + String.join(" + ", added));
         }
-        if (o.hostsByHardware().size() == 1) {
-            String id = o.hardwareIds().get(0);
-            return name(id);
+        if (o.hostsByHardware().size() == 1 && !o.mixed()) {
+            return name(o.hardwareIds().get(0));
         }
         List<String> parts = new ArrayList<>();
         o.hostsByHardware().forEach((id, n) -> parts.add(n + " x " + name(id)));
-        return "Mix: " + String.join(" + ", parts);
+        return (o.mixed() && o.placement() == fleetPlacement ? "Cheapest fleet: " : "Mix: ") + String.join(" + ", parts);
     }
 
     private String name(String id) {
@@ -509,7 +516,7 @@ public class PlanResultsViewModel {
             return;
         }
         SizingOption o = card.scenario().sizing();
-        placement.setAll(rows(o.placement()));
+        placement.setAll(PlacementWords.rows(o.placement()));
         hostNames.setAll(o.placement().hosts().stream().map(PlacedHost::name).toList());
         List<Explanation> why = new ArrayList<>(o.formulas());
         StorageNetworkPower snp = card.scenario().storageNetworkPower();
@@ -521,12 +528,6 @@ public class PlanResultsViewModel {
         siteResult().ifPresent(s -> why.addAll(s.sizing().formulas()));
         explanations.setAll(why);
         findings.setAll(siteResult().map(s -> findingsOf(s, card.scenario())).orElse(Finding.worstFirst(card.scenario().findings())));
-    }
-
-    static List<HostRow> rows(Placement p) {
-        return p.hosts().stream().map(h -> new HostRow(h.name(), h.hardwareId(), h.instances().size(), String.join(", ", h.instances()),
-                h.utilisation(Dimension.CPU), h.utilisation(Dimension.MEMORY), h.utilisation(Dimension.DISK), h.utilisation(Dimension.GPU),
-                h.utilisation(Dimension.NETWORK))).toList();
     }
 
     // ----- what if a host fails
@@ -565,24 +566,9 @@ public class PlanResultsViewModel {
                         + ") do NOT all fit on the remaining " + (hosts.size() - 1) + " hosts.");
                 return;
             }
-            whatIfPlacement.setAll(rows(after.get()).stream().filter(r -> !r.host().equals(host)).toList());
-            whatIf.set("If " + host + " fails, everything still fits: " + moves(moving, after.get()) + ".");
+            whatIfPlacement.setAll(PlacementWords.rows(after.get()).stream().filter(r -> !r.host().equals(host)).toList());
+            whatIf.set("If " + host + " fails, everything still fits: " + PlacementWords.moves(moving, after.get()) + ".");
         }, error -> whatIf.set("Could not re-place: " + dev.clusterplanner.ui.UserWords.of(error))));
-    }
-
-    static String moves(List<String> moving, Placement after) {
-        Map<String, String> hostOf = new HashMap<>();
-        after.hosts().forEach(h -> h.instances().forEach(i -> hostOf.put(i, h.name())));
-        if (moving.isEmpty()) {
-            return "it ran no instances";
-        }
-        Map<String, List<String>> byTarget = new LinkedHashMap<>();
-        for (String i : moving) {
-            byTarget.computeIfAbsent(hostOf.getOrDefault(i, "?"), k -> new ArrayList<>()).add(i);
-        }
-        List<String> parts = new ArrayList<>();
-        byTarget.forEach((target, list) -> parts.add(String.join(", ", list) + " -> " + target));
-        return String.join("; ", parts);
     }
 
     // ----- words

@@ -121,7 +121,7 @@ public class PlanView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(heading, toolbar, problem, split);
+        root.getChildren().addAll(heading, toolbar, new FleetBar(vm.fleet()).root(), problem, split);
     }
 
     /** The options as rows: the figures of the cards side by side; selecting a row selects the option. */
@@ -137,6 +137,9 @@ public class PlanView {
         t.getColumns().add(col("Configuration", c -> ConfigurationWords.of(c.scenario()), 220));
         t.getColumns().add(col("Findings", PlanResultsViewModel.OptionCard::findingsBadge, 140));
         t.getColumns().add(col("Power", PlanResultsViewModel.OptionCard::power, 180));
+        t.getColumns().add(col("Cheapest fleet: bound, gap", c -> c.scenario().fleet() == null ? "" : "no fleet below "
+                + PlanResultsViewModel.money(c.scenario().fleet().lowerBoundUsd()) + ", gap "
+                + dev.clusterplanner.core.fleet.FleetSummary.percent(c.scenario().fleet().gap()), 220));
         t.setPlaceholder(new Label("No results yet."));
         t.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
             if (c != null && c != vm.selectedProperty().get()) {
@@ -172,7 +175,7 @@ public class PlanView {
      * 1366x768 screen without scrolling; power, recovery and use follow; the sizing sentence is the card's tooltip.
      */
     private Node card(PlanResultsViewModel.OptionCard c) {
-        String key = String.join("+", c.scenario().hardwareIds());
+        String key = c.scenario().isFleet() ? "fleet" : String.join("+", c.scenario().hardwareIds());
         Label title = new Label("#" + c.rank() + "  " + c.title());
         title.getStyleClass().add(Styles.CARD_TITLE);
         title.setWrapText(true);
