@@ -1,6 +1,9 @@
 package dev.clusterplanner.app;
 
+import dev.clusterplanner.core.configure.Configuration;
+import dev.clusterplanner.core.configure.Configurations;
 import dev.clusterplanner.core.fleet.FleetProblem;
+import dev.clusterplanner.core.fleet.HostType;
 import dev.clusterplanner.core.fleet.FleetProgress;
 import dev.clusterplanner.core.fleet.FleetSettings;
 import dev.clusterplanner.core.fleet.FleetSolution;
@@ -64,13 +67,25 @@ public final class FleetService {
             throw new IllegalArgumentException("the plan has " + plan.sites().size() + " site(s); there is no site " + (siteIndex + 1));
         }
         Site site = plan.sites().get(siteIndex);
-        List<Hardware> candidates = new ArrayList<>();
-        for (String id : site.hardware()) {
-            candidates.add(catalog.hardware(id).orElseThrow(() -> new IllegalArgumentException(
-                    "site '" + site.name() + "': hardware '" + id + "' is not in the catalog")));
-        }
         HostCost cost = HostCost.simple(plan.cost().months());
-        Map<String, Integer> stock = stock(site, candidates);
+        // every candidate with its configure-to-order configurations (a site's owned row stays as shipped); a plan may
+        // name a configuration by its id
+        List<Hardware> candidates = new ArrayList<>();
+        List<Hardware> rows = new ArrayList<>();
+        Map<String, String> poolOf = new LinkedHashMap<>();
+        for (String id : site.hardware()) {
+            Hardware h = catalog.hardware(id).or(() -> Configurations.resolve(id, catalog).map(Configuration::row))
+                    .orElseThrow(() -> new IllegalArgumentException("site '" + site.name() + "': hardware '" + id + "' is not in the catalog"));
+            boolean ownedRow = site.owned().stream().anyMatch(o -> o.hardware().equals(h.id()));
+            rows.add(h);
+            for (Hardware c : ownedRow ? List.of(h) : configurations(h, catalog, site, cost)) {
+                if (candidates.stream().noneMatch(x -> x.id().equals(c.id()))) {
+                    candidates.add(c);
+                    poolOf.put(c.id(), h.id());
+                }
+            }
+        }
+        Map<String, Integer> stock = stock(site, rows); // per catalog row: its configurations share it
         // hosts already owned: offered at their running cost over the horizon (no purchase); a row owned but not a
         // candidate is known to the search for them only (no new host of it: stock 0)
         Map<String, Integer> ownedCount = new LinkedHashMap<>();
@@ -85,9 +100,38 @@ public final class FleetService {
             }
             owned.add(new SiteFleet.Owned(h.id(), e.getValue(), cost.runningPerHost(h).orElse(0)));
         }
-        FleetProblem problem = SiteFleet.of(site, candidates, cost, stock, owned, List.of(), bandwidth(site));
+        FleetProblem problem = pooled(SiteFleet.of(site, candidates, cost, stock, owned, List.of(), bandwidth(site)), poolOf);
         FleetSolution solution = FleetSolver.solve(problem, settings, progress, cancelled);
         return new Answer(site.name(), site, candidates, problem, solution, FleetSummary.of(solution, settings));
+    }
+
+    /** Configurations offered to the search per candidate at most: the row as shipped and the cheapest per host. */
+    public static final int CONFIGURATIONS_PER_CANDIDATE = 16;
+
+    /**
+     * The configurations of a candidate offered to the search ({@link Configurations#configurations}: the non-dominated
+     * ones, the row as shipped first), at most {@link #CONFIGURATIONS_PER_CANDIDATE}: as shipped, then the cheapest per host.
+     */
+    static List<Hardware> configurations(Hardware h, Catalog catalog, Site site, HostCost cost) {
+        List<Hardware> all = Configurations.configurations(h, catalog, site.policy(), cost);
+        if (all.size() <= CONFIGURATIONS_PER_CANDIDATE) {
+            return all;
+        }
+        List<Hardware> rest = new ArrayList<>(all.subList(1, all.size()));
+        rest.sort(java.util.Comparator.comparingDouble(c -> cost.perHost(c).orElse(Double.MAX_VALUE)));
+        List<Hardware> out = new ArrayList<>(List.of(all.get(0)));
+        out.addAll(rest.subList(0, CONFIGURATIONS_PER_CANDIDATE - 1));
+        return out;
+    }
+
+    /** The problem with every configuration of a row drawing on the row's stock (one pool per catalog row). */
+    static FleetProblem pooled(FleetProblem p, Map<String, String> poolOf) {
+        List<HostType> types = new ArrayList<>();
+        for (HostType t : p.types()) {
+            String pool = t.owned() ? t.stock() : poolOf.getOrDefault(t.id(), t.stock());
+            types.add(pool.equals(t.stock()) ? t : new HostType(t.id(), t.capacity(), t.cost(), pool, t.owned(), t.configuration()));
+        }
+        return new FleetProblem(p.dimensions(), p.workloads(), types, p.available(), p.failuresTolerated(), p.minHosts(), p.pooled());
     }
 
     /** The stock of each candidate the site may use ({@link Site#stockOf}: the site's override, else the row's); unlimited ones absent. */

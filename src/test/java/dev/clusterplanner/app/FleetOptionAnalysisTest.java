@@ -154,4 +154,22 @@ class FleetOptionAnalysisTest {
         assertEquals(newMeerkats * 1000.0 + thelios * 2800.0, fleet.cost().capexUsd(), 0.005);
         assertEquals(newMeerkats * 1000.0 + thelios * 2800.0, o.costUsd(), 0.005);
     }
+
+    @Test
+    void theSearchIsOfferedTheConfigurationsOfACandidateAndTakesMoreDrivesRatherThanMoreHosts() throws Exception {
+        // the OVH Advance-5 alone: as shipped (2 x 960 GB) Ceph capacity needs 12 hosts; its provider sells it with larger drives
+        Plan plan = ExamplePlans.load("supermicro-cluster.plan.json").withSite(0, s -> s.withHardware(List.of("baremetal-ovh-advance5-8224p")));
+        FleetService.Answer a = new FleetService().cheapest(plan, catalog, 0, FleetSettings.of(0.3), p -> { }, () -> false);
+        assertTrue(a.candidates().size() > 1, "configurations offered: " + a.candidates().stream().map(h -> h.id()).toList());
+        assertTrue(a.candidates().size() <= FleetService.CONFIGURATIONS_PER_CANDIDATE);
+        ScenarioResult fleet = fleetOf(new PlanningService().analyse(plan, catalog, PolicyOverrides.NONE, "p", List.of(a)));
+        SizingOption o = fleet.sizing();
+        assertTrue(o.feasible(), o.explanation());
+        assertTrue(o.hosts() < 12, o.hostsByHardware().toString());
+        assertTrue(o.hostsByHardware().keySet().stream().allMatch(id -> id.startsWith("baremetal-ovh-advance5-8224p")));
+        assertTrue(o.hostsByHardware().keySet().stream().anyMatch(id -> id.startsWith("baremetal-ovh-advance5-8224p.")),
+                "a configured row: " + o.hostsByHardware());
+        assertEquals("fleet", fleet.cost().id());
+        assertTrue(fleet.cost().complete(), fleet.cost().missing().toString());
+    }
 }
