@@ -101,7 +101,8 @@ public final class FleetService {
             owned.add(new SiteFleet.Owned(h.id(), e.getValue(), cost.runningPerHost(h).orElse(0)));
         }
         FleetProblem problem = pooled(SiteFleet.of(site, candidates, cost, stock, owned, List.of(), bandwidth(site)), poolOf);
-        FleetSolution solution = FleetSolver.solve(problem, settings, progress, cancelled);
+        // the sizing engine's options are starts: the search never ends above one the fleet's rules accept
+        FleetSolution solution = FleetSolver.solve(problem, settings, progress, cancelled, FleetStarts.of(plan, catalog, siteIndex, problem));
         return new Answer(site.name(), site, candidates, problem, solution, FleetSummary.of(solution, settings));
     }
 

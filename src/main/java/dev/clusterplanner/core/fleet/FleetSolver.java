@@ -10,8 +10,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The cheapest fleet: the cheaper of first fit decreasing ({@link Greedy}) and Minimum Bin Slack ({@link MinimumSlack})
- * as the start, perturbed Minimum Bin Slack restarts while they find cheaper starts (decision 0221), then a large
+ * The cheapest fleet: the cheapest of first fit decreasing ({@link Greedy}), Minimum Bin Slack ({@link MinimumSlack})
+ * and the caller's starts ({@link FleetStart}: the sizing engine's options) as the start, perturbed Minimum Bin Slack restarts while they find cheaper starts (decision 0221), then a large
  * neighbourhood search whose
  * every step frees the instances of a few hosts and places them again exactly with CP-SAT ({@link Repair}), within
  * a budget; a lower bound ({@link Bounds}) is reported with the answer and ends the search when reached.
@@ -49,6 +49,15 @@ public final class FleetSolver {
     }
 
     public static FleetSolution solve(FleetProblem p, FleetSettings settings, Consumer<FleetProgress> progress, BooleanSupplier cancelled) {
+        return solve(p, settings, progress, cancelled, List.of());
+    }
+
+    /**
+     * Solves from the cheapest complete answer among the constructions and the caller's {@code starts} (a start that
+     * breaks a rule of the problem is not used), so the answer never costs more than a usable start.
+     */
+    public static FleetSolution solve(FleetProblem p, FleetSettings settings, Consumer<FleetProgress> progress, BooleanSupplier cancelled,
+                                      List<FleetStart> starts) {
         long t0 = System.nanoTime();
         loadNative();
         Flat f = new Flat(p);
@@ -58,6 +67,12 @@ public final class FleetSolver {
         Fleet mbs = MinimumSlack.start(f);
         if (complete(f, mbs) && (!complete(f, start) || mbs.cost() < start.cost() - 1e-9)) {
             start = mbs;
+        }
+        for (FleetStart given : starts) {
+            Fleet g = given.toFleet(f);
+            if (g != null && (!complete(f, start) || g.cost() < start.cost() - 1e-9)) {
+                start = g;
+            }
         }
         double placeWork = 0;
         if (!start.allPlaced()) {
