@@ -71,7 +71,7 @@ class ConfigureToOrderTest {
         assertTrue(why.startsWith("4 hosts: Ceph usable capacity binds at 91 %"), why);
         assertTrue(why.contains("; configured with 2 x 3.84 TB NVMe (1 for the OS, 1 Ceph data drive) (+52.80 USD a month per host):"
                 + " as shipped 12 hosts were needed (12 hosts: Ceph usable capacity binds at 100 %"), why);
-        assertTrue(why.contains("161,280 against 66,432 USD over the horizon; 3 of 3 configurations sized"), why);
+        assertTrue(why.contains("161,280 against 66,432 USD of purchase, setup and rent over the horizon (how options are ranked; the cost model adds power, colocation, support and growth); 3 of 3 configurations sized"), why);
         // the cost model costed the configured row: rent 276.80 a month per host
         assertEquals(4 * 276.80, s.cost().series().get(1).amount(dev.clusterplanner.core.cost.CostComponent.COMPUTE), 0.005);
         // the row keeps its estimate mark: the add-on is an estimate with its formula

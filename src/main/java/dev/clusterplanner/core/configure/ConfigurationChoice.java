@@ -188,7 +188,8 @@ public final class ConfigurationChoice {
                 ? "as shipped " + asShipped.hosts() + " host" + (asShipped.hosts() == 1 ? " was" : "s were") + " needed ("
                 + asShipped.explanation() + ")" + (asShipped.costUsd() != null && chosen.costUsd() != null
                 ? ", " + Configurations.money(Math.round(asShipped.costUsd())) + " against " + Configurations.money(Math.round(chosen.costUsd()))
-                + " USD over the horizon" : "")
+                + " USD of purchase, setup and rent over the horizon (how options are ranked; the cost model adds power,"
+                + " colocation, support and growth)" : "")
                 : "as shipped it does not fit (" + asShipped.explanation() + ")";
         return "configured with " + pick.summary() + " (" + adds + "): " + shipped + "; " + triedText;
     }

@@ -56,7 +56,7 @@ class ConfigurationChoiceTest {
         assertEquals(4, chosen.offered());
         assertTrue(chosen.explanation().startsWith("configured with 1 x 2000.0 GB (+20 USD a month per host): as shipped 9 hosts were needed"),
                 chosen.explanation());
-        assertTrue(chosen.explanation().contains("54,000 against 21,600 USD over the horizon"), chosen.explanation());
+        assertTrue(chosen.explanation().contains("54,000 against 21,600 USD of purchase, setup and rent over the horizon"), chosen.explanation());
         assertTrue(chosen.explanation().contains("3 of 4 configurations sized (1 cost more per host"), chosen.explanation());
     }
 
