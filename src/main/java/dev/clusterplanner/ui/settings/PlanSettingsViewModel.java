@@ -29,23 +29,30 @@ public class PlanSettingsViewModel {
     private final IntegerProperty siteIndex;
     private final StringProperty status;
     private final OwnedHostsViewModel owned;
+    private final StockLimitsViewModel stock;
 
     public PlanSettingsViewModel(PlanDocument document, IntegerProperty siteIndex, StringProperty status) {
         this(document, siteIndex, status, null);
     }
 
-    /** @param catalog the loaded catalog: the rows owned hosts are chosen from */
+    /** @param catalog the loaded catalog: the rows owned hosts are chosen from, and what it says of a row's stock */
     public PlanSettingsViewModel(PlanDocument document, IntegerProperty siteIndex, StringProperty status,
                                  javafx.beans.property.ObjectProperty<dev.clusterplanner.core.model.Catalog> catalog) {
         this.document = document;
         this.siteIndex = siteIndex;
         this.status = status == null ? new SimpleStringProperty() : status;
         this.owned = new OwnedHostsViewModel(document, siteIndex, catalog, this.status, java.time.LocalDate::now);
+        this.stock = new StockLimitsViewModel(document, siteIndex, catalog, this.status);
     }
 
     /** The selected site's hardware already owned. */
     public OwnedHostsViewModel owned() {
         return owned;
+    }
+
+    /** The selected site's stock limits (the most hosts of a row it may use). */
+    public StockLimitsViewModel stock() {
+        return stock;
     }
 
     public ReadOnlyObjectProperty<Plan> planProperty() {

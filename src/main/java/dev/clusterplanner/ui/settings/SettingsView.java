@@ -81,7 +81,7 @@ public class SettingsView {
         Label siteTitle = new Label("Sites");
         siteTitle.getStyleClass().add(Styles.AREA_TITLE);
         VBox content = new VBox(8, heading, hint, planSections, siteTitle, siteBar, siteProblem, siteSections,
-                new OwnedHostsView(vm.owned()).root());
+                new OwnedHostsView(vm.owned()).root(), new StockLimitsView(vm.stock()).root());
         content.getStyleClass().add(Styles.AREA);
         content.setId("settingsArea");
         root = new ScrollPane(content);
