@@ -54,7 +54,7 @@ class BandwidthStockOutputsTest {
                 sawMeerkat = true;
                 // three Meerkats needed (minHosts 3), two in stock
                 assertFalse(sc.get("feasible").asBoolean());
-                assertTrue(sc.get("explanation").asText().startsWith("needs 3 hosts; 2 in stock (the site's available)"),
+                assertTrue(sc.get("explanation").asText().startsWith("needs 3 hosts; 2 in stock (this site's stock limit)"),
                         sc.get("explanation").asText());
                 // Meerkat: 2 x 2.5 Gbit/s under Ceph, one port is the cluster network: 2,500 Mbit/s per host for instances
                 assertEquals(2500, sc.get("placement").get(0).get("capacity").get("network").asDouble(), 1e-9);

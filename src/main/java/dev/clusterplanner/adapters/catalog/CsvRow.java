@@ -132,6 +132,30 @@ final class CsvRow {
     }
 
     /** An ISO date (YYYY-MM-DD) that is not after {@code today}. */
+    /** Where a row's figures come from: {@code source}, {@code source_date} and {@code estimate}, each null when unusable. */
+    record Citation(String source, LocalDate date, Boolean estimate) {
+    }
+
+    /**
+     * The row's citation, the one rule of every catalog file: {@code source}, {@code source_date} (not after
+     * {@code today}) and {@code estimate} are required, and an estimate says "estimate" in its source.
+     */
+    Citation citation(LocalDate today) {
+        String source = required("source");
+        LocalDate date = pastDate("source_date", today);
+        if (text("source_date") == null) {
+            required("source_date");
+        }
+        Boolean estimate = bool("estimate");
+        if (text("estimate") == null) {
+            required("estimate");
+        }
+        if (Boolean.TRUE.equals(estimate) && source != null && !source.toLowerCase(java.util.Locale.ROOT).contains("estimate")) {
+            problem("source", "an estimate must say 'estimate' in its source");
+        }
+        return new Citation(source, date, estimate);
+    }
+
     LocalDate pastDate(String column, LocalDate today) {
         String v = text(column);
         if (v == null) {

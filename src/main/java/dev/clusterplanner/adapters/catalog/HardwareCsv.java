@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -167,18 +166,10 @@ public final class HardwareCsv {
             row.problem("power_idle_w", "power_idle_w (" + fmt(idle) + ") cannot be more than power_max_w (" + fmt(max) + ")");
         }
         String region = row.text("region");
-        String source = row.required("source");
-        LocalDate sourceDate = row.pastDate("source_date", today);
-        if (row.text("source_date") == null) {
-            row.required("source_date");
-        }
-        Boolean estimate = row.bool("estimate");
-        if (row.text("estimate") == null) {
-            row.required("estimate");
-        }
-        if (Boolean.TRUE.equals(estimate) && source != null && !source.toLowerCase(Locale.ROOT).contains("estimate")) {
-            row.problem("source", "an estimate must say 'estimate' in its source");
-        }
+        CsvRow.Citation cited = row.citation(today);
+        String source = cited.source();
+        LocalDate sourceDate = cited.date();
+        Boolean estimate = cited.estimate();
         String notes = row.text("notes");
         if (!usd.note().isEmpty()) {
             notes = notes == null || notes.isBlank() ? usd.note() : notes + "; " + usd.note();

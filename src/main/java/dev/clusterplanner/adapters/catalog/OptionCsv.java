@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -152,18 +151,10 @@ public final class OptionCsv {
         if (!parts.isEmpty() && monthly != null) {
             row.problem("monthly_usd", "a choice is priced by its parts (a purchased row) or by a monthly add-on (a rented row), not both");
         }
-        String source = row.required("source");
-        LocalDate date = row.pastDate("source_date", today);
-        if (row.text("source_date") == null) {
-            row.required("source_date");
-        }
-        Boolean estimate = row.bool("estimate");
-        if (row.text("estimate") == null) {
-            row.required("estimate");
-        }
-        if (Boolean.TRUE.equals(estimate) && source != null && !source.toLowerCase(Locale.ROOT).contains("estimate")) {
-            row.problem("source", "an estimate must say 'estimate' in its source");
-        }
+        CsvRow.Citation cited = row.citation(today);
+        String source = cited.source();
+        LocalDate date = cited.date();
+        Boolean estimate = cited.estimate();
         if (row.bad() || id == null || hardware == null || group == null || choice == null || estimate == null) {
             return null;
         }

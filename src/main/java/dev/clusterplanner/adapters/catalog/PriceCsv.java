@@ -73,18 +73,10 @@ public final class PriceCsv {
         }
         Double tier = row.number("tier", Bound.NOT_NEGATIVE);
         String region = row.text("region");
-        String source = row.required("source");
-        LocalDate date = row.pastDate("source_date", today);
-        if (row.text("source_date") == null) {
-            row.required("source_date");
-        }
-        Boolean estimate = row.bool("estimate");
-        if (row.text("estimate") == null) {
-            row.required("estimate");
-        }
-        if (Boolean.TRUE.equals(estimate) && source != null && !source.toLowerCase(Locale.ROOT).contains("estimate")) {
-            row.problem("source", "an estimate must say 'estimate' in its source");
-        }
+        CsvRow.Citation cited = row.citation(today);
+        String source = cited.source();
+        LocalDate date = cited.date();
+        Boolean estimate = cited.estimate();
         if (value != null && !(Math.abs(value) <= Limits.MAX_PRICE_VALUE)) { // hostile input: 1e308 would overflow every total
             row.problem("value", "value must be at most " + (long) Limits.MAX_PRICE_VALUE + " in size, got " + value);
         }

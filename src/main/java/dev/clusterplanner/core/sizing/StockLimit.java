@@ -42,7 +42,7 @@ final class StockLimit {
 
     /** Where the figure comes from: the site's override or the catalog row. */
     String source(Hardware h) {
-        return site.available().containsKey(h.id()) ? "the site's available" : "the catalog's available";
+        return site.available().containsKey(h.id()) ? "this site's stock limit" : "the catalog's stock";
     }
 
     /** "needs 5 hosts; 4 in stock" or "needs 5 hosts; none in stock". */

@@ -96,7 +96,7 @@ class StockAndBandwidthTest {
         SizingOption o = only(r, "a");
         assertFalse(o.feasible());
         assertEquals(3, o.hosts());
-        assertTrue(o.explanation().startsWith("needs 3 hosts; 2 in stock (the catalog's available)"), o.explanation());
+        assertTrue(o.explanation().startsWith("needs 3 hosts; 2 in stock (the catalog's stock)"), o.explanation());
         assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals("sizing.stock-short")));
     }
 
@@ -128,7 +128,7 @@ class StockAndBandwidthTest {
         Hardware free = Hosts.host("a", 8, 16, 1, 1000, 0, 1000.0);
         SizingOption s = only(Sizer.size(site(LOCAL, List.of(NINE), List.of(free), Map.of("a", 2)), List.of(free), HostCost.simple(60)), "a");
         assertFalse(s.feasible());
-        assertTrue(s.explanation().startsWith("needs 3 hosts; 2 in stock (the site's available)"), s.explanation());
+        assertTrue(s.explanation().startsWith("needs 3 hosts; 2 in stock (this site's stock limit)"), s.explanation());
     }
 
     @Test
