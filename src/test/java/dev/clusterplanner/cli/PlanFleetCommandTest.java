@@ -177,4 +177,16 @@ class PlanFleetCommandTest {
         assertEquals("fleet", o.get("cost").get("id").asText());
         assertEquals(o.get("tcoUsd").asDouble(), o.get("cost").get("tcoUsd").asDouble(), 0.005);
     }
+
+    @Test
+    void aFleetOfTheRecommendedHostsIsSaidToCostAsMuchNotZeroLess() {
+        // the Supermicro example's cheapest fleet is its recommended option's hosts (3 x the 8224P, proven cheapest):
+        // the same month-by-month costs, so the summary says "as much as" and the break-even "the same in each month"
+        CliTest.Result r = CliTest.run("plan", EXAMPLES.resolve("supermicro-cluster.plan.json").toString(), "--fleet", "1");
+        assertTrue(r.code() == 0 || r.code() == 3, r.err());
+        assertTrue(r.out().contains("is cheapest over 60 months at 44,416.80 USD, as much as cheapest fleet: 3 x rack-supermicro-as1115sv-8224p."),
+                r.out());
+        assertTrue(r.out().contains("cheapest fleet: 3 x rack-supermicro-as1115sv-8224p cost the same in each of the 60 months"), r.out());
+        assertFalse(r.out().contains("0.00 USD less than"), r.out());
+    }
 }

@@ -24,7 +24,12 @@ public record BreakEven(String optionA, String optionB, String dearerFirst, Inte
         long a1 = Money.cents(sa.get(0).cumulativeUsd());
         long b1 = Money.cents(sb.get(0).cumulativeUsd());
         if (a1 == b1) {
-            return new BreakEven(a.id(), b.id(), "", 1, a.label() + " and " + b.label() + " cost the same in month 1");
+            boolean always = true;
+            for (int m = 1; m < n && always; m++) {
+                always = Money.cents(sa.get(m).cumulativeUsd()) == Money.cents(sb.get(m).cumulativeUsd());
+            }
+            return new BreakEven(a.id(), b.id(), "", 1, a.label() + " and " + b.label() + " cost the same "
+                    + (always ? "in each of the " + n + " months" : "in month 1"));
         }
         CostOption dear = a1 > b1 ? a : b;
         CostOption cheap = a1 > b1 ? b : a;

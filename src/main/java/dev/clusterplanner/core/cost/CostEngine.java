@@ -102,7 +102,8 @@ public final class CostEngine {
             if (kinds.size() > 1) {
                 margin = Money.round(kinds.get(1).tcoUsd() - kinds.get(0).tcoUsd());
                 summary = "Over " + months() + " months the whole plan costs least as " + cheapest + ": " + usd(kinds.get(0).tcoUsd())
-                        + ", " + usd(margin) + " less than " + kinds.get(1).key() + " (" + usd(kinds.get(1).tcoUsd()) + ").";
+                        + ", " + (margin == 0 ? "as much as " + kinds.get(1).key()
+                        : usd(margin) + " less than " + kinds.get(1).key() + " (" + usd(kinds.get(1).tcoUsd()) + ")") + ".";
             } else {
                 summary = "Over " + months() + " months the whole plan as " + cheapest + " costs " + usd(kinds.get(0).tcoUsd())
                         + "; no other option is fully priced for every site.";
@@ -238,8 +239,8 @@ public final class CostEngine {
             if (ranked.size() > 1) {
                 margin = Money.round(ranked.get(1).tcoUsd() - ranked.get(0).tcoUsd());
                 summary = "Site '" + site.name() + "': " + ranked.get(0).label() + " is cheapest over " + months() + " months at "
-                        + usd(ranked.get(0).tcoUsd()) + ", " + usd(margin) + " less than " + ranked.get(1).label()
-                        + " (" + usd(ranked.get(1).tcoUsd()) + ").";
+                        + usd(ranked.get(0).tcoUsd()) + ", " + (margin == 0 ? "as much as " + ranked.get(1).label()
+                        : usd(margin) + " less than " + ranked.get(1).label() + " (" + usd(ranked.get(1).tcoUsd()) + ")") + ".";
             } else {
                 summary = "Site '" + site.name() + "': " + ranked.get(0).label() + " costs " + usd(ranked.get(0).tcoUsd())
                         + " over " + months() + " months; no other option is fully priced.";
