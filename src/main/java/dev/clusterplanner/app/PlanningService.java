@@ -48,6 +48,17 @@ import java.util.OptionalDouble;
  */
 public class PlanningService {
 
+    /** Today, for the checks that need it (an owned host cannot be bought in the future). */
+    private final java.time.Clock clock;
+
+    public PlanningService() {
+        this(java.time.Clock.systemUTC());
+    }
+
+    public PlanningService(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     /** Sizes every site of the plan. Rejects the plan as a whole (nothing analysed) when a site cannot be sized. */
     public PlanResult analyse(Plan plan, Catalog catalog) throws InputRejectedException {
         return analyse(plan, catalog, PolicyOverrides.NONE, plan.name());
@@ -102,6 +113,7 @@ public class PlanningService {
                 }
             }
             ownedHosts.add(ownedHosts(site, catalog, prefix, source, problems));
+            siteReferences(site, catalog, java.time.LocalDate.now(clock), prefix, source, problems);
             for (FieldProblem p : Sizer.check(site, hw)) {
                 if (p.field().startsWith("hardware") && hw.size() < site.hardware().size()) {
                     continue; // index no longer matches; the missing id is reported above
@@ -216,6 +228,29 @@ public class PlanningService {
 
     /** The fleet option of a site: its placement (which identifies it after ranking) and its search's summary. */
     private record FleetFound(dev.clusterplanner.core.sizing.Placement placement, FleetSummary summary, List<Hardware> rows) {
+    }
+
+    /**
+     * What a site's stock limits and owned hosts refer to: a stock limit names a catalog row (or a configured id), and an
+     * owned host was bought before today. Each problem names its field ({@code sites/N/available/ID},
+     * {@code sites/N/owned/M/purchased}).
+     */
+    static void siteReferences(Site site, Catalog catalog, java.time.LocalDate today, String prefix, String source,
+                               List<InputProblem> problems) {
+        for (String id : site.available().keySet()) {
+            if (catalog.hardware(id).isEmpty() && Configurations.resolve(id, catalog).isEmpty()) {
+                problems.add(new InputProblem(source, 0, 0, prefix + "available/" + id, "site '" + site.name() + "': the stock limit names hardware '"
+                        + id + "', which is not in the catalog (" + catalog.hardware().size() + " hardware rows loaded); a limit names a catalog id"));
+            }
+        }
+        for (int m = 0; m < site.owned().size(); m++) {
+            var o = site.owned().get(m);
+            if (o.purchased() != null && o.purchased().isAfter(today)) {
+                problems.add(new InputProblem(source, 0, 0, prefix + "owned/" + m + "/purchased", "site '" + site.name() + "': owned hosts of '"
+                        + o.hardware() + "' purchased " + o.purchased() + ", after today (" + today + "); give the date they were bought,"
+                        + " or leave 'purchased' out if it is unknown"));
+            }
+        }
     }
 
     /**
