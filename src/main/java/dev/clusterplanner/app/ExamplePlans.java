@@ -18,7 +18,8 @@ public final class ExamplePlans {
             "meerkat-cluster.plan.json",
             "thelio-gpu-cluster.plan.json",
             "supermicro-cluster.plan.json",
-            "hybrid.plan.json");
+            "hybrid.plan.json",
+            "office-growth.plan.json");
 
     private ExamplePlans() {
     }

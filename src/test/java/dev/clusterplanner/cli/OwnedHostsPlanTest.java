@@ -52,7 +52,7 @@ class OwnedHostsPlanTest {
         // CLI text: keep-and-add ranked first, replace second, the owned hosts named in the placement
         String out = r.out();
         assertTrue(out.contains("1    2 owned " + MEERKAT + " + 3x " + MEERKAT + "     5"), out);
-        assertTrue(out.contains("keep 2 owned " + MEERKAT + " + add 3 " + MEERKAT + ": memory binds at 67 %"), out);
+        assertTrue(out.contains("keep 2 owned " + MEERKAT + " + add 3 " + MEERKAT + ", 5 hosts: memory binds at 67 %"), out);
         assertTrue(out.contains("2    " + MEERKAT), out);
         assertTrue(out.contains("replace with 5 " + MEERKAT + " (the owned hosts are not kept)"), out);
         assertTrue(out.contains("keep 2 owned " + MEERKAT + " + add 2 " + SUPERMICRO), out);

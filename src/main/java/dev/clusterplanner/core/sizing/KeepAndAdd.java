@@ -187,7 +187,8 @@ final class KeepAndAdd {
         }
         Double total = costOf(owned, x, goodM, cost);
         String label = label(owned, x, goodM);
-        String explanation = label + ": " + (binding == null ? "" : binding.id() + " binds at " + pct(util.get(binding)) + "; ")
+        int hostCount = owned.size() + goodM;
+        String explanation = label + ", " + hostCount + " host" + (hostCount == 1 ? "" : "s") + ": " + (binding == null ? "" : binding.id() + " binds at " + pct(util.get(binding)) + "; ")
                 + (goodM == 0 ? "the owned hosts carry the whole load" : whyNotFewer(goodM, tried))
                 + "; the owned hosts cost no purchase";
         List<Explanation> formulas = new ArrayList<>();

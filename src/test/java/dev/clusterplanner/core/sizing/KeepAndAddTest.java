@@ -50,7 +50,7 @@ class KeepAndAddTest {
         // memory: 100 / (62 + 62 + 30 + 30) = 54 %
         assertEquals(100.0 / 184.0, keep.utilisation().get(Dimension.MEMORY), 1e-9);
         assertEquals(10, keep.placement().placedCount());
-        assertTrue(keep.explanation().startsWith("keep 2 owned old + add 2 big: memory binds at 54 %"), keep.explanation());
+        assertTrue(keep.explanation().startsWith("keep 2 owned old + add 2 big, 4 hosts: memory binds at 54 %"), keep.explanation());
 
         SizingOption replace = r.options().stream().filter(o -> !o.keepAndAdd() && !o.mixed()).findFirst().orElseThrow();
         assertEquals(3, replace.hosts());
@@ -82,7 +82,7 @@ class KeepAndAddTest {
         assertTrue(k.newHostsByHardware().isEmpty());
         assertEquals(0.0, k.costUsd(), 1e-9);
         assertEquals(1, k.rank());
-        assertTrue(k.explanation().startsWith("keep the 3 owned old (no new hosts)"), k.explanation());
+        assertTrue(k.explanation().startsWith("keep the 3 owned old (no new hosts), 3 hosts:"), k.explanation());
     }
 
     @Test
