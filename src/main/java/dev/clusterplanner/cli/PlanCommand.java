@@ -39,6 +39,7 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -194,10 +195,19 @@ final class PlanCommand implements Callable<Integer> {
         for (int i = 0; i < used.sites().size(); i++) {
             used = used.withSite(i, s -> s.withPolicy(overrides.apply(s.policy())));
         }
-        if (fleet != null && fleet > 0) {
-            List<FleetService.Answer> fleets = searchFleets(used, catalog, fleet, spec.commandLine().getErr());
-            result = planning.analyse(plan, catalog, overrides, source, fleets);
+        if (fleet == null || fleet <= 0) {
+            return write(planning, paperSize, used, catalog, result);
         }
+        // Ctrl+C during the search keeps the best fleet found so far, and the command still prints and saves everything
+        try (CtrlC ctrlC = new CtrlC("fleet-stop", 60)) {
+            List<FleetService.Answer> fleets = searchFleets(used, catalog, fleet, spec.commandLine().getErr(), ctrlC::stopped);
+            return write(planning, paperSize, used, catalog, planning.analyse(plan, catalog, overrides, source, fleets));
+        }
+    }
+
+    /** Everything after the analysis: risk, the output files (all or none), the terminal. */
+    private int write(PlanningService planning, ReportService.Paper paperSize, Plan used, Catalog catalog, PlanResult result)
+            throws Exception {
         ReportService.Live liveProbe = live == null ? null : ReportService.live(live, used, liveSite);
         List<SimulationService.SiteSimulation> risk = riskTrials == null ? List.of()
                 : new SimulationService().simulate(used, catalog, result, riskTrials, 1L, Uncertainty.DEFAULT, done -> { }, () -> false);
@@ -242,14 +252,15 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The cheapest fleet of every site, one after the other, with a line on standard error as each starts and ends. */
-    static List<FleetService.Answer> searchFleets(Plan plan, Catalog catalog, double seconds, PrintWriter err) {
+    static List<FleetService.Answer> searchFleets(Plan plan, Catalog catalog, double seconds, PrintWriter err, BooleanSupplier stop) {
         FleetService service = new FleetService();
         List<FleetService.Answer> out = new java.util.ArrayList<>();
         for (int i = 0; i < plan.sites().size(); i++) {
             String name = plan.sites().get(i).name();
-            err.printf("Searching for the cheapest fleet of site '%s' (time limit %s s) ...%n", name, OptionChecks.fmt(seconds));
+            err.printf("Searching for the cheapest fleet of site '%s' (time limit %s s; Ctrl+C keeps the best found so far) ...%n",
+                    name, OptionChecks.fmt(seconds));
             err.flush();
-            FleetService.Answer a = service.cheapest(plan, catalog, i, FleetService.settings(seconds), p -> { }, () -> false);
+            FleetService.Answer a = service.cheapest(plan, catalog, i, FleetService.settings(seconds), p -> { }, stop);
             err.printf("  %s USD in %.1f s: %s%n", FleetSummary.usd(a.summary().costUsd()), a.summary().seconds(), a.summary().sentence());
             err.flush();
             out.add(a);

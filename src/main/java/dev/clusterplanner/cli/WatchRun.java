@@ -22,9 +22,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code probe ... --watch DURATION [--interval SECONDS] [--samples FILE] | --resume FILE}: samples the cluster over
@@ -53,18 +50,8 @@ final class WatchRun {
             throw new CommandLine.ParameterException(cl, "--headroom must be between 0 and 1000 (per cent), got " + c.headroomPct);
         }
         WatchService service = new WatchService();
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                done.await(20, TimeUnit.SECONDS); // let the watch print and save what it has
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "watch-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CtrlC ctrlC = new CtrlC("watch-stop", 20)) {
+            java.util.function.BooleanSupplier stop = ctrlC::stopped;
             WatchService.Listener progress = new WatchService.Listener() {
                 @Override
                 public void started(LiveSnapshot snapshot, int planned) {
@@ -85,7 +72,7 @@ final class WatchRun {
             WatchService.Result result;
             try {
                 if (c.resume != null) {
-                    result = service.resume(request, c.resume, c.headroomPct, plan, c.site, progress, stop::get);
+                    result = service.resume(request, c.resume, c.headroomPct, plan, c.site, progress, stop);
                 } else {
                     Duration duration;
                     try {
@@ -108,7 +95,7 @@ final class WatchRun {
                     }
                     Path log = c.samples != null ? c.samples : defaultLog(c.json == null || c.json.equals("-") ? null : Path.of(c.json));
                     result = service.watch(request, new WatchService.Settings(duration, every, c.headroomPct),
-                            log, plan, c.site, progress, stop::get);
+                            log, plan, c.site, progress, stop);
                 }
             } catch (ProbeException e) {
                 err.println(e.describe());
@@ -141,13 +128,6 @@ final class WatchRun {
             }
             out.flush();
             return result.probe().hasAtLeast(Severity.WARNING) ? Cli.FINDINGS : Cli.OK;
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl+C: the hook is running and waits for 'done'
-            }
         }
     }
 

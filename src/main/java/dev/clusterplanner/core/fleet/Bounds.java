@@ -164,7 +164,8 @@ final class Bounds {
         }
         m.minimize(LinearExpr.weightedSum(nt, cents));
         CpSolver s = new CpSolver();
-        s.getParameters().setNumWorkers(1).setMaxDeterministicTime(workBudget).setRandomSeed(1);
+        s.getParameters().setNumWorkers(1).setMaxDeterministicTime(workBudget).setRandomSeed(1)
+                .setCatchSigintSignal(false); // Ctrl+C is the program's (it keeps the best answer), not the native solver's
         s.solve(m);
         double bound = s.bestObjectiveBound();
         return Double.isFinite(bound) && bound > 0 ? Math.ceil(bound - 1e-6) / 100.0 : 0;

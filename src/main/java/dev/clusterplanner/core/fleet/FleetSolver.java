@@ -180,8 +180,8 @@ public final class FleetSolver {
                 lb = Math.max(lb, bestCost);
             }
         }
-        if (!settings.deterministic()) {
-            deterministic = false;
+        if (!settings.deterministic() || status == FleetSolution.Status.CANCELLED) {
+            deterministic = false; // a cancelled search stopped when the user did: another run may stop elsewhere
         }
         if (bestCost <= lb + 1e-6) {
             status = FleetSolution.Status.OPTIMAL;

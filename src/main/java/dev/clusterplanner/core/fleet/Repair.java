@@ -291,7 +291,8 @@ final class Repair {
             }
         }
         CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(workLimit).setRandomSeed(seed);
+        solver.getParameters().setNumWorkers(1).setMaxDeterministicTime(workLimit).setRandomSeed(seed)
+                .setCatchSigintSignal(false); // Ctrl+C is the program's (it keeps the best answer), not the native solver's
         CpSolverStatus st = solver.solve(m);
         double work = solver.response().getDeterministicTime();
         boolean optimal = st == CpSolverStatus.OPTIMAL;
