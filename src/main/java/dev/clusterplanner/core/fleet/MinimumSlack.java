@@ -136,7 +136,7 @@ final class MinimumSlack {
 
     /**
      * The same with the order of the kinds perturbed (each size times 1 + a draw in [-noise, noise]): the largest is
-     * no longer always the seed, so another packing comes out (Fleszar and Hindi's perturbation MBS').
+     * no longer always the anchor, so another packing comes out (Fleszar and Hindi's perturbation MBS').
      */
     static Fleet perturbed(Flat f, java.util.SplittableRandom rnd, double noise) {
         return new MinimumSlack(f, rnd, noise).build();
@@ -168,17 +168,17 @@ final class MinimumSlack {
             if (firstPos == ord.length) {
                 break;
             }
-            int seed = ord[firstPos];
-            int[] types = typesFor(fl, seed, remaining);
+            int anchor = ord[firstPos];
+            int[] types = typesFor(fl, anchor, remaining);
             if (types.length == 0) {
-                left[seed] = 0; // fits no type with stock: stays unplaced (the solver then places by CP-SAT or says infeasible)
+                left[anchor] = 0; // fits no type with stock: stays unplaced (the solver then places by CP-SAT or says infeasible)
                 continue;
             }
-            // what each kind may still add beside the seed, and the suffix sums bounding the search
+            // what each kind may still add beside the anchor, and the suffix sums bounding the search
             for (int p = firstPos; p < ord.length; p++) {
                 int k = ord[p];
-                int a = left[k] - (k == seed ? 1 : 0);
-                avail[k] = aa[k] ? (k == seed ? 0 : Math.min(1, a)) : a;
+                int a = left[k] - (k == anchor ? 1 : 0);
+                avail[k] = aa[k] ? (k == anchor ? 0 : Math.min(1, a)) : a;
             }
             Arrays.fill(rem, ord.length * dims, (ord.length + 1) * dims, 0);
             Arrays.fill(minDem, ord.length * dims, (ord.length + 1) * dims, Double.POSITIVE_INFINITY);
@@ -194,7 +194,7 @@ final class MinimumSlack {
             double bestRatio = Double.POSITIVE_INFINITY;
             int[] chosen = null;
             for (int t : types) {
-                fill(t, seed, firstPos, Math.max(MIN_NODES_PER_HOST, nodesPerHost / types.length));
+                fill(t, anchor, firstPos, Math.max(MIN_NODES_PER_HOST, nodesPerHost / types.length));
                 double ratio = bestVal > 0 ? f.cost[t] / bestVal : f.cost[t] * 1e12;
                 if (ratio < bestRatio - 1e-12) {
                     bestRatio = ratio;
@@ -203,7 +203,7 @@ final class MinimumSlack {
                 }
             }
             int h = fl.open(bestType);
-            place(fl, h, seed, remaining);
+            place(fl, h, anchor, remaining);
             for (int p = firstPos; p < ord.length; p++) {
                 int k = ord[p];
                 for (int c = 0; c < chosen[k]; c++) {
@@ -225,9 +225,9 @@ final class MinimumSlack {
         }
     }
 
-    /** Types with stock that take the seed alone, the cheapest per useful capacity first, at most {@link #TYPES_TRIED}. */
-    private int[] typesFor(Fleet fl, int seed, double[] remaining) {
-        int i = members[seed][next[seed]];
+    /** Types with stock that take the anchor alone, the cheapest per useful capacity first, at most {@link #TYPES_TRIED}. */
+    private int[] typesFor(Fleet fl, int anchor, double[] remaining) {
+        int i = members[anchor][next[anchor]];
         List<Integer> ok = new ArrayList<>();
         double[] ratio = new double[f.types];
         for (int t = 0; t < f.types; t++) {
@@ -237,7 +237,7 @@ final class MinimumSlack {
             double value = 0;
             for (int d = 0; d < dims; d++) {
                 if (f.limited[d]) {
-                    value += w[d] * Math.min(f.cap[t * dims + d], Math.max(remaining[d], kdem[seed * dims + d])) / ref[d];
+                    value += w[d] * Math.min(f.cap[t * dims + d], Math.max(remaining[d], kdem[anchor * dims + d])) / ref[d];
                 }
             }
             ratio[t] = value > 0 ? f.cost[t] / value : f.cost[t] * 1e12;
@@ -247,18 +247,18 @@ final class MinimumSlack {
         return ok.stream().limit(TYPES_TRIED).mapToInt(Integer::intValue).toArray();
     }
 
-    /** Bounded search for the subset (beside the seed) of the largest normalised load that fits type t; into bestTake/bestVal. */
-    private void fill(int t, int seed, int firstPos, long nodeLimit) {
+    /** Bounded search for the subset (beside the anchor) of the largest normalised load that fits type t; into bestTake/bestVal. */
+    private void fill(int t, int anchor, int firstPos, long nodeLimit) {
         type = t;
         nodes = 0;
         limit = nodeLimit;
         for (int d = 0; d < dims; d++) {
-            load[d] = kdem[seed * dims + d];
+            load[d] = kdem[anchor * dims + d];
         }
         Arrays.fill(take, 0);
         Arrays.fill(bestTake, 0);
-        bestVal = kval[seed];
-        dfs(firstPos, kval[seed], bound(firstPos, kval[seed]));
+        bestVal = kval[anchor];
+        dfs(firstPos, kval[anchor], bound(firstPos, kval[anchor]));
     }
 
     /** The normalised load at most reachable from position p with the current load. */
