@@ -4,19 +4,13 @@ import dev.clusterplanner.core.model.OwnedHosts;
 import dev.clusterplanner.ui.Styles;
 import dev.clusterplanner.ui.settings.OwnedHostsViewModel.Draft;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,9 +26,7 @@ final class OwnedHostsView {
     private final TextField count = new TextField("1");
     private final TextField purchased = new TextField();
     private final TextField price = new TextField();
-    private final Map<String, Label> problems = new LinkedHashMap<>();
-    private final Map<String, Control> fields = new LinkedHashMap<>();
-    private final Label result = new Label();
+    private final MarkedForm form = new MarkedForm("owned");
     private final VBox root;
 
     OwnedHostsView(OwnedHostsViewModel vm) {
@@ -76,56 +68,22 @@ final class OwnedHostsView {
         price.setPromptText("USD each (optional)");
         price.setPrefColumnCount(10);
 
-        GridPane form = new GridPane();
-        form.getStyleClass().add(Styles.DETAILS);
-        row(form, 0, "Hardware (catalog row)", hardware, OwnedHostsViewModel.HARDWARE, "The catalog row these hosts are: their capacity and power come from it.");
-        row(form, 1, "How many", count, OwnedHostsViewModel.COUNT, "How many hosts of this row the site owns.");
-        row(form, 2, "Purchase date", purchased, OwnedHostsViewModel.PURCHASED, "When they were bought (year-month-day); empty when unknown.");
-        row(form, 3, "Price paid (USD each)", price, OwnedHostsViewModel.PRICE,
+        form.row("Hardware (catalog row)", hardware, OwnedHostsViewModel.HARDWARE, "The catalog row these hosts are: their capacity and power come from it.");
+        form.row("How many", count, OwnedHostsViewModel.COUNT, "How many hosts of this row the site owns.");
+        form.row("Purchase date", purchased, OwnedHostsViewModel.PURCHASED, "When they were bought (year-month-day); empty when unknown.");
+        form.row("Price paid (USD each)", price, OwnedHostsViewModel.PRICE,
                 "What one cost; support is a share of it. Empty: the catalog price is used. Never counted as a purchase.");
         hardware.valueProperty().addListener((o, a, b) -> check());
         count.textProperty().addListener((o, a, b) -> check());
         purchased.textProperty().addListener((o, a, b) -> check());
         price.textProperty().addListener((o, a, b) -> check());
 
-        Button add = button("Add", "ownedAdd", () -> result.setText(vm.add(draft()).orElse("")));
-        Button change = button("Change selected", "ownedChange",
-                () -> result.setText(vm.update(list.getSelectionModel().getSelectedIndex(), draft()).orElse("")));
-        Button remove = button("Remove selected", "ownedRemove",
-                () -> result.setText(vm.remove(list.getSelectionModel().getSelectedIndex()).orElse("")));
-        result.setId("ownedProblem");
-        result.getStyleClass().add(Styles.PROBLEM_TEXT);
-        result.setWrapText(true);
-        HBox buttons = new HBox(8, add, change, remove);
-        root = new VBox(6, title, hint, list, form, buttons, result);
+        root = new VBox(6, title, hint, list);
+        root.getChildren().addAll(form.withButtons(() -> vm.add(draft()),
+                () -> vm.update(list.getSelectionModel().getSelectedIndex(), draft()),
+                () -> vm.remove(list.getSelectionModel().getSelectedIndex())));
         root.setId("ownedHostsSection");
         root.getStyleClass().add(Styles.DETAILS);
-    }
-
-    private void row(GridPane form, int r, String text, Control control, String field, String help) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.DETAIL_LABEL);
-        label.setLabelFor(control);
-        label.setTooltip(new Tooltip(help));
-        control.setTooltip(new Tooltip(help));
-        Label problem = new Label();
-        problem.setId("ownedProblem-" + field);
-        problem.getStyleClass().add(Styles.PROBLEM_TEXT);
-        problem.setWrapText(true);
-        problem.setMaxWidth(360);
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problems.put(field, problem);
-        fields.put(field, control);
-        form.add(label, 0, r);
-        form.add(new VBox(2, control, problem), 1, r);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private Draft draft() {
@@ -142,16 +100,8 @@ final class OwnedHostsView {
     /** Marks each field whose value cannot be saved, with the reason under it (the hardware only once one is chosen). */
     private void check() {
         Map<String, String> found = vm.problems(draft(), -1);
-        result.setText("");
-        for (Map.Entry<String, Label> e : problems.entrySet()) {
-            String field = e.getKey();
-            String why = field.equals(OwnedHostsViewModel.HARDWARE) && hardware.getValue() == null ? "" : found.getOrDefault(field, "");
-            e.getValue().setText(why);
-            Control c = fields.get(field);
-            c.getStyleClass().remove(Styles.FIELD_INVALID);
-            if (!why.isEmpty()) {
-                c.getStyleClass().add(Styles.FIELD_INVALID);
-            }
+        for (String field : form.fields()) {
+            form.mark(field, field.equals(OwnedHostsViewModel.HARDWARE) && hardware.getValue() == null ? "" : found.getOrDefault(field, ""));
         }
     }
 

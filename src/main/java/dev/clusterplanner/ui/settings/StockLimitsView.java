@@ -4,19 +4,13 @@ import dev.clusterplanner.ui.Styles;
 import dev.clusterplanner.ui.settings.StockLimitsViewModel.Draft;
 import dev.clusterplanner.ui.settings.StockLimitsViewModel.Limit;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,9 +23,7 @@ final class StockLimitsView {
     private final ListView<Limit> list = new ListView<>();
     private final ChoiceBox<String> hardware = new ChoiceBox<>();
     private final TextField most = new TextField();
-    private final Map<String, Label> problems = new LinkedHashMap<>();
-    private final Map<String, Control> fields = new LinkedHashMap<>();
-    private final Label result = new Label();
+    private final MarkedForm form = new MarkedForm("stock");
     private final VBox root;
 
     StockLimitsView(StockLimitsViewModel vm) {
@@ -67,52 +59,18 @@ final class StockLimitsView {
         most.setPromptText("0 to 1,000");
         most.setPrefColumnCount(6);
 
-        GridPane form = new GridPane();
-        form.getStyleClass().add(Styles.DETAILS);
-        row(form, 0, "Hardware (candidate)", hardware, StockLimitsViewModel.HARDWARE, "One of this site's hardware candidates (a catalog row).");
-        row(form, 1, "Most hosts", most, StockLimitsViewModel.MOST,
+        form.row("Hardware (candidate)", hardware, StockLimitsViewModel.HARDWARE, "One of this site's hardware candidates (a catalog row).");
+        form.row("Most hosts", most, StockLimitsViewModel.MOST,
                 "The most hosts of this row the site may use, a whole number from 0 to 1,000; 0: none of it.");
         hardware.valueProperty().addListener((o, a, b) -> check());
         most.textProperty().addListener((o, a, b) -> check());
 
-        Button add = button("Add", "stockAdd", () -> result.setText(vm.add(draft()).orElse("")));
-        Button change = button("Change selected", "stockChange",
-                () -> result.setText(vm.update(list.getSelectionModel().getSelectedIndex(), draft()).orElse("")));
-        Button remove = button("Remove selected", "stockRemove",
-                () -> result.setText(vm.remove(list.getSelectionModel().getSelectedIndex()).orElse("")));
-        result.setId("stockProblem");
-        result.getStyleClass().add(Styles.PROBLEM_TEXT);
-        result.setWrapText(true);
-        HBox buttons = new HBox(8, add, change, remove);
-        root = new VBox(6, title, hint, list, form, buttons, result);
+        root = new VBox(6, title, hint, list);
+        root.getChildren().addAll(form.withButtons(() -> vm.add(draft()),
+                () -> vm.update(list.getSelectionModel().getSelectedIndex(), draft()),
+                () -> vm.remove(list.getSelectionModel().getSelectedIndex())));
         root.setId("stockLimitsSection");
         root.getStyleClass().add(Styles.DETAILS);
-    }
-
-    private void row(GridPane form, int r, String text, Control control, String field, String help) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.DETAIL_LABEL);
-        label.setLabelFor(control);
-        label.setTooltip(new Tooltip(help));
-        control.setTooltip(new Tooltip(help));
-        Label problem = new Label();
-        problem.setId("stockProblem-" + field);
-        problem.getStyleClass().add(Styles.PROBLEM_TEXT);
-        problem.setWrapText(true);
-        problem.setMaxWidth(360);
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problems.put(field, problem);
-        fields.put(field, control);
-        form.add(label, 0, r);
-        form.add(new VBox(2, control, problem), 1, r);
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private Draft draft() {
@@ -130,17 +88,9 @@ final class StockLimitsView {
      */
     private void check() {
         Map<String, String> found = vm.problemsAsTyped(draft(), list.getSelectionModel().getSelectedIndex());
-        result.setText("");
-        for (Map.Entry<String, Label> e : problems.entrySet()) {
-            String field = e.getKey();
+        for (String field : form.fields()) {
             boolean untouched = field.equals(StockLimitsViewModel.HARDWARE) ? hardware.getValue() == null : most.getText().isBlank();
-            String why = untouched ? "" : found.getOrDefault(field, "");
-            e.getValue().setText(why);
-            Control c = fields.get(field);
-            c.getStyleClass().remove(Styles.FIELD_INVALID);
-            if (!why.isEmpty()) {
-                c.getStyleClass().add(Styles.FIELD_INVALID);
-            }
+            form.mark(field, untouched ? "" : found.getOrDefault(field, ""));
         }
     }
 
