@@ -11,11 +11,7 @@ import dev.clusterplanner.ui.PlanDocument;
 import dev.clusterplanner.ui.UserWords;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -32,7 +28,7 @@ import java.util.function.Supplier;
  * optional purchase date and price. Each field is checked as it is typed (the same rules a plan file is read by); add,
  * change and remove are each one undoable edit, saved with the plan.
  */
-public class OwnedHostsViewModel {
+public class OwnedHostsViewModel extends SiteListEditor<OwnedHosts, OwnedHostsViewModel.Draft> {
 
     /** What the form holds, as typed. */
     public record Draft(String hardware, String count, String purchased, String priceUsd) {
@@ -44,55 +40,44 @@ public class OwnedHostsViewModel {
     public static final String PURCHASED = "purchased";
     public static final String PRICE = "priceUsd";
 
-    private final PlanDocument document;
-    private final IntegerProperty siteIndex;
-    private final ObjectProperty<Catalog> catalog;
-    private final StringProperty status;
     private final Supplier<LocalDate> today;
-    private final ObservableList<OwnedHosts> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> hardwareChoices = FXCollections.observableArrayList();
 
     public OwnedHostsViewModel(PlanDocument document, IntegerProperty siteIndex, ObjectProperty<Catalog> catalog, StringProperty status,
                                Supplier<LocalDate> today) {
-        this.document = document;
-        this.siteIndex = siteIndex;
-        this.catalog = catalog == null ? new SimpleObjectProperty<>() : catalog;
-        this.status = status == null ? new SimpleStringProperty() : status;
+        super(document, siteIndex, catalog, status);
         this.today = today;
-        document.planProperty().addListener((o, a, b) -> refresh());
-        siteIndex.addListener((o, a, b) -> refresh());
-        this.catalog.addListener((o, a, b) -> refresh());
         refresh();
     }
 
-    /** The selected site's owned entries, in the plan's order. */
-    public ObservableList<OwnedHosts> rows() {
-        return rows;
+    @Override
+    List<OwnedHosts> entriesOf(Site site) {
+        return site.owned();
     }
 
-    /** The catalog ids a user can pick (every row: owned hosts may be of a row that is not a candidate). */
-    public ObservableList<String> hardwareChoices() {
-        return hardwareChoices;
+    /** Every catalog row (owned hosts may be of a row that is not a candidate). */
+    @Override
+    List<String> choicesFor(Optional<Site> site) {
+        return catalog.get() == null ? List.of() : catalog.get().hardware().stream().map(Hardware::id).sorted().toList();
     }
 
-    private void refresh() {
-        List<OwnedHosts> now = site().map(Site::owned).orElse(List.of());
-        if (!rows.equals(now)) {
-            rows.setAll(now);
-        }
-        List<String> ids = catalog.get() == null ? List.of() : catalog.get().hardware().stream().map(Hardware::id).sorted().toList();
-        if (!hardwareChoices.equals(ids)) {
-            hardwareChoices.setAll(ids);
-        }
+    @Override
+    String noun() {
+        return "owned hosts";
     }
 
-    private int index() {
-        int n = document.plan().sites().size();
-        return Math.max(0, Math.min(siteIndex.get(), n - 1));
+    @Override
+    String editName(OwnedHosts o) {
+        return o.count() + " x " + o.hardware();
     }
 
-    private Optional<Site> site() {
-        return document.plan().sites().isEmpty() ? Optional.empty() : Optional.of(document.plan().sites().get(index()));
+    @Override
+    String words(OwnedHosts o) {
+        return describe(o);
+    }
+
+    @Override
+    String afterRemoval() {
+        return " (Undo brings them back)";
     }
 
     /** One entry in words: "2 x desktop-meerkat-tall-i5, bought 2023-04-01, 900 USD each". */
@@ -111,6 +96,7 @@ public class OwnedHostsViewModel {
      * Why each field of the draft cannot be saved, by field ({@link #HARDWARE}, {@link #COUNT}, {@link #PURCHASED},
      * {@link #PRICE}); empty when the entry can be saved. {@code replacing}: the index of the entry it would replace, or -1.
      */
+    @Override
     public Map<String, String> problems(Draft d, int replacing) {
         Map<String, String> out = new LinkedHashMap<>();
         if (site().isEmpty()) {
@@ -122,7 +108,7 @@ public class OwnedHostsViewModel {
             return out;
         }
         int at = replacing >= 0 ? replacing : rows.size();
-        Plan changed = withEntry(document.plan(), index(), at, replacing >= 0, p.entry());
+        Plan changed = withEntry(document.plan(), index(), replacing, p.entry());
         String prefix = "sites/" + index() + "/owned/" + at + "/";
         for (FieldProblem fp : ModelRules.check(changed)) {
             if (fp.field().startsWith(prefix)) {
@@ -181,65 +167,31 @@ public class OwnedHostsViewModel {
         return new Parsed(new OwnedHosts(hw, count, purchased, price));
     }
 
-    /** Adds the entry (one undoable edit) and returns empty; otherwise the first reason, and the plan is unchanged. */
-    public Optional<String> add(Draft d) {
-        return save(d, -1);
+    @Override
+    OwnedHosts entryOf(Draft d) {
+        return parse(d, new LinkedHashMap<>()).entry();
     }
 
-    /** Replaces entry {@code index} (one undoable edit). */
-    public Optional<String> update(int index, Draft d) {
-        if (index < 0 || index >= rows.size()) {
-            return Optional.of("Select the owned hosts to change first.");
-        }
-        return save(d, index);
-    }
-
-    private Optional<String> save(Draft d, int replacing) {
-        Map<String, String> problems = problems(d, replacing);
-        if (!problems.isEmpty()) {
-            String first = problems.values().iterator().next();
-            status.set("Owned hosts not saved: " + first);
-            return Optional.of(first);
-        }
-        OwnedHosts entry = parse(d, new LinkedHashMap<>()).entry();
-        int site = index();
-        int at = replacing >= 0 ? replacing : rows.size();
-        String what = (replacing >= 0 ? "change" : "add") + " owned hosts " + entry.count() + " x " + entry.hardware();
-        document.edit(what, plan -> withEntry(plan, site, at, replacing >= 0, entry));
-        status.set((replacing >= 0 ? "Changed" : "Added") + " owned hosts: " + describe(entry));
-        return Optional.empty();
-    }
-
-    /** Removes entry {@code index} (undoable). */
-    public Optional<String> remove(int index) {
-        if (index < 0 || index >= rows.size()) {
-            return Optional.of("Select the owned hosts to remove first.");
-        }
-        int site = index();
-        OwnedHosts gone = rows.get(index);
-        document.edit("remove owned hosts " + gone.count() + " x " + gone.hardware(), plan -> {
-            List<OwnedHosts> owned = new ArrayList<>(plan.sites().get(site).owned());
-            owned.remove(index);
-            return withOwned(plan, site, owned);
+    @Override
+    Plan withEntry(Plan plan, int site, int replacing, OwnedHosts entry) {
+        return plan.withSite(site, s -> {
+            List<OwnedHosts> owned = new ArrayList<>(s.owned());
+            if (replacing >= 0) {
+                owned.set(replacing, entry);
+            } else {
+                owned.add(entry);
+            }
+            return s.withOwned(owned);
         });
-        status.set("Removed owned hosts: " + describe(gone) + " (Undo brings them back)");
-        return Optional.empty();
     }
 
-    private static Plan withEntry(Plan plan, int site, int at, boolean replace, OwnedHosts entry) {
-        List<OwnedHosts> owned = new ArrayList<>(plan.sites().get(site).owned());
-        if (replace) {
-            owned.set(at, entry);
-        } else {
-            owned.add(entry);
-        }
-        return withOwned(plan, site, owned);
-    }
-
-    private static Plan withOwned(Plan plan, int site, List<OwnedHosts> owned) {
-        List<Site> sites = new ArrayList<>(plan.sites());
-        sites.set(site, sites.get(site).withOwned(owned));
-        return plan.withSites(sites);
+    @Override
+    Plan withoutEntry(Plan plan, int site, int index) {
+        return plan.withSite(site, s -> {
+            List<OwnedHosts> owned = new ArrayList<>(s.owned());
+            owned.remove(index);
+            return s.withOwned(owned);
+        });
     }
 
     /** Number text without a trailing ".0". */

@@ -11,11 +11,7 @@ import dev.clusterplanner.ui.PlanDocument;
 import dev.clusterplanner.ui.UserWords;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,7 +27,7 @@ import java.util.Optional;
  * from 0 to {@link Limits#MAX_HOSTS}, the rule a plan file is read by); add, change and remove are each one undoable
  * edit, saved with the plan. The sizing reads the figure through {@link Site#stockOf}.
  */
-public class StockLimitsViewModel {
+public class StockLimitsViewModel extends SiteListEditor<StockLimitsViewModel.Limit, StockLimitsViewModel.Draft> {
 
     /** One limit: the most hosts of catalog row {@code hardware} this site may use. */
     public record Limit(String hardware, int most) {
@@ -45,53 +41,40 @@ public class StockLimitsViewModel {
     public static final String HARDWARE = "hardware";
     public static final String MOST = "most";
 
-    private final PlanDocument document;
-    private final IntegerProperty siteIndex;
-    private final ObjectProperty<Catalog> catalog;
-    private final StringProperty status;
-    private final ObservableList<Limit> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> hardwareChoices = FXCollections.observableArrayList();
-
     public StockLimitsViewModel(PlanDocument document, IntegerProperty siteIndex, ObjectProperty<Catalog> catalog, StringProperty status) {
-        this.document = document;
-        this.siteIndex = siteIndex;
-        this.catalog = catalog == null ? new SimpleObjectProperty<>() : catalog;
-        this.status = status == null ? new SimpleStringProperty() : status;
-        document.planProperty().addListener((o, a, b) -> refresh());
-        siteIndex.addListener((o, a, b) -> refresh());
-        this.catalog.addListener((o, a, b) -> refresh());
+        super(document, siteIndex, catalog, status);
         refresh();
     }
 
-    /** The selected site's limits, in the plan's order. */
-    public ObservableList<Limit> rows() {
-        return rows;
+    @Override
+    List<Limit> entriesOf(Site site) {
+        return site.available().entrySet().stream().map(e -> new Limit(e.getKey(), e.getValue())).toList();
     }
 
     /** The site's hardware candidates (the catalog rows it compares): the rows a limit can be set for. */
-    public ObservableList<String> hardwareChoices() {
-        return hardwareChoices;
+    @Override
+    List<String> choicesFor(Optional<Site> site) {
+        return site.map(Site::hardware).orElse(List.of());
     }
 
-    private void refresh() {
-        List<Limit> now = site().map(s -> s.available().entrySet().stream().map(e -> new Limit(e.getKey(), e.getValue())).toList())
-                .orElse(List.of());
-        if (!rows.equals(now)) {
-            rows.setAll(now);
-        }
-        List<String> ids = site().map(Site::hardware).orElse(List.of());
-        if (!hardwareChoices.equals(ids)) {
-            hardwareChoices.setAll(ids);
-        }
+    @Override
+    String noun() {
+        return "stock limit";
     }
 
-    private int index() {
-        int n = document.plan().sites().size();
-        return Math.max(0, Math.min(siteIndex.get(), n - 1));
+    @Override
+    String editName(Limit l) {
+        return describe(l);
     }
 
-    private Optional<Site> site() {
-        return document.plan().sites().isEmpty() ? Optional.empty() : Optional.of(document.plan().sites().get(index()));
+    @Override
+    String words(Limit l) {
+        return describe(l);
+    }
+
+    @Override
+    String afterRemoval() {
+        return "; the catalog's stock holds again (Undo brings it back)";
     }
 
     /** One limit in words: "rack-a: at most 4 hosts", "rack-a: none (at most 0 hosts)". */
@@ -120,6 +103,7 @@ public class StockLimitsViewModel {
      * Why each field of the draft cannot be saved, by field ({@link #HARDWARE}, {@link #MOST}); empty when it can be.
      * {@code replacing}: the index of the limit it would replace, or -1 for a new one.
      */
+    @Override
     public Map<String, String> problems(Draft d, int replacing) {
         Map<String, String> out = new LinkedHashMap<>();
         if (site().isEmpty()) {
@@ -136,7 +120,7 @@ public class StockLimitsViewModel {
                 return out;
             }
         }
-        Plan changed = withLimit(document.plan(), index(), replacing, limit);
+        Plan changed = withEntry(document.plan(), index(), replacing, limit);
         String field = "sites/" + index() + "/available/" + limit.hardware();
         for (FieldProblem fp : ModelRules.check(changed)) {
             if (fp.field().equals(field)) {
@@ -191,66 +175,34 @@ public class StockLimitsViewModel {
         return new Limit(hw, most);
     }
 
-    /** Adds the limit (one undoable edit) and returns empty; otherwise the first reason, and the plan is unchanged. */
-    public Optional<String> add(Draft d) {
-        return save(d, -1);
-    }
-
-    /** Replaces limit {@code index} (one undoable edit). */
-    public Optional<String> update(int index, Draft d) {
-        if (index < 0 || index >= rows.size()) {
-            return Optional.of("Select the stock limit to change first.");
-        }
-        return save(d, index);
-    }
-
-    private Optional<String> save(Draft d, int replacing) {
-        Map<String, String> problems = problems(d, replacing);
-        if (!problems.isEmpty()) {
-            String first = problems.values().iterator().next();
-            status.set("Stock limit not saved: " + first);
-            return Optional.of(first);
-        }
-        Limit limit = parse(d, new LinkedHashMap<>());
-        int site = index();
-        String what = (replacing >= 0 ? "change" : "add") + " stock limit " + describe(limit);
-        document.edit(what, plan -> withLimit(plan, site, replacing, limit));
-        status.set((replacing >= 0 ? "Changed" : "Added") + " stock limit: " + describe(limit));
-        return Optional.empty();
-    }
-
-    /** Removes limit {@code index} (undoable): the catalog's stock holds for that row again. */
-    public Optional<String> remove(int index) {
-        if (index < 0 || index >= rows.size()) {
-            return Optional.of("Select the stock limit to remove first.");
-        }
-        int site = index();
-        Limit gone = rows.get(index);
-        document.edit("remove stock limit " + describe(gone), plan -> {
-            Map<String, Integer> available = new LinkedHashMap<>(plan.sites().get(site).available());
-            available.remove(gone.hardware());
-            return withAvailable(plan, site, available);
-        });
-        status.set("Removed stock limit: " + describe(gone) + "; the catalog's stock holds again (Undo brings it back)");
-        return Optional.empty();
+    @Override
+    Limit entryOf(Draft d) {
+        return parse(d, new LinkedHashMap<>());
     }
 
     /** The plan with {@code limit} added at the end, or in place of limit {@code replacing} (keeping the order). */
-    private static Plan withLimit(Plan plan, int site, int replacing, Limit limit) {
-        List<Map.Entry<String, Integer>> entries = new ArrayList<>(plan.sites().get(site).available().entrySet());
-        if (replacing >= 0) {
-            entries.set(replacing, Map.entry(limit.hardware(), limit.most()));
-        } else {
-            entries.add(Map.entry(limit.hardware(), limit.most()));
-        }
-        Map<String, Integer> available = new LinkedHashMap<>();
-        entries.forEach(e -> available.put(e.getKey(), e.getValue()));
-        return withAvailable(plan, site, available);
+    @Override
+    Plan withEntry(Plan plan, int site, int replacing, Limit limit) {
+        return plan.withSite(site, s -> {
+            List<Map.Entry<String, Integer>> entries = new ArrayList<>(s.available().entrySet());
+            if (replacing >= 0) {
+                entries.set(replacing, Map.entry(limit.hardware(), limit.most()));
+            } else {
+                entries.add(Map.entry(limit.hardware(), limit.most()));
+            }
+            Map<String, Integer> available = new LinkedHashMap<>();
+            entries.forEach(e -> available.put(e.getKey(), e.getValue()));
+            return s.withAvailable(available);
+        });
     }
 
-    private static Plan withAvailable(Plan plan, int site, Map<String, Integer> available) {
-        List<Site> sites = new ArrayList<>(plan.sites());
-        sites.set(site, sites.get(site).withAvailable(available));
-        return plan.withSites(sites);
+    /** The plan without limit {@code index}: the catalog's stock holds for that row again. */
+    @Override
+    Plan withoutEntry(Plan plan, int site, int index) {
+        return plan.withSite(site, s -> {
+            Map<String, Integer> available = new LinkedHashMap<>(s.available());
+            available.remove(new ArrayList<>(s.available().keySet()).get(index));
+            return s.withAvailable(available);
+        });
     }
 }
