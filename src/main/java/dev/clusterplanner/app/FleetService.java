@@ -16,6 +16,7 @@ import dev.clusterplanner.core.model.Plan;
 import dev.clusterplanner.core.model.Site;
 import dev.clusterplanner.core.model.Workload;
 import dev.clusterplanner.core.sizing.HostCost;
+import dev.clusterplanner.core.sizing.SizingOption;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,15 @@ public final class FleetService {
      */
     public Answer cheapest(Plan plan, Catalog catalog, int siteIndex, FleetSettings settings, Consumer<FleetProgress> progress,
                            BooleanSupplier cancelled) {
+        return cheapest(plan, catalog, siteIndex, settings, progress, cancelled, null);
+    }
+
+    /**
+     * As {@link #cheapest(Plan, Catalog, int, FleetSettings, Consumer, BooleanSupplier)}, with the site's sizing options
+     * already computed as the search's starts ({@code sized}; null: the site is sized here for them).
+     */
+    public Answer cheapest(Plan plan, Catalog catalog, int siteIndex, FleetSettings settings, Consumer<FleetProgress> progress,
+                           BooleanSupplier cancelled, List<SizingOption> sized) {
         if (siteIndex < 0 || siteIndex >= plan.sites().size()) {
             throw new IllegalArgumentException("the plan has " + plan.sites().size() + " site(s); there is no site " + (siteIndex + 1));
         }
@@ -102,7 +112,8 @@ public final class FleetService {
         }
         FleetProblem problem = pooled(SiteFleet.of(site, candidates, cost, stock, owned, List.of(), bandwidth(site)), poolOf);
         // the sizing engine's options are starts: the search never ends above one the fleet's rules accept
-        FleetSolution solution = FleetSolver.solve(problem, settings, progress, cancelled, FleetStarts.of(plan, catalog, siteIndex, problem));
+        FleetSolution solution = FleetSolver.solve(problem, settings, progress, cancelled,
+                sized == null ? FleetStarts.of(plan, catalog, siteIndex, problem) : FleetStarts.of(sized, problem));
         return new Answer(site.name(), site, candidates, problem, solution, FleetSummary.of(solution, settings));
     }
 

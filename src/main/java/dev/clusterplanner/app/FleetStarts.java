@@ -26,14 +26,23 @@ final class FleetStarts {
     private FleetStarts() {
     }
 
-    /** The starts of site {@code siteIndex}; none when the plan cannot be analysed (the search then starts on its own). */
+    /**
+     * The starts of site {@code siteIndex}, from the sizing of that site alone; none when it cannot be analysed (the
+     * search then starts on its own).
+     */
     static List<FleetStart> of(Plan plan, Catalog catalog, int siteIndex, FleetProblem problem) {
         List<SizingOption> options;
         try {
-            options = new PlanningService().analyse(plan, catalog).sites().get(siteIndex).sizing().options();
+            Plan site = plan.withSites(List.of(plan.sites().get(siteIndex)));
+            options = new PlanningService().analyse(site, catalog).sites().get(0).sizing().options();
         } catch (InputRejectedException | RuntimeException e) {
             return List.of();
         }
+        return of(options, problem);
+    }
+
+    /** The starts among a site's sizing options already computed: every feasible one the problem's types can express. */
+    static List<FleetStart> of(List<SizingOption> options, FleetProblem problem) {
         List<FleetStart> out = new ArrayList<>();
         for (SizingOption o : options) {
             if (o.feasible()) {

@@ -200,7 +200,7 @@ final class PlanCommand implements Callable<Integer> {
         }
         // Ctrl+C during the search keeps the best fleet found so far, and the command still prints and saves everything
         try (CtrlC ctrlC = new CtrlC("fleet-stop", 60)) {
-            List<FleetService.Answer> fleets = searchFleets(used, catalog, fleet, spec.commandLine().getErr(), ctrlC::stopped);
+            List<FleetService.Answer> fleets = searchFleets(used, catalog, fleet, spec.commandLine().getErr(), ctrlC::stopped, result);
             return write(planning, paperSize, used, catalog, planning.analyse(plan, catalog, overrides, source, fleets));
         }
     }
@@ -252,7 +252,8 @@ final class PlanCommand implements Callable<Integer> {
     }
 
     /** The cheapest fleet of every site, one after the other, with a line on standard error as each starts and ends. */
-    static List<FleetService.Answer> searchFleets(Plan plan, Catalog catalog, double seconds, PrintWriter err, BooleanSupplier stop) {
+    static List<FleetService.Answer> searchFleets(Plan plan, Catalog catalog, double seconds, PrintWriter err, BooleanSupplier stop,
+                                                  PlanResult sized) {
         FleetService service = new FleetService();
         List<FleetService.Answer> out = new java.util.ArrayList<>();
         for (int i = 0; i < plan.sites().size(); i++) {
@@ -260,7 +261,9 @@ final class PlanCommand implements Callable<Integer> {
             err.printf("Searching for the cheapest fleet of site '%s' (time limit %s s; Ctrl+C keeps the best found so far) ...%n",
                     name, OptionChecks.fmt(seconds));
             err.flush();
-            FleetService.Answer a = service.cheapest(plan, catalog, i, FleetService.settings(seconds), p -> { }, stop);
+            // the analysis above is the search's start (its options, not sized again)
+            FleetService.Answer a = service.cheapest(plan, catalog, i, FleetService.settings(seconds), p -> { }, stop,
+                    sized.sites().get(i).sizing().options());
             err.printf("  %s USD in %.1f s: %s%n", FleetSummary.usd(a.summary().costUsd()), a.summary().seconds(), a.summary().sentence());
             err.flush();
             out.add(a);
